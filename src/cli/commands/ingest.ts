@@ -1,0 +1,60 @@
+import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { FORMATS, type FormatName } from '../../types.ts';
+import { withLibrary, parseYear, UserError } from '../context.ts';
+import { clean, table } from '../format.ts';
+import type { IngestFailure } from '../../library/library.ts';
+
+export function describeFailure(failure: IngestFailure): string {
+  const where = failure.location ? `${failure.file}:${failure.location}` : failure.file;
+  return `${clean(where)}: ${clean(failure.message)}`;
+}
+
+export function registerIngest(program: Command): void {
+  program
+    .command('ingest')
+    .description('add listing files (or every file in folders) to the library')
+    .argument('<paths...>', 'files or folders')
+    .option('--format <format>', `skip detection: ${FORMATS.join(', ')}`)
+    .option('--venue <venue>', 'label the listing with a venue')
+    .option('--year <year>', 'label the listing with a year', parseYear)
+    .option('--session <session>', 'label the listing with a session name')
+    .action(function (this: Command, paths: string[]) {
+      const opts = this.opts<{ format?: string; venue?: string; year?: number; session?: string }>();
+      if (opts.format && !(FORMATS as readonly string[]).includes(opts.format)) {
+        throw new UserError(`unknown --format "${opts.format}"; one of: ${FORMATS.join(', ')}`);
+      }
+      const bar = process.stderr.isTTY
+        ? new cliProgress.SingleBar({ stream: process.stderr, format: 'ingesting {bar} {value}/{total} files  {file}', hideCursor: true }, cliProgress.Presets.shades_classic)
+        : undefined;
+      const report = withLibrary(this, (library) => {
+        let started = false;
+        return library.ingestPaths(paths, {
+          format: opts.format as FormatName | undefined,
+          labels: { venue: opts.venue, year: opts.year, session: opts.session },
+          onFile: (done, total, file) => {
+            if (!bar || total < 2) return;
+            if (!started) bar.start(total, 0, { file: '' });
+            started = true;
+            bar.update(done, { file: file.slice(-40) });
+          },
+        });
+      });
+      bar?.stop();
+      const rows = report.outcomes.map((outcome) => [
+        outcome.listing.name,
+        outcome.listing.format,
+        outcome.listing.paperCount,
+        outcome.added ? outcome.newPapers : 0,
+        outcome.added ? outcome.mergedPapers : 0,
+        outcome.added ? outcome.versionLinks : 0,
+        outcome.added ? 'added' : 'already in library, nothing added',
+      ]);
+      if (rows.length > 0) console.log(table(['listing', 'format', 'papers', 'new', 'merged', 'versions', 'result'], rows));
+      for (const failure of report.failures) console.error(`error: ${describeFailure(failure)}`);
+      const added = report.outcomes.filter((outcome) => outcome.added).length;
+      const summary = `${added} listing(s) added, ${report.outcomes.length - added} already present, ${report.failures.length} failed`;
+      console.error(summary);
+      if (report.failures.length > 0) process.exitCode = 1;
+    });
+}

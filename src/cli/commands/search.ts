@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { withLibrary, parsePositiveInt, parseYear } from '../context.ts';
+import { authorLine, clean, dim, highlight, printJson, venueLine } from '../format.ts';
+import { MARK_CLOSE, MARK_OPEN } from '../../library/search.ts';
+
+/** In JSON, matches are wrapped in ** so the output stays plain, readable text. */
+const markdownMarks = (text: string) => text.replaceAll(MARK_OPEN, '**').replaceAll(MARK_CLOSE, '**');
+
+export function registerSearch(program: Command): void {
+  program
+    .command('search')
+    .description('full-text search: words, "quoted phrases" and prefix* terms, all required')
+    .argument('<query...>', 'what to look for')
+    .option('--limit <n>', 'at most this many results', (v) => parsePositiveInt(v, '--limit'), 10)
+    .option('--venue <venue>', 'only this venue')
+    .option('--year <year>', 'only this year', parseYear)
+    .option('--author <name>', 'only papers by an author with this name')
+    .option('--listing <name>', 'only papers of this listing')
+    .option('--json', 'print JSON')
+    .action(function (this: Command, words: string[]) {
+      const opts = this.opts<{ limit: number; venue?: string; year?: number; author?: string; listing?: string; json?: boolean }>();
+      const query = words.join(' ');
+      const result = withLibrary(this, (library) =>
+        library.search(query, { venue: opts.venue, year: opts.year, author: opts.author, listing: opts.listing }, { limit: opts.limit }),
+      );
+      if (opts.json) {
+        return printJson(
+          result.hits.map((hit) => ({ ...hit.paper, score: hit.score, highlightedTitle: markdownMarks(hit.markedTitle), snippet: markdownMarks(hit.snippet) })),
+        );
+      }
+      if (result.hits.length === 0) return console.log(`No papers match ${JSON.stringify(query)}.`);
+      for (const hit of result.hits) {
+        console.log(`[${hit.paper.id}] ${highlight(clean(hit.markedTitle))}`);
+        console.log(`    ${dim(clean([authorLine(hit.paper.authors, 4), venueLine(hit.paper)].filter(Boolean).join(' — ')))}`);
+        if (hit.snippet) console.log(`    ${highlight(clean(hit.snippet))}`);
+      }
+      console.log(dim(`${result.hits.length} of ${result.total} matching papers`));
+    });
+}

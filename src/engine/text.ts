@@ -1,0 +1,165 @@
+// Text features: from a paper's title, abstract and keywords to stemmed terms. Everything the
+// engine compares goes through here, so two spellings of one idea ("pre-trained" and
+// "pretrained", "$k$-means" and "k-means") must end up as the same term.
+import { stemmer } from 'stemmer';
+import type { TextDoc } from '../types.ts';
+import { STOP_WORDS } from './stopwords.ts';
+
+/** One word of a text: its Porter stem (what is compared) and how it was written (what is shown). */
+export interface Token {
+  stem: string;
+  surface: string;
+}
+
+/**
+ * A run of adjacent words not broken by punctuation or a stop word. Phrases (bigrams) are
+ * formed only inside a segment, so "networks. Graph" or "networks for graphs" make none.
+ */
+export type Segment = Token[];
+
+/** The text of one field of a paper and how much its words count. */
+export interface Field {
+  weight: number;
+  segments: Segment[];
+}
+
+/**
+ * How much a word counts by where it stands. A title names the topic in a few chosen words;
+ * an abstract repeats its topic words, which sublinear tf then damps, so the title gets twice
+ * the weight of one abstract occurrence.
+ */
+export const FIELD_WEIGHTS = { title: 2, abstract: 1, keywords: 1 } as const;
+
+const STOP = new Set(STOP_WORDS);
+
+/**
+ * Prefixes that writers attach with or without a hyphen ("pre-trained"/"pretrained",
+ * "non-convex"/"nonconvex"): the hyphenated form is joined so both spellings meet.
+ */
+const JOINED_PREFIXES = new Set([
+  'anti', 'auto', 'bi', 'co', 'counter', 'cross', 'de', 'hyper', 'inter', 'intra', 'macro', 'meta', 'micro',
+  'mid', 'mini', 'multi', 'non', 'over', 'post', 'pre', 'pseudo', 're', 'semi', 'sub', 'super', 'tri', 'ultra',
+  'un', 'under', 'uni',
+]);
+
+const WORD = /[\p{L}\p{N}]+(?:['’\-‐‑][\p{L}\p{N}]+)*/gu;
+const HYPHEN = /[-‐‑]/;
+const APOSTROPHE = /['’]/;
+
+/**
+ * Strips what is markup rather than words: URLs, HTML entities, LaTeX commands (keeping their
+ * arguments, so `\emph{sparse}` stays "sparse" and `$k$-means` becomes "k-means"), and accents
+ * (so "naïve" meets "naive").
+ */
+export function cleanText(raw: string): string {
+  return raw
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/\bhttps?:\/\/\S+|\bwww\.\S+/g, ' ')
+    .replace(/&(?:[a-z]+|#\d+|#x[0-9a-f]+);/gi, ' ')
+    .replace(/\\[a-zA-Z]+\*?/g, ' ')
+    .replace(/[$]/g, '')
+    .replace(/[{}^_\\]/g, ' ');
+}
+
+function surfaceOf(word: string): string {
+  // Acronyms keep their capitals ("GAN", "LSTM"): that is how readers know them.
+  return /^[\p{Lu}\p{N}]+s?$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word) ? word : word.toLowerCase();
+}
+
+function tokenOf(word: string): Token | undefined {
+  const lower = word.toLowerCase();
+  if (lower.length < 2 || lower.length > 40 || /^\p{N}+$/u.test(lower) || STOP.has(lower)) return undefined;
+  return { stem: stemmer(lower), surface: surfaceOf(word) };
+}
+
+/** The tokens one written word stands for: none (a stop word, a number), one, or its parts. */
+function wordTokens(written: string): (Token | undefined)[] {
+  const word = written.split(APOSTROPHE)[0];
+  if (!HYPHEN.test(word)) return [tokenOf(word)];
+  if (STOP.has(word.toLowerCase())) return [undefined];
+  const parts = word.split(HYPHEN);
+  const head = parts[0].toLowerCase();
+  if (JOINED_PREFIXES.has(head) || head.length === 1 || /^\p{N}+$/u.test(head)) {
+    // "k-means" -> "kmeans"; "multi-agent" -> "multiagent" and "agent", which also meets
+    // texts that write "agent" alone.
+    return [tokenOf(parts.slice(0, 2).join('')), ...parts.slice(1).map(tokenOf)];
+  }
+  return parts.map(tokenOf);
+}
+
+/** Splits text into segments of tokens (see Segment). */
+export function tokenize(text: string): Segment[] {
+  const clean = cleanText(text);
+  const segments: Segment[] = [];
+  let current: Segment = [];
+  let lastEnd = 0;
+  const close = () => {
+    if (current.length) segments.push(current);
+    current = [];
+  };
+  for (const match of clean.matchAll(WORD)) {
+    if (/\S/.test(clean.slice(lastEnd, match.index))) close();
+    lastEnd = match.index + match[0].length;
+    for (const token of wordTokens(match[0])) {
+      if (token) current.push(token);
+      else close();
+    }
+  }
+  close();
+  return segments;
+}
+
+/** A paper's fields, tokenized, with their weights. Empty fields are left out. */
+export function docFields(doc: TextDoc): Field[] {
+  const fields: Field[] = [{ weight: FIELD_WEIGHTS.title, segments: tokenize(doc.title) }];
+  if (doc.abstract) fields.push({ weight: FIELD_WEIGHTS.abstract, segments: tokenize(doc.abstract) });
+  for (const keyword of doc.keywords ?? []) fields.push({ weight: FIELD_WEIGHTS.keywords, segments: tokenize(keyword) });
+  return fields.filter((field) => field.segments.length > 0);
+}
+
+/** The phrase term of two adjacent tokens; a space cannot occur in a stem, so it marks phrases. */
+export function phraseTerm(first: string, second: string): string {
+  return `${first} ${second}`;
+}
+
+/** Weighted counts of a paper's terms: stems, and (with `phrases`) adjacent-word bigrams. */
+export function termCounts(fields: readonly Field[], phrases: boolean): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (term: string, weight: number) => counts.set(term, (counts.get(term) ?? 0) + weight);
+  for (const { weight, segments } of fields) {
+    for (const segment of segments) {
+      segment.forEach((token, i) => {
+        add(token.stem, weight);
+        if (phrases && i > 0) add(phraseTerm(segment[i - 1].stem, token.stem), weight);
+      });
+    }
+  }
+  return counts;
+}
+
+/**
+ * How each term was most often written in the given fields, for showing terms to people
+ * ("graph neural networks", not "graph neural network" stems).
+ */
+export function termSurfaces(fields: readonly Field[]): Map<string, string> {
+  const seen = new Map<string, Map<string, number>>();
+  const note = (term: string, surface: string) => {
+    const forms = seen.get(term) ?? new Map<string, number>();
+    forms.set(surface, (forms.get(surface) ?? 0) + 1);
+    seen.set(term, forms);
+  };
+  for (const { segments } of fields) {
+    for (const segment of segments) {
+      segment.forEach((token, i) => {
+        note(token.stem, token.surface);
+        if (i > 0) note(phraseTerm(segment[i - 1].stem, token.stem), `${segment[i - 1].surface} ${token.surface}`);
+      });
+    }
+  }
+  const best = new Map<string, string>();
+  for (const [term, forms] of seen) {
+    best.set(term, [...forms].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0]);
+  }
+  return best;
+}

@@ -1,0 +1,85 @@
+// The importer registry: picks the format of a text (or takes the one given) and parses it.
+import type { FormatName, ParsedListing } from '../types.ts';
+import { ImportError, type Importer } from './importer.ts';
+import { looksLikeHtml, htmlToText } from './html.ts';
+import { sessionPageImporter } from './session-page.ts';
+import { trendingFeedImporter } from './trending-feed.ts';
+import { abstractListImporter } from './abstract-list.ts';
+import { paperlistsJsonImporter } from './paperlists-json.ts';
+import { openreviewSubmissionsImporter, openreviewArchiveImporter } from './openreview.ts';
+import { bibtexImporter } from './bibtex.ts';
+import { risImporter } from './ris.ts';
+import { arxivAtomImporter } from './arxiv-atom.ts';
+import { jsonlImporter } from './jsonl.ts';
+import { csvImporter } from './csv.ts';
+
+export { ImportError } from './importer.ts';
+
+const IMPORTERS: readonly Importer[] = [
+  paperlistsJsonImporter,
+  openreviewSubmissionsImporter,
+  openreviewArchiveImporter,
+  jsonlImporter,
+  csvImporter,
+  bibtexImporter,
+  risImporter,
+  arxivAtomImporter,
+  sessionPageImporter,
+  trendingFeedImporter,
+  abstractListImporter,
+];
+
+/** Formats whose text may also arrive as a saved HTML page. */
+const PAGE_FORMATS: ReadonlySet<FormatName> = new Set(['session-page', 'trending-feed', 'abstract-list']);
+
+function importerFor(format: FormatName): Importer {
+  const importer = IMPORTERS.find((candidate) => candidate.format === format);
+  if (!importer) throw new ImportError(`unknown format "${format}"`);
+  return importer;
+}
+
+function mostLikely(text: string, fileName: string, candidates: readonly Importer[]): Importer | undefined {
+  let best: Importer | undefined;
+  let bestScore = 0;
+  for (const importer of candidates) {
+    const score = importer.detect(text, fileName);
+    if (score > bestScore) {
+      best = importer;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Rejects text that cannot be a listing of any format, before any importer sees it. */
+function assertPlainText(text: string): void {
+  if (!text.trim()) throw new ImportError('file is empty');
+  const sample = text.slice(0, 65536);
+  if (sample.includes('\u0000')) throw new ImportError('file is binary (contains NUL bytes), not a listing');
+  const replaced = sample.match(/\uFFFD/g)?.length ?? 0;
+  if (replaced > 16 && replaced > sample.length / 100) {
+    throw new ImportError('file is not UTF-8 text (binary or another encoding)');
+  }
+}
+
+/**
+ * Parses one file's text. With `format`, only that importer is tried; otherwise the format
+ * is detected, and a saved HTML page is reduced to its text and detected again.
+ */
+export function parseListing(text: string, fileName: string, format?: FormatName): ParsedListing {
+  assertPlainText(text);
+  const html = looksLikeHtml(text);
+  const pageText = html ? htmlToText(text) : text;
+  if (format) {
+    if (html && PAGE_FORMATS.has(format)) return { ...importerFor(format).parse(pageText, fileName), fromHtml: true };
+    return importerFor(format).parse(text, fileName);
+  }
+  if (html) {
+    const importer = mostLikely(pageText, fileName, IMPORTERS.filter((i) => PAGE_FORMATS.has(i.format)));
+    if (!importer) throw new ImportError('HTML page holds no recognisable listing (not a session page, feed or abstract list)');
+    return { ...importer.parse(pageText, fileName), fromHtml: true };
+  }
+  const importer = mostLikely(text, fileName, IMPORTERS);
+  if (!importer) throw new ImportError('unknown format: not a listing paperscout can read (use --format to name one)');
+  return importer.parse(text, fileName);
+}

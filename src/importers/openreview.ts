@@ -1,0 +1,92 @@
+// OpenReview's expertise format: `submissions.json` ({noteId: {id, content}}) and one
+// `archives/~Reviewer.jsonl` per reviewer (one {id, content} note per line).
+import type { ImportedPaper } from '../types.ts';
+import { ImportError, type Importer } from './importer.ts';
+import { arxivIdFrom } from './identifiers.ts';
+
+interface NoteContent {
+  title?: unknown;
+  abstract?: unknown;
+  authors?: unknown;
+  year?: unknown;
+  arXivId?: unknown;
+  link?: unknown;
+  keywords?: unknown;
+}
+
+/** OpenReview API v2 wraps each field as {value}; v1 and the expertise exports do not. */
+function unwrap(field: unknown): unknown {
+  if (field && typeof field === 'object' && !Array.isArray(field) && 'value' in field) {
+    return (field as { value: unknown }).value;
+  }
+  return field;
+}
+
+function noteToPaper(note: unknown, location: string): ImportedPaper {
+  if (!note || typeof note !== 'object') throw new ImportError('expected a note object', location);
+  const { id, content } = note as { id?: unknown; content?: NoteContent };
+  if (typeof id !== 'string' || !id) throw new ImportError('note has no "id"', location);
+  if (!content || typeof content !== 'object') throw new ImportError(`note ${id} has no "content"`, location);
+  const title = unwrap(content.title);
+  const abstract = unwrap(content.abstract);
+  if (typeof title !== 'string' || !title.trim()) throw new ImportError(`note ${id} has no title`, location);
+  const authors = unwrap(content.authors);
+  const keywords = unwrap(content.keywords);
+  const year = Number(unwrap(content.year));
+  const link = unwrap(content.link);
+  const arxiv = arxivIdFrom(String(unwrap(content.arXivId) ?? '')) ?? (typeof link === 'string' ? arxivIdFrom(link) : undefined);
+  return {
+    title: title.trim(),
+    authors: Array.isArray(authors) ? authors.filter((a): a is string => typeof a === 'string') : [],
+    abstract: typeof abstract === 'string' && abstract.trim() ? abstract.trim() : undefined,
+    keywords: Array.isArray(keywords) ? keywords.filter((k): k is string => typeof k === 'string') : undefined,
+    year: Number.isInteger(year) && year > 0 ? year : undefined,
+    urls: typeof link === 'string' && /^https?:\/\//.test(link) ? { pdf: link } : undefined,
+    ids: arxiv ? { arxiv } : undefined,
+    sourceId: id,
+  };
+}
+
+function parseJson(text: string, location: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ImportError(`invalid JSON: ${(error as Error).message}`, location);
+  }
+}
+
+export const openreviewSubmissionsImporter: Importer = {
+  format: 'openreview-submissions',
+  detect(text) {
+    const head = text.trimStart().slice(0, 2000);
+    return head.startsWith('{') && /^\{\s*"[^"]+"\s*:\s*\{\s*"id"\s*:/.test(head) && head.includes('"content"') ? 0.9 : 0;
+  },
+  parse(text) {
+    const data = parseJson(text, 'line 1');
+    if (!data || typeof data !== 'object' || Array.isArray(data)) {
+      throw new ImportError('expected an object of notes keyed by id', 'line 1');
+    }
+    const papers = Object.entries(data).map(([key, note]) => noteToPaper(note, `note ${key}`));
+    if (papers.length === 0) throw new ImportError('no submissions in file');
+    return { format: 'openreview-submissions', meta: {}, papers };
+  },
+};
+
+export const openreviewArchiveImporter: Importer = {
+  format: 'openreview-archive',
+  detect(text, fileName) {
+    const first = text.trimStart().split('\n', 1)[0] ?? '';
+    if (!/^\{\s*"id"\s*:/.test(first) || !first.includes('"content"')) return 0;
+    return fileName.endsWith('.jsonl') ? 0.9 : 0.7;
+  },
+  parse(text) {
+    const papers: ImportedPaper[] = [];
+    text.split('\n').forEach((line, index) => {
+      if (!line.trim()) return;
+      const location = `line ${index + 1}`;
+      papers.push(noteToPaper(parseJson(line, location), location));
+    });
+    if (papers.length === 0) throw new ImportError('no notes in file');
+    return { format: 'openreview-archive', meta: {}, papers };
+  },
+};

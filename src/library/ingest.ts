@@ -1,0 +1,252 @@
+// Adding one parsed listing to the library: all of it or nothing, once per distinct file,
+// merging papers the library already has and linking likely versions.
+import type { ImportedPaper, Listing, ListingMeta, ParsedListing } from '../types.ts';
+import type { Db } from './database.ts';
+import { authorKey, authorsCompatible, titleKey } from './identity.ts';
+import { blobToSketch, sketchAbstract, sketchToBlob, SketchIndex, textOverlap, VERSION_THRESHOLD } from './versions.ts';
+import { getListing } from './listings.ts';
+
+/** What the person who ran `ingest` said about the file; wins over what the file says. */
+export interface ListingLabels {
+  venue?: string;
+  year?: number;
+  session?: string;
+}
+
+export interface IngestOutcome {
+  /** False when the same content was ingested before: nothing was written. */
+  added: boolean;
+  listing: Listing;
+  newPapers: number;
+  mergedPapers: number;
+  versionLinks: number;
+}
+
+interface ExistingPaper {
+  id: number;
+  title: string;
+  title_key: string;
+  title_derived: number;
+  authors: string;
+  abstract: string | null;
+  keywords: string;
+  urls: string;
+  venue: string | null;
+  year: number | null;
+  session: string | null;
+  track: string | null;
+  status: string | null;
+  arxiv: string | null;
+  doi: string | null;
+  openreview: string | null;
+}
+
+export class Ingester {
+  private sketches: SketchIndex | undefined;
+  private readonly statements;
+
+  constructor(private readonly db: Db) {
+    this.statements = {
+      listingByHash: db.prepare<[string], { id: number }>('SELECT id FROM listings WHERE content_hash = ?'),
+      nameTaken: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM listings WHERE name = ?'),
+      insertListing: db.prepare(
+        `INSERT INTO listings (name, content_hash, format, from_html, imported_at, venue, year, session, room, starts_at, ends_at, paper_count)
+         VALUES (@name, @hash, @format, @fromHtml, @importedAt, @venue, @year, @session, @room, @startsAt, @endsAt, @paperCount)`,
+      ),
+      byArxiv: db.prepare<[string], ExistingPaper>('SELECT * FROM papers WHERE arxiv = ? LIMIT 1'),
+      byDoi: db.prepare<[string], ExistingPaper>('SELECT * FROM papers WHERE doi = ? LIMIT 1'),
+      byOpenreview: db.prepare<[string], ExistingPaper>('SELECT * FROM papers WHERE openreview = ? LIMIT 1'),
+      byTitle: db.prepare<[string], ExistingPaper>('SELECT * FROM papers WHERE title_key = ? AND title_derived = 0'),
+      insertPaper: db.prepare(
+        `INSERT INTO papers (title, title_key, title_derived, authors, abstract, keywords, venue, year, session, track, status, urls, arxiv, doi, openreview, minhash)
+         VALUES (@title, @titleKey, @titleDerived, @authors, @abstract, @keywords, @venue, @year, @session, @track, @status, @urls, @arxiv, @doi, @openreview, @minhash)`,
+      ),
+      updatePaper: db.prepare(
+        `UPDATE papers SET title = @title, title_key = @titleKey, title_derived = @titleDerived, authors = @authors,
+           abstract = @abstract, keywords = @keywords, venue = @venue, year = @year, session = @session, track = @track,
+           status = @status, urls = @urls, arxiv = @arxiv, doi = @doi, openreview = @openreview
+         WHERE id = @id`,
+      ),
+      insertAuthor: db.prepare('INSERT INTO paper_authors (paper_id, position, name, name_key) VALUES (?, ?, ?, ?)'),
+      deleteAuthors: db.prepare('DELETE FROM paper_authors WHERE paper_id = ?'),
+      insertAppearance: db.prepare('INSERT INTO appearances (listing_id, position, paper_id, source_id) VALUES (?, ?, ?, ?)'),
+      abstractOf: db.prepare<[number], { abstract: string | null }>('SELECT abstract FROM papers WHERE id = ?'),
+      linkVersions: db.prepare('INSERT OR IGNORE INTO possible_duplicates (paper_a, paper_b, similarity) VALUES (?, ?, ?)'),
+      allSketches: db.prepare<[], { id: number; minhash: Buffer }>('SELECT id, minhash FROM papers WHERE minhash IS NOT NULL'),
+    };
+  }
+
+  /**
+   * Adds a listing and its papers in one transaction. `hash` identifies the file's content,
+   * so ingesting the same file again finds the earlier listing and writes nothing.
+   */
+  ingest(parsed: ParsedListing, fileName: string, hash: string, labels: ListingLabels = {}): IngestOutcome {
+    const earlier = this.statements.listingByHash.get(hash);
+    if (earlier) {
+      return { added: false, listing: getListing(this.db, earlier.id)!, newPapers: 0, mergedPapers: 0, versionLinks: 0 };
+    }
+    const sketches = this.sketchIndex();
+    try {
+      return this.db.transaction(() => this.addListing(parsed, fileName, hash, labels, sketches))();
+    } catch (error) {
+      // The index may hold papers of the rolled-back transaction: rebuild it on next use.
+      this.sketches = undefined;
+      throw error;
+    }
+  }
+
+  private addListing(parsed: ParsedListing, fileName: string, hash: string, labels: ListingLabels, sketches: SketchIndex): IngestOutcome {
+    const meta: ListingMeta = { ...parsed.meta, ...definedOnly(labels) };
+    const listingId = Number(
+      this.statements.insertListing.run({
+        name: this.uniqueName(fileName),
+        hash,
+        format: parsed.format,
+        fromHtml: parsed.fromHtml ? 1 : 0,
+        importedAt: new Date().toISOString(),
+        venue: meta.venue ?? null,
+        year: meta.year ?? null,
+        session: meta.session ?? null,
+        room: meta.room ?? null,
+        startsAt: meta.startsAt ?? null,
+        endsAt: meta.endsAt ?? null,
+        paperCount: parsed.papers.length,
+      }).lastInsertRowid,
+    );
+    let newPapers = 0;
+    let mergedPapers = 0;
+    let versionLinks = 0;
+    parsed.papers.forEach((imported, index) => {
+      const paper: ImportedPaper = {
+        ...imported,
+        venue: labels.venue ?? imported.venue ?? meta.venue,
+        year: labels.year ?? imported.year ?? meta.year,
+        session: labels.session ?? imported.session ?? meta.session,
+      };
+      const existing = this.findSamePaper(paper);
+      let paperId: number;
+      if (existing) {
+        this.mergeInto(existing, paper);
+        paperId = existing.id;
+        mergedPapers++;
+      } else {
+        const sketch = sketchAbstract(paper.abstract);
+        paperId = this.insertPaper(paper, sketch);
+        newPapers++;
+        if (sketch) {
+          versionLinks += this.linkVersionsOf(paperId, paper.abstract!, sketch, sketches);
+          sketches.add(paperId, sketch);
+        }
+      }
+      this.statements.insertAppearance.run(listingId, index + 1, paperId, paper.sourceId ?? null);
+    });
+    return { added: true, listing: getListing(this.db, listingId)!, newPapers, mergedPapers, versionLinks };
+  }
+
+  private uniqueName(fileName: string): string {
+    let name = fileName;
+    for (let n = 2; this.statements.nameTaken.get(name)!.n > 0; n++) name = `${fileName} (${n})`;
+    return name;
+  }
+
+  private findSamePaper(paper: ImportedPaper): ExistingPaper | undefined {
+    const { ids } = paper;
+    const byId =
+      (ids?.arxiv && this.statements.byArxiv.get(ids.arxiv)) ||
+      (ids?.doi && this.statements.byDoi.get(ids.doi)) ||
+      (ids?.openreview && this.statements.byOpenreview.get(ids.openreview));
+    if (byId) return byId;
+    if (paper.titleDerived) return undefined;
+    return this.statements.byTitle
+      .all(titleKey(paper.title))
+      .find((candidate) => authorsCompatible(JSON.parse(candidate.authors), paper.authors));
+  }
+
+  private insertPaper(paper: ImportedPaper, sketch: Uint32Array | null): number {
+    const id = Number(
+      this.statements.insertPaper.run({ ...paperColumns(paper), minhash: sketch ? sketchToBlob(sketch) : null }).lastInsertRowid,
+    );
+    this.insertAuthors(id, paper.authors);
+    return id;
+  }
+
+  private insertAuthors(paperId: number, authors: readonly string[]): void {
+    authors.forEach((name, index) => this.statements.insertAuthor.run(paperId, index, name, authorKey(name)));
+  }
+
+  /** The library's record keeps what it has and gains what only the new source knows. */
+  private mergeInto(existing: ExistingPaper, paper: ImportedPaper): void {
+    const existingAuthors: string[] = JSON.parse(existing.authors);
+    const keywords = new Set<string>([...JSON.parse(existing.keywords), ...(paper.keywords ?? [])]);
+    const realTitleArrives = existing.title_derived === 1 && !paper.titleDerived;
+    const merged = {
+      ...paperColumns(paper),
+      id: existing.id,
+      authors: JSON.stringify(existingAuthors.length > 0 ? existingAuthors : paper.authors),
+      abstract: existing.abstract ?? paper.abstract ?? null,
+      keywords: JSON.stringify([...keywords]),
+      urls: JSON.stringify({ ...paper.urls, ...JSON.parse(existing.urls) }),
+      venue: existing.venue ?? paper.venue ?? null,
+      year: existing.year ?? paper.year ?? null,
+      session: existing.session ?? paper.session ?? null,
+      track: existing.track ?? paper.track ?? null,
+      status: existing.status ?? paper.status ?? null,
+      arxiv: existing.arxiv ?? paper.ids?.arxiv ?? null,
+      doi: existing.doi ?? paper.ids?.doi ?? null,
+      openreview: existing.openreview ?? paper.ids?.openreview ?? null,
+    };
+    if (!realTitleArrives) {
+      Object.assign(merged, { title: existing.title, titleKey: existing.title_key, titleDerived: existing.title_derived });
+    }
+    this.statements.updatePaper.run(merged);
+    if (existingAuthors.length === 0 && paper.authors.length > 0) {
+      this.statements.deleteAuthors.run(existing.id);
+      this.insertAuthors(existing.id, paper.authors);
+    }
+  }
+
+  private linkVersionsOf(paperId: number, abstract: string, sketch: Uint32Array, sketches: SketchIndex): number {
+    let links = 0;
+    for (const candidate of sketches.candidates(sketch)) {
+      const other = this.statements.abstractOf.get(candidate)?.abstract;
+      if (!other) continue;
+      const overlap = textOverlap(abstract, other);
+      if (overlap < VERSION_THRESHOLD) continue;
+      const [a, b] = candidate < paperId ? [candidate, paperId] : [paperId, candidate];
+      links += this.statements.linkVersions.run(a, b, Math.round(overlap * 1000) / 1000).changes;
+    }
+    return links;
+  }
+
+  private sketchIndex(): SketchIndex {
+    if (!this.sketches) {
+      this.sketches = new SketchIndex();
+      for (const row of this.statements.allSketches.iterate()) this.sketches.add(row.id, blobToSketch(row.minhash));
+    }
+    return this.sketches;
+  }
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
+}
+
+function paperColumns(paper: ImportedPaper) {
+  return {
+    title: paper.title,
+    titleKey: titleKey(paper.title),
+    titleDerived: paper.titleDerived ? 1 : 0,
+    authors: JSON.stringify(paper.authors),
+    abstract: paper.abstract ?? null,
+    keywords: JSON.stringify(paper.keywords ?? []),
+    venue: paper.venue ?? null,
+    year: paper.year ?? null,
+    session: paper.session ?? null,
+    track: paper.track ?? null,
+    status: paper.status ?? null,
+    urls: JSON.stringify(paper.urls ?? {}),
+    arxiv: paper.ids?.arxiv ?? null,
+    doi: paper.ids?.doi ?? null,
+    openreview: paper.ids?.openreview ?? null,
+  };
+}

@@ -1,0 +1,103 @@
+// Schema migrations, applied in order; `PRAGMA user_version` records how many have run.
+// Never edit a released migration: add a new one.
+
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE listings (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    content_hash TEXT NOT NULL UNIQUE,
+    format TEXT NOT NULL,
+    from_html INTEGER NOT NULL DEFAULT 0,
+    imported_at TEXT NOT NULL,
+    venue TEXT,
+    year INTEGER,
+    session TEXT,
+    room TEXT,
+    starts_at TEXT,
+    ends_at TEXT,
+    paper_count INTEGER NOT NULL
+  );
+
+  CREATE TABLE papers (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    title_key TEXT NOT NULL,
+    title_derived INTEGER NOT NULL DEFAULT 0,
+    authors TEXT NOT NULL,
+    abstract TEXT,
+    keywords TEXT NOT NULL,
+    venue TEXT,
+    year INTEGER,
+    session TEXT,
+    track TEXT,
+    status TEXT,
+    urls TEXT NOT NULL,
+    arxiv TEXT,
+    doi TEXT,
+    openreview TEXT,
+    minhash BLOB
+  );
+  CREATE INDEX papers_title_key ON papers(title_key);
+  CREATE INDEX papers_arxiv ON papers(arxiv) WHERE arxiv IS NOT NULL;
+  CREATE INDEX papers_doi ON papers(doi) WHERE doi IS NOT NULL;
+  CREATE INDEX papers_openreview ON papers(openreview) WHERE openreview IS NOT NULL;
+  CREATE INDEX papers_venue_year ON papers(venue COLLATE NOCASE, year);
+
+  CREATE TABLE paper_authors (
+    paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    PRIMARY KEY (paper_id, position)
+  ) WITHOUT ROWID;
+  CREATE INDEX paper_authors_key ON paper_authors(name_key);
+
+  CREATE TABLE appearances (
+    listing_id INTEGER NOT NULL REFERENCES listings(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+    source_id TEXT,
+    PRIMARY KEY (listing_id, position)
+  ) WITHOUT ROWID;
+  CREATE INDEX appearances_paper ON appearances(paper_id);
+
+  CREATE TABLE possible_duplicates (
+    paper_a INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+    paper_b INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+    similarity REAL NOT NULL,
+    PRIMARY KEY (paper_a, paper_b),
+    CHECK (paper_a < paper_b)
+  ) WITHOUT ROWID;
+  CREATE INDEX possible_duplicates_b ON possible_duplicates(paper_b);
+
+  CREATE VIRTUAL TABLE papers_fts USING fts5(
+    title, authors, abstract, keywords,
+    content = 'papers', content_rowid = 'id',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+  );
+  -- Title matches count most, then authors and keywords, then the abstract.
+  INSERT INTO papers_fts(papers_fts, rank) VALUES ('rank', 'bm25(8.0, 4.0, 1.0, 2.0)');
+  CREATE TRIGGER papers_fts_insert AFTER INSERT ON papers BEGIN
+    INSERT INTO papers_fts(rowid, title, authors, abstract, keywords)
+    VALUES (new.id, new.title, new.authors, new.abstract, new.keywords);
+  END;
+  CREATE TRIGGER papers_fts_delete AFTER DELETE ON papers BEGIN
+    INSERT INTO papers_fts(papers_fts, rowid, title, authors, abstract, keywords)
+    VALUES ('delete', old.id, old.title, old.authors, old.abstract, old.keywords);
+  END;
+  CREATE TRIGGER papers_fts_update AFTER UPDATE OF title, authors, abstract, keywords ON papers BEGIN
+    INSERT INTO papers_fts(papers_fts, rowid, title, authors, abstract, keywords)
+    VALUES ('delete', old.id, old.title, old.authors, old.abstract, old.keywords);
+    INSERT INTO papers_fts(rowid, title, authors, abstract, keywords)
+    VALUES (new.id, new.title, new.authors, new.abstract, new.keywords);
+  END;
+
+  CREATE TABLE models (
+    name TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL,
+    built_at TEXT NOT NULL,
+    data BLOB NOT NULL
+  );
+  `,
+];

@@ -1,0 +1,127 @@
+// The records every part of paperscout passes around. Importers produce ImportedPaper and
+// ParsedListing; the library stores them and hands back Paper; the engine scores TextDoc.
+
+/** Links a paper may carry. Keys are stable: they appear in `--json` output and exports. */
+export interface PaperUrls {
+  site?: string;
+  pdf?: string;
+  github?: string;
+  project?: string;
+}
+
+/** External identifiers used to recognise the same paper from two sources. */
+export interface PaperIds {
+  /** arXiv id without version, e.g. `2310.01234` or `cs/0112017`. */
+  arxiv?: string;
+  /** DOI, lower-cased, without a `https://doi.org/` prefix. */
+  doi?: string;
+  /** OpenReview forum/note id. */
+  openreview?: string;
+}
+
+/** A paper as an importer reads it from one listing. Only the title is required. */
+export interface ImportedPaper {
+  title: string;
+  /** True when the listing had no title and the title was derived from the abstract. */
+  titleDerived?: boolean;
+  authors: string[];
+  abstract?: string;
+  keywords?: string[];
+  venue?: string;
+  year?: number;
+  session?: string;
+  /** Track and decision as the source names them, e.g. `main` and `Poster`. */
+  track?: string;
+  status?: string;
+  urls?: PaperUrls;
+  ids?: PaperIds;
+  /** The id the source gave the paper (paperlists id, OpenReview note id, BibTeX key). */
+  sourceId?: string;
+}
+
+/** What a listing says about itself, beside its papers (all optional). */
+export interface ListingMeta {
+  venue?: string;
+  year?: number;
+  session?: string;
+  /** Room or hall, e.g. `Halle B`. */
+  room?: string;
+  /** When the session takes place, as ISO 8601 strings, if the listing says so. */
+  startsAt?: string;
+  endsAt?: string;
+}
+
+export const FORMATS = [
+  'session-page',
+  'trending-feed',
+  'abstract-list',
+  'paperlists-json',
+  'openreview-submissions',
+  'openreview-archive',
+  'bibtex',
+  'ris',
+  'arxiv-atom',
+  'jsonl',
+  'csv',
+] as const;
+export type FormatName = (typeof FORMATS)[number];
+
+/** The result of parsing one file. `format` is the format of the text the papers came from. */
+export interface ParsedListing {
+  format: FormatName;
+  /** True when the text was extracted from an HTML page before parsing. */
+  fromHtml?: boolean;
+  meta: ListingMeta;
+  papers: ImportedPaper[];
+}
+
+/** A listing as the library stores it. */
+export interface Listing {
+  id: number;
+  name: string;
+  format: string;
+  importedAt: string;
+  venue: string | null;
+  year: number | null;
+  session: string | null;
+  room: string | null;
+  startsAt: string | null;
+  endsAt: string | null;
+  paperCount: number;
+}
+
+/** Where a paper appears: a listing and its 1-based position there. */
+export interface Provenance {
+  listing: string;
+  listingId: number;
+  position: number;
+}
+
+/**
+ * A paper as the library returns it; this is also the documented `--json` shape
+ * (`ids`, `track` and `status` are additions to the shape the issue lists).
+ */
+export interface Paper {
+  id: number;
+  title: string;
+  titleDerived: boolean;
+  authors: string[];
+  abstract: string | null;
+  venue: string | null;
+  year: number | null;
+  session: string | null;
+  track: string | null;
+  status: string | null;
+  keywords: string[];
+  urls: PaperUrls;
+  ids: PaperIds;
+  listings: Provenance[];
+}
+
+/** The text of a paper, which is all the relevance engine looks at. */
+export interface TextDoc {
+  id: string;
+  title: string;
+  abstract?: string;
+  keywords?: string[];
+}
