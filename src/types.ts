@@ -73,6 +73,8 @@ export interface ParsedListing {
   fromHtml?: boolean;
   meta: ListingMeta;
   papers: ImportedPaper[];
+  /** What the importer left out of an otherwise good file (e.g. records without a title), for the user to see. */
+  warnings?: string[];
 }
 
 /** A listing as the library stores it. */

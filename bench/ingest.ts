@@ -1,0 +1,36 @@
+// bench:ingest — ingests all of ../shared/corpora/paperlists into a fresh library and prints
+// throughput, database size and peak memory. The library is kept for the other benchmarks.
+import fs from 'node:fs';
+import { Library } from '../src/library/library.ts';
+import { artifactsDir, paperlistsDir, paperlistsLibrary } from './paths.ts';
+import { table } from '../src/cli/format.ts';
+
+fs.mkdirSync(artifactsDir, { recursive: true });
+for (const suffix of ['', '-wal', '-shm']) fs.rmSync(paperlistsLibrary + suffix, { force: true });
+
+const started = process.hrtime.bigint();
+const library = Library.open(paperlistsLibrary);
+const report = library.ingestPaths([paperlistsDir]);
+library.db.pragma('wal_checkpoint(TRUNCATE)');
+const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+const stats = library.stats();
+library.close();
+
+const papersRead = report.outcomes.reduce((sum, outcome) => sum + outcome.listing.paperCount, 0);
+console.log(
+  table(
+    ['measure', 'value'],
+    [
+      ['files ingested', report.outcomes.length],
+      ['files failed', report.failures.length],
+      ['papers read', papersRead],
+      ['papers stored (after de-duplication)', stats.papers],
+      ['possible-duplicate links', stats.possibleDuplicates],
+      ['time (s)', Number(seconds.toFixed(2))],
+      ['papers/s (read, end to end)', Math.round(papersRead / seconds)],
+      ['database size (MiB)', Number((stats.bytes / 1048576).toFixed(1))],
+      ['peak RSS (MiB)', Math.round(process.resourceUsage().maxRSS / 1024)],
+    ],
+  ),
+);
+for (const failure of report.failures) console.error(`failed: ${failure.file}: ${failure.message}`);

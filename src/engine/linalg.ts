@@ -1,0 +1,244 @@
+// Truncated SVD of a large sparse matrix (randomized, Halko, Martinsson & Tropp 2011), on typed
+// arrays. Hand-written because no JavaScript package does it: the linear-algebra packages on npm
+// (ml-matrix, numeric) offer only a full dense SVD, which for a 30,000 x 30,000 PPMI matrix would
+// need 7 GB and hours; the randomized method needs a few products of the sparse matrix with a thin
+// dense one and an eigen-decomposition of a few hundred rows.
+
+/** A sparse matrix in compressed-row form. */
+export interface CsrMatrix {
+  rows: number;
+  cols: number;
+  /** Row i's entries are at rowStart[i] .. rowStart[i + 1] - 1 of colIndex and values. */
+  rowStart: Uint32Array;
+  colIndex: Uint32Array;
+  values: Float32Array;
+}
+
+/** A dense matrix stored row by row: element (i, j) is data[i * cols + j]. */
+export interface DenseMatrix {
+  rows: number;
+  cols: number;
+  data: Float64Array;
+}
+
+function dense(rows: number, cols: number): DenseMatrix {
+  return { rows, cols, data: new Float64Array(rows * cols) };
+}
+
+/** A seeded generator (mulberry32), so a model built twice from the same corpus is the same. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function gaussianMatrix(rows: number, cols: number, random: () => number): DenseMatrix {
+  const m = dense(rows, cols);
+  for (let i = 0; i < m.data.length; i += 2) {
+    // Box-Muller: two normal draws from two uniform ones.
+    const radius = Math.sqrt(-2 * Math.log(1 - random()));
+    const angle = 2 * Math.PI * random();
+    m.data[i] = radius * Math.cos(angle);
+    if (i + 1 < m.data.length) m.data[i + 1] = radius * Math.sin(angle);
+  }
+  return m;
+}
+
+/** A X, with A sparse (r x c) and X dense (c x k). */
+export function multiply(a: CsrMatrix, x: DenseMatrix): DenseMatrix {
+  const k = x.cols;
+  const y = dense(a.rows, k);
+  const xs = x.data;
+  const ys = y.data;
+  for (let i = 0; i < a.rows; i++) {
+    const out = i * k;
+    for (let p = a.rowStart[i]; p < a.rowStart[i + 1]; p++) {
+      const v = a.values[p];
+      const from = a.colIndex[p] * k;
+      for (let t = 0; t < k; t++) ys[out + t] += v * xs[from + t];
+    }
+  }
+  return y;
+}
+
+/** Aᵀ X, with A sparse (r x c) and X dense (r x k). */
+export function multiplyTransposed(a: CsrMatrix, x: DenseMatrix): DenseMatrix {
+  const k = x.cols;
+  const y = dense(a.cols, k);
+  const xs = x.data;
+  const ys = y.data;
+  for (let i = 0; i < a.rows; i++) {
+    const from = i * k;
+    for (let p = a.rowStart[i]; p < a.rowStart[i + 1]; p++) {
+      const v = a.values[p];
+      const out = a.colIndex[p] * k;
+      for (let t = 0; t < k; t++) ys[out + t] += v * xs[from + t];
+    }
+  }
+  return y;
+}
+
+/** XᵀX for a tall X (n x k): a k x k matrix. */
+function gram(x: DenseMatrix): Float64Array {
+  const k = x.cols;
+  const g = new Float64Array(k * k);
+  const xs = x.data;
+  for (let i = 0; i < x.rows; i++) {
+    const row = i * k;
+    for (let a = 0; a < k; a++) {
+      const va = xs[row + a];
+      if (va === 0) continue;
+      const ga = a * k;
+      for (let b = a; b < k; b++) g[ga + b] += va * xs[row + b];
+    }
+  }
+  for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) g[a * k + b] = g[b * k + a];
+  return g;
+}
+
+/**
+ * Upper-triangular R with RᵀR = G. A column whose pivot vanishes (X had dependent columns)
+ * gets a zero row, so the matching column of Q comes out zero instead of NaN.
+ */
+function cholesky(g: Float64Array, k: number): Float64Array {
+  const r = new Float64Array(k * k);
+  const scale = Math.max(...Array.from({ length: k }, (_, i) => g[i * k + i]));
+  for (let i = 0; i < k; i++) {
+    let d = g[i * k + i];
+    for (let p = 0; p < i; p++) d -= r[p * k + i] * r[p * k + i];
+    if (d <= scale * 1e-13) continue;
+    const rii = Math.sqrt(d);
+    r[i * k + i] = rii;
+    for (let j = i + 1; j < k; j++) {
+      let s = g[i * k + j];
+      for (let p = 0; p < i; p++) s -= r[p * k + i] * r[p * k + j];
+      r[i * k + j] = s / rii;
+    }
+  }
+  return r;
+}
+
+/** Replaces each row x of X by q with q R = x (forward substitution). */
+function solveRows(x: DenseMatrix, r: Float64Array): void {
+  const k = x.cols;
+  const xs = x.data;
+  for (let i = 0; i < x.rows; i++) {
+    const row = i * k;
+    for (let j = 0; j < k; j++) {
+      const rjj = r[j * k + j];
+      if (rjj === 0) {
+        xs[row + j] = 0;
+        continue;
+      }
+      let s = xs[row + j];
+      for (let p = 0; p < j; p++) s -= xs[row + p] * r[p * k + j];
+      xs[row + j] = s / rjj;
+    }
+  }
+}
+
+/**
+ * Orthonormalizes the columns of a tall X in place by Cholesky QR, done twice: once is
+ * fast but loses orthogonality when X is ill-conditioned; the second pass restores it
+ * (Yamamoto et al. 2015, "CholeskyQR2").
+ */
+export function orthonormalize(x: DenseMatrix): DenseMatrix {
+  for (let pass = 0; pass < 2; pass++) solveRows(x, cholesky(gram(x), x.cols));
+  return x;
+}
+
+/**
+ * Eigen-decomposition of a small symmetric matrix by cyclic Jacobi rotations. Returns the
+ * eigenvalues in decreasing order and the eigenvectors as the columns of `vectors`.
+ */
+export function symmetricEigen(m: Float64Array, n: number): { values: Float64Array; vectors: Float64Array } {
+  const a = Float64Array.from(m);
+  const v = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) v[i * n + i] = 1;
+  for (let sweep = 0; sweep < 100; sweep++) {
+    let off = 0;
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        const sq = a[i * n + j] * a[i * n + j];
+        total += sq;
+        if (i !== j) off += sq;
+      }
+    }
+    if (off <= total * 1e-24) break;
+    for (let p = 0; p < n - 1; p++) {
+      for (let q = p + 1; q < n; q++) {
+        const apq = a[p * n + q];
+        if (apq === 0) continue;
+        const theta = (a[q * n + q] - a[p * n + p]) / (2 * apq);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1);
+        const s = t * c;
+        for (let k = 0; k < n; k++) {
+          const akp = a[k * n + p];
+          const akq = a[k * n + q];
+          a[k * n + p] = c * akp - s * akq;
+          a[k * n + q] = s * akp + c * akq;
+        }
+        for (let k = 0; k < n; k++) {
+          const apk = a[p * n + k];
+          const aqk = a[q * n + k];
+          a[p * n + k] = c * apk - s * aqk;
+          a[q * n + k] = s * apk + c * aqk;
+        }
+        for (let k = 0; k < n; k++) {
+          const vkp = v[k * n + p];
+          const vkq = v[k * n + q];
+          v[k * n + p] = c * vkp - s * vkq;
+          v[k * n + q] = s * vkp + c * vkq;
+        }
+      }
+    }
+  }
+  const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => a[y * n + y] - a[x * n + x]);
+  const values = Float64Array.from(order, (i) => a[i * n + i]);
+  const vectors = new Float64Array(n * n);
+  for (let row = 0; row < n; row++) order.forEach((col, k) => (vectors[row * n + k] = v[row * n + col]));
+  return { values, vectors };
+}
+
+export interface SvdOptions {
+  rank: number;
+  /** Extra random directions beyond `rank`, which make the leading ones accurate. */
+  oversample?: number;
+  /** Rounds of A Aᵀ applied to the sketch, sharpening it where singular values decay slowly. */
+  powerIterations?: number;
+  seed?: number;
+}
+
+/**
+ * The leading `rank` singular values of A and its left singular vectors (as the columns of
+ * `u`, rows x rank), by randomized range finding with power iterations.
+ */
+export function truncatedSvd(a: CsrMatrix, options: SvdOptions): { u: DenseMatrix; singularValues: Float64Array } {
+  const rank = Math.min(options.rank, a.rows, a.cols);
+  const width = Math.min(rank + (options.oversample ?? 16), a.rows, a.cols);
+  const random = seededRandom(options.seed ?? 1);
+  let q = orthonormalize(multiply(a, gaussianMatrix(a.cols, width, random)));
+  for (let i = 0; i < (options.powerIterations ?? 1); i++) {
+    q = orthonormalize(multiply(a, orthonormalize(multiplyTransposed(a, q))));
+  }
+  // B = Qᵀ A is small (width x cols); B Bᵀ = Qᵀ A Aᵀ Q gives its left singular vectors.
+  const bt = multiplyTransposed(a, q);
+  const { values, vectors } = symmetricEigen(gram(bt), width);
+  const u = dense(a.rows, rank);
+  for (let i = 0; i < a.rows; i++) {
+    for (let k = 0; k < rank; k++) {
+      let s = 0;
+      for (let j = 0; j < width; j++) s += q.data[i * width + j] * vectors[j * width + k];
+      u.data[i * rank + k] = s;
+    }
+  }
+  const singularValues = Float64Array.from(values.subarray(0, rank), (x) => Math.sqrt(Math.max(0, x)));
+  return { u, singularValues };
+}
