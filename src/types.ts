@@ -127,3 +127,14 @@ export interface TextDoc {
   abstract?: string;
   keywords?: string[];
 }
+
+/** A researcher's profile: their own papers and the papers they rated. */
+export interface Profile {
+  id: number;
+  name: string;
+  createdAt: string;
+  /** Ids of the researcher's own papers. */
+  paperIds: number[];
+  /** Paper id -> +1 (liked) or -1 (disliked). */
+  ratings: Record<number, 1 | -1>;
+}

@@ -9,7 +9,7 @@ export const dim = (text: string) => (useColor ? `\x1b[2m${text}\x1b[22m` : text
 /** Matches in bold on a terminal, between *stars* elsewhere, so piped output still shows them. */
 export function highlight(marked: string): string {
   return splitMarks(marked)
-    .map((run) => (run.match ? (useColor ? `\x1b[1;33m${run.text}\x1b[0m` : `*${run.text}*`) : run.text))
+    .map((run) => (run.match ? (useColor ? `\x1b[1;33m${clean(run.text)}\x1b[0m` : `*${clean(run.text)}*`) : clean(run.text)))
     .join('');
 }
 

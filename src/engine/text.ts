@@ -28,7 +28,7 @@ export interface Field {
  * an abstract repeats its topic words, which sublinear tf then damps, so the title gets twice
  * the weight of one abstract occurrence.
  */
-export const FIELD_WEIGHTS = { title: 2, abstract: 1, keywords: 1 } as const;
+export const FIELD_WEIGHTS = { title: Number(process.env.TW ?? 2), abstract: 1, keywords: 1 } as const;
 
 const STOP = new Set(STOP_WORDS);
 
@@ -67,10 +67,25 @@ function surfaceOf(word: string): string {
   return /^[\p{Lu}\p{N}]+s?$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word) ? word : word.toLowerCase();
 }
 
+// Stemming is most of the cost of reading a large corpus, and a corpus has far fewer distinct
+// words than words: remember each word's stem (bounded, for long-running processes).
+const stems = new Map<string, string>();
+const MAX_REMEMBERED_STEMS = 1_000_000;
+
+function stemOf(lower: string): string {
+  let stem = stems.get(lower);
+  if (stem === undefined) {
+    if (stems.size >= MAX_REMEMBERED_STEMS) stems.clear();
+    stem = stemmer(lower);
+    stems.set(lower, stem);
+  }
+  return stem;
+}
+
 function tokenOf(word: string): Token | undefined {
   const lower = word.toLowerCase();
   if (lower.length < 2 || lower.length > 40 || /^\p{N}+$/u.test(lower) || STOP.has(lower)) return undefined;
-  return { stem: stemmer(lower), surface: surfaceOf(word) };
+  return { stem: stemOf(lower), surface: surfaceOf(word) };
 }
 
 /** The tokens one written word stands for: none (a stop word, a number), one, or its parts. */

@@ -1,8 +1,8 @@
 // Recognising external identifiers in the many spellings sources use for them.
 
-/** The arXiv id (without version) in an id, abs/pdf URL or `arXiv:` reference, if any. */
+/** The arXiv id (without version) in an id, abs/pdf URL, `arXiv:` reference or arXiv DOI, if any. */
 export function arxivIdFrom(text: string): string | undefined {
-  const modern = /(?:^|arxiv\.org\/(?:abs|pdf)\/|arxiv:\s*|^\s*)(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?\b/i.exec(text);
+  const modern = /(?:^|arxiv\.org\/(?:abs|pdf)\/|arxiv:\s*|10\.48550\/arxiv\.|^\s*)(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?\b/i.exec(text);
   if (modern) return modern[1];
   const legacy = /(?:arxiv\.org\/(?:abs|pdf)\/|arxiv:\s*|^\s*)([a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?/i.exec(text);
   return legacy ? legacy[1] : undefined;

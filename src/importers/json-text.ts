@@ -2,6 +2,7 @@
 // text around the bad token, or nothing (end of input), depending on the error; all three are
 // turned into a line and column so a user can find the spot in a file of thousands of lines.
 import { ImportError } from './importer.ts';
+import { lineAndColumn } from './text-location.ts';
 
 /** V8 shows this many characters on each side of the bad token when it quotes a snippet. */
 const SNIPPET_CONTEXT = 10;
@@ -21,17 +22,6 @@ function offsetOfError(text: string, message: string): number | undefined {
   return at < 0 ? undefined : start + at;
 }
 
-/** `line N, column M` (1-based) of a character offset, counting lines from `firstLine`. */
-export function lineAndColumn(text: string, offset: number, firstLine = 1): string {
-  let line = firstLine;
-  let lineStart = 0;
-  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) {
-    line++;
-    lineStart = at + 1;
-  }
-  return `line ${line}, column ${offset - lineStart + 1}`;
-}
-
 /**
  * Parses JSON or throws ImportError located at the offending line and column.
  * `firstLine` is the line number of the text's first line in its file (for JSON Lines).
@@ -44,7 +34,7 @@ export function parseJson(text: string, firstLine = 1): unknown {
     const offset = offsetOfError(text, message);
     const truncated = offset === text.length || message.startsWith('Unexpected end');
     // The location replaces V8's position and quoted snippet, which can span lines.
-    const reason = message.replace(/, (?:\.\.\.)?"[\s\S]*$/, '').replace(/ in JSON at position \d+.*$/s, '');
+    const reason = message.replace(/, (?:\.\.\.)?"[\s\S]*$/, '').replace(/(?: in JSON)? at position \d+.*$/s, '');
     const what = truncated ? 'truncated JSON (input ends inside a value)' : `invalid JSON: ${reason}`;
     throw new ImportError(what, offset === undefined ? `line ${firstLine}` : lineAndColumn(text, offset, firstLine));
   }

@@ -8,7 +8,7 @@ const EDGE_INTERPUNCT = /^[·•⋅・]\s*|\s*[·•⋅・]$/gu;
 /** One name in an interpunct-separated author list: a few words, no sentence punctuation. */
 function isListedName(part: string): boolean {
   const words = part.split(' ');
-  return words.length <= 8 && part.length <= 80 && /\p{L}/u.test(part) && !/[:;!?]|\p{L}{4}\.$/u.test(part);
+  return words.length <= 8 && part.length <= 80 && /\p{L}/u.test(part) && !/[:;!?]/.test(part);
 }
 
 /** The names on an author line (`A · B · C`), or undefined if the line is not one. */
@@ -57,8 +57,25 @@ export function looksLikeName(text: string): boolean {
   return (
     capitalised.length >= 2 &&
     words.every((word) => NAME_WORD.test(word) || NAME_PARTICLES.has(word)) &&
-    !words.some((word) => TITLE_WORDS.has(word.toLowerCase()))
+    !words.some((word) => word.toLowerCase().split('-').some((part) => TITLE_WORDS.has(part)))
   );
+}
+
+/** Whether a line is one capitalised word that could be a mononymous author ("Mausam", "Anonymous"). */
+export function looksLikeMononym(text: string): boolean {
+  return /^\p{Lu}[\p{Ll}\p{M}]{1,19}$/u.test(text) && !TITLE_WORDS.has(text.toLowerCase());
+}
+
+/** Text ending in an abbreviation whose full stop does not end a sentence ("e.g.", "vs.", "et al."). */
+export const ABBREVIATION_END = /(?<!\p{L})(?:e\.g|i\.e|al|etc|vs|cf|figs?|eqs?|resp|approx|no|sec|ch|dr|mr|ms|prof)$/iu;
+
+/** How many full stops inside a text end a sentence ("… works. We …"), not counting abbreviations. */
+export function sentenceStops(text: string): number {
+  let count = 0;
+  for (const match of text.matchAll(/\p{Ll}{2}\.(?=["'”’)\]]*\s+\p{Lu})/gu)) {
+    if (!ABBREVIATION_END.test(text.slice(0, match.index + match[0].length - 1))) count++;
+  }
+  return count;
 }
 
 /**
@@ -70,9 +87,17 @@ export function looksLikeAbstract(text: string): boolean {
   if (text.length >= 200) return true;
   if (/(?:\.\.\.|…)$/.test(text)) return true;
   const words = text.split(' ').length;
-  if (text.length >= 60 && /\p{Ll}{2}\. \p{Lu}/u.test(text)) return true;
+  if (text.length >= 60 && sentenceStops(text) > 0) return true;
   if (words >= 8 && /\.["'”’)]*$/.test(text)) return true;
-  return words >= 8 && /^\p{Ll}/u.test(text);
+  return words >= 8 && startsLowerCase(text);
+}
+
+/**
+ * Whether a line starts with a plain lower-case word, as the rest of a broken sentence does;
+ * names such as "iGraphMix", "mRNA" or "pix2code:" do not count.
+ */
+export function startsLowerCase(text: string): boolean {
+  return /^\p{Ll}[\p{Ll}\p{M}'’-]*(?:[\s,;.)]|$)/u.test(text);
 }
 
 /**
@@ -80,5 +105,6 @@ export function looksLikeAbstract(text: string): boolean {
  * header) rather than page prose; detectors use it to stay near 0 on those formats.
  */
 export function looksStructured(text: string): boolean {
-  return /^(?:[{}[\]<@%]|"[^"]*"\s*:|[A-Z][A-Z0-9] {2}- |\w+\s*=\s*[{"])/.test(text);
+  // CSV shows as fields glued to their commas (`Title,Authors,Year`, `"x",2020,,`); prose puts a space after a comma.
+  return /^(?:[{}[\]<@%]|"[^"]*"\s*:|[A-Z][A-Z0-9] +-(?: |$)|\w+\s*=\s*[{"])|,[^\s\d][^,]*,[^\s\d]/.test(text);
 }

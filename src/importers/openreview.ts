@@ -3,6 +3,7 @@
 import type { ImportedPaper } from '../types.ts';
 import { ImportError, type Importer } from './importer.ts';
 import { arxivIdFrom } from './identifiers.ts';
+import { parseJson } from './json-text.ts';
 
 interface NoteContent {
   title?: unknown;
@@ -47,14 +48,6 @@ function noteToPaper(note: unknown, location: string): ImportedPaper {
   };
 }
 
-function parseJson(text: string, location: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new ImportError(`invalid JSON: ${(error as Error).message}`, location);
-  }
-}
-
 export const openreviewSubmissionsImporter: Importer = {
   format: 'openreview-submissions',
   detect(text) {
@@ -62,7 +55,7 @@ export const openreviewSubmissionsImporter: Importer = {
     return head.startsWith('{') && /^\{\s*"[^"]+"\s*:\s*\{\s*"id"\s*:/.test(head) && head.includes('"content"') ? 0.9 : 0;
   },
   parse(text) {
-    const data = parseJson(text, 'line 1');
+    const data = parseJson(text);
     if (!data || typeof data !== 'object' || Array.isArray(data)) {
       throw new ImportError('expected an object of notes keyed by id', 'line 1');
     }
@@ -84,7 +77,7 @@ export const openreviewArchiveImporter: Importer = {
     text.split('\n').forEach((line, index) => {
       if (!line.trim()) return;
       const location = `line ${index + 1}`;
-      papers.push(noteToPaper(parseJson(line, location), location));
+      papers.push(noteToPaper(parseJson(line, index + 1), location));
     });
     if (papers.length === 0) throw new ImportError('no notes in file');
     return { format: 'openreview-archive', meta: {}, papers };

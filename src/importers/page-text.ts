@@ -1,5 +1,6 @@
 // Text copied or saved from web pages: cleaning lines, dropping site chrome, and joining the
 // pieces of a field that the copy broke over several lines. Shared by the listing-page importers.
+import { authorListNames, looksLikeAbstract, startsLowerCase } from './line-shapes.ts';
 
 /** One line of a page, with its 1-based line number in the file for error locations. */
 export interface PageLine {
@@ -31,6 +32,7 @@ const NAVIGATION: readonly RegExp[] = [
   /^(?:abstract|session|poster|oral|spotlight|highlight|keywords?|authors?|title|video|slides|chat|pdf|code|bibtex|openreview|project page|paper|poster position|add to calendar|bookmark|share|cite)\s*:?$/i,
   /^(?:toggle navigation|navigation|menu|home|log ?in|log ?out|sign ?in|sign ?up|register|search|back to top|show (?:more|less|all)|read more|load more|view more|expand|collapse|loading\.*|downloads?|my stuff|help|faq|contact(?: us)?|privacy(?: policy)?|terms(?: of (?:use|service))?|cookies?(?: policy)?|code of conduct|previous|next|calendar)$/i,
   /^select year:?.*$/i,
+  /^successful page load$/i,
   // Award badges shown above a title.
   /^(?:outstanding paper|best paper|test of time)(?: award)?(?: (?:honou?rable mention|runner[- ]up))?$/i,
   /^honou?rable mention$/i,
@@ -38,6 +40,9 @@ const NAVIGATION: readonly RegExp[] = [
   // Lines with no letters at all: separators, counters, star counts.
   /^[^\p{L}]*$/u,
 ];
+
+/** The "Abstract:" label that starts a line, with the space after it. */
+export const ABSTRACT_LABEL = /^abstract\s*[:：]\s*/i;
 
 /** Whether a cleaned line is page chrome (navigation, a label, a badge) rather than content. */
 export function isNavigation(text: string): boolean {
@@ -49,16 +54,59 @@ function endsSentence(text: string): boolean {
   return /[.!?…:]["'”’)\]]*$/.test(text);
 }
 
+/** Rejoins a sentence broken between two pieces: with a space, or nothing after a hyphenation. */
+function continueSentence(text: string, rest: string): string {
+  return /\p{L}-$/u.test(text) && /^\p{Ll}/u.test(rest) ? text + rest : `${text} ${rest}`;
+}
+
 /**
- * Joins the pieces of one field. A piece continuing a sentence is joined with a space (after
- * a broken hyphenation, with nothing); a piece after a finished sentence starts a new paragraph.
+ * Joins the pieces of one field: a piece after a finished sentence starts a new paragraph,
+ * any other continues the sentence.
  */
 export function joinPieces(pieces: readonly string[]): string {
-  let joined = '';
-  for (const piece of pieces) {
-    if (!joined) joined = piece;
-    else if (/\p{L}-$/u.test(joined) && /^\p{Ll}/u.test(piece)) joined += piece;
-    else joined += (endsSentence(joined) ? '\n' : ' ') + piece;
+  let joined = pieces[0] ?? '';
+  for (const piece of pieces.slice(1)) {
+    joined = endsSentence(joined) ? `${joined}\n${piece}` : continueSentence(joined, piece);
   }
   return joined;
+}
+
+// A line ending in one of these words stops mid-phrase ("Deep Residual Learning for").
+const DANGLING_END = / (?:a|an|and|as|at|by|for|from|in|into|of|on|or|the|to|towards|via|with)$/;
+
+/**
+ * Whether `text` continues the line before it, broken inside a sentence: the line before is
+ * short and stops mid-phrase (the first half of a title, which never sits right under an
+ * author list as a cut-off abstract does), or `text` starts with a lower-case word and is not
+ * right above an author list (which makes it a title, "iGraphMix: …"). Author lists are never
+ * joined. `before` holds the lines already joined, `next` the line after `text`.
+ */
+function continuesLine(before: readonly PageLine[], text: string, next: string | undefined): boolean {
+  const previous = before.at(-1)?.text;
+  if (previous === undefined || authorListNames(text) || authorListNames(previous)) return false;
+  const underAuthors = authorListNames(before.at(-2)?.text ?? '') !== undefined;
+  if (DANGLING_END.test(previous) && !looksLikeAbstract(previous) && !underAuthors) return true;
+  return startsLowerCase(text) && !(next !== undefined && authorListNames(next));
+}
+
+/** Lines with the pieces of sentences the copy broke over several lines joined back. */
+export function joinBrokenLines(lines: readonly PageLine[]): PageLine[] {
+  const joined: PageLine[] = [];
+  lines.forEach((line, index) => {
+    const previous = joined.at(-1);
+    if (previous && continuesLine(joined, line.text, lines[index + 1]?.text)) previous.text = continueSentence(previous.text, line.text);
+    else joined.push({ ...line });
+  });
+  return joined;
+}
+
+/** The first non-blank cleaned lines of a text: a cheap sample for format detection. */
+export function sampleLines(text: string, max = 300): string[] {
+  const lines: string[] = [];
+  for (const raw of text.slice(0, 200_000).split(/\r\n|[\r\n]/)) {
+    const line = cleanLine(raw);
+    if (line && !isNavigation(line)) lines.push(line);
+    if (lines.length >= max) break;
+  }
+  return lines;
 }

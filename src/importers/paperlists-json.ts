@@ -36,6 +36,9 @@ const VENUE_NAMES: Readonly<Record<string, string>> = {
   siggraphasia: 'SIGGRAPH Asia',
 };
 
+/** Field names of paperlists records, as they appear quoted in the file. */
+const PAPERLISTS_KEYS = ['"author"', '"track"', '"status"', '"sess"', '"site"', '"primary_area"', '"tldr"'];
+
 const FILE_NAME = /^([a-z\d]*[a-z][a-z\d]*?)(\d{4})\.json$/i;
 
 /** Venue and year from a file name like `iclr2018.json` (`ICLR`, 2018). */
@@ -52,10 +55,17 @@ function stringField(value: unknown): string | undefined {
   return squeezed || undefined;
 }
 
-/** Most venues separate authors with `;`; SIGGRAPH and a few older files use `,`. */
+/**
+ * Most venues separate authors with `;`; SIGGRAPH and a few older files use `,`. The ICRA and
+ * IROS files list every author twice and some SIGGRAPH ones repeat the first author at the end,
+ * so repeats are dropped; `Anonymous` (withdrawn submissions) is a placeholder, not an author.
+ */
 function authorsOf(value: unknown): string[] {
-  if (typeof value !== 'string') return [];
-  return splitList(value, value.includes(';') ? ';' : ',');
+  if (typeof value !== 'string' || value === 'Anonymous') return [];
+  const authors = splitList(value, value.includes(';') ? ';' : ',');
+  if (authors.length < 2) return authors;
+  const unique = new Set(authors);
+  return unique.size < authors.length ? [...unique] : authors;
 }
 
 function keywordsOf(value: unknown): string[] | undefined {
@@ -128,9 +138,12 @@ export const paperlistsJsonImporter: Importer = {
   format: 'paperlists-json',
   detect(text, fileName) {
     const head = text.slice(0, 4096).trimStart();
-    if (!head.startsWith('[')) return 0;
+    if (!/^\[\s*\{/.test(head)) return 0;
     const byName = FILE_NAME.test(fileName.slice(fileName.lastIndexOf('/') + 1)) ? 0.05 : 0;
-    if (/^\[\s*\{/.test(head) && head.includes('"author"') && head.includes('"title"')) return 0.9 + byName;
+    // The first records may lack a title (siggraphasia2021 starts with 87 such), so the
+    // field names paperlists uses and other JSON arrays rarely do count as much as "title".
+    const distinctive = PAPERLISTS_KEYS.filter((key) => head.includes(key)).length;
+    if (distinctive >= 2) return 0.9 + byName;
     return head.includes('"title"') ? 0.5 + byName : 0;
   },
   parse(text, fileName) {

@@ -12,13 +12,11 @@ export function defaultLibraryPath(): string {
 }
 
 /** Opens (creating if needed) a library file and brings its schema up to date. */
-export function openDatabase(file: string, options: { readonly?: boolean } = {}): Db {
-  if (file !== ':memory:' && !options.readonly) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = new Database(file, { readonly: options.readonly, fileMustExist: options.readonly });
-  if (!options.readonly) {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-  }
+export function openDatabase(file: string): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('cache_size = -65536');
   migrate(db);

@@ -3,7 +3,7 @@
 import type { ImportedPaper, Listing, ListingMeta, ParsedListing } from '../types.ts';
 import type { Db } from './database.ts';
 import { authorKey, authorsCompatible, titleKey } from './identity.ts';
-import { blobToSketch, sketchAbstract, sketchToBlob, SketchIndex, textOverlap, VERSION_THRESHOLD } from './versions.ts';
+import { blobToSketch, sketchPairs, sketchToBlob, SketchIndex, textOverlap, VERSION_THRESHOLD, wordPairs } from './versions.ts';
 import { getListing } from './listings.ts';
 
 /** What the person who ran `ingest` said about the file; wins over what the file says. */
@@ -20,6 +20,8 @@ export interface IngestOutcome {
   newPapers: number;
   mergedPapers: number;
   versionLinks: number;
+  /** What the importer passed over without failing the file (e.g. records without a title). */
+  warnings: string[];
 }
 
 interface ExistingPaper {
@@ -83,7 +85,7 @@ export class Ingester {
   ingest(parsed: ParsedListing, fileName: string, hash: string, labels: ListingLabels = {}): IngestOutcome {
     const earlier = this.statements.listingByHash.get(hash);
     if (earlier) {
-      return { added: false, listing: getListing(this.db, earlier.id)!, newPapers: 0, mergedPapers: 0, versionLinks: 0 };
+      return { added: false, listing: getListing(this.db, earlier.id)!, newPapers: 0, mergedPapers: 0, versionLinks: 0, warnings: [] };
     }
     const sketches = this.sketchIndex();
     try {
@@ -130,17 +132,18 @@ export class Ingester {
         paperId = existing.id;
         mergedPapers++;
       } else {
-        const sketch = sketchAbstract(paper.abstract);
+        const pairs = paper.abstract ? wordPairs(paper.abstract) : undefined;
+        const sketch = pairs ? sketchPairs(pairs) : null;
         paperId = this.insertPaper(paper, sketch);
         newPapers++;
-        if (sketch) {
-          versionLinks += this.linkVersionsOf(paperId, paper.abstract!, sketch, sketches);
+        if (pairs && sketch) {
+          versionLinks += this.linkVersionsOf(paperId, pairs, sketch, sketches);
           sketches.add(paperId, sketch);
         }
       }
       this.statements.insertAppearance.run(listingId, index + 1, paperId, paper.sourceId ?? null);
     });
-    return { added: true, listing: getListing(this.db, listingId)!, newPapers, mergedPapers, versionLinks };
+    return { added: true, listing: getListing(this.db, listingId)!, newPapers, mergedPapers, versionLinks, warnings: parsed.warnings ?? [] };
   }
 
   private uniqueName(fileName: string): string {
@@ -205,12 +208,12 @@ export class Ingester {
     }
   }
 
-  private linkVersionsOf(paperId: number, abstract: string, sketch: Uint32Array, sketches: SketchIndex): number {
+  private linkVersionsOf(paperId: number, pairs: Set<number>, sketch: Uint32Array, sketches: SketchIndex): number {
     let links = 0;
     for (const candidate of sketches.candidates(sketch)) {
       const other = this.statements.abstractOf.get(candidate)?.abstract;
       if (!other) continue;
-      const overlap = textOverlap(abstract, other);
+      const overlap = textOverlap(pairs, other);
       if (overlap < VERSION_THRESHOLD) continue;
       const [a, b] = candidate < paperId ? [candidate, paperId] : [paperId, candidate];
       links += this.statements.linkVersions.run(a, b, Math.round(overlap * 1000) / 1000).changes;

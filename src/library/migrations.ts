@@ -100,4 +100,27 @@ export const MIGRATIONS: readonly string[] = [
     data BLOB NOT NULL
   );
   `,
+  `
+  CREATE TABLE profiles (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL
+  );
+
+  -- The researcher's own papers: from files they gave, or found by their name.
+  CREATE TABLE profile_papers (
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+    source TEXT NOT NULL,
+    PRIMARY KEY (profile_id, paper_id)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE ratings (
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+    rating INTEGER NOT NULL CHECK (rating IN (-1, 1)),
+    rated_at TEXT NOT NULL,
+    PRIMARY KEY (profile_id, paper_id)
+  ) WITHOUT ROWID;
+  `,
 ];

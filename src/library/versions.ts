@@ -8,9 +8,14 @@ const SKETCH_SIZE = 24;
 /** Candidates must share this many sketch values: one shared common phrase is not enough. */
 const MIN_SHARED = 2;
 /** A sketch value found in more papers than this is a stock phrase, useless as evidence. */
-const MAX_POSTING = 400;
+const MAX_POSTING = 64;
 /** Share of the shorter abstract's word pairs found in the other one. */
 export const VERSION_THRESHOLD = 0.25;
+/**
+ * Sketches estimate the Jaccard similarity of two abstracts' word pairs; candidates below
+ * this are not worth reading from disk. Versions found in practice are at 0.15 to 1.
+ */
+const MIN_ESTIMATED_JACCARD = 0.08;
 const MIN_PAIRS = 12;
 
 const STOP_WORDS = new Set(
@@ -20,42 +25,44 @@ const STOP_WORDS = new Set(
     .split(' '),
 );
 
-function wordPairs(text: string): Set<string> {
-  const words = text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0 && !STOP_WORDS.has(word));
-  const pairs = new Set<string>();
-  for (let i = 1; i < words.length; i++) pairs.add(`${words[i - 1]} ${words[i]}`);
-  return pairs;
-}
-
-/** 32-bit FNV-1a, enough to spread word pairs over the sketch space. */
-function hashPair(pair: string): number {
+/** 32-bit FNV-1a of a word. */
+function hashWord(word: string): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < pair.length; i++) {
-    hash ^= pair.charCodeAt(i);
+  for (let i = 0; i < word.length; i++) {
+    hash ^= word.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
   return hash >>> 0;
 }
 
-/** The smallest SKETCH_SIZE hashes of an abstract's word pairs, or null when it is too short to judge. */
-export function sketchAbstract(abstract: string | undefined | null): Uint32Array | null {
-  if (!abstract) return null;
-  const pairs = wordPairs(abstract);
+/**
+ * The set of an abstract's adjacent content-word pairs, each as a 32-bit hash: hashing
+ * words once and mixing neighbours is much cheaper than building pair strings, and
+ * collisions among a few hundred pairs are too rare to move an overlap.
+ */
+export function wordPairs(text: string): Set<number> {
+  const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !STOP_WORDS.has(word));
+  const pairs = new Set<number>();
+  let previous = words.length > 0 ? hashWord(words[0]) : 0;
+  for (let i = 1; i < words.length; i++) {
+    const current = hashWord(words[i]);
+    pairs.add((Math.imul(previous, 0x9e3779b1) ^ current) >>> 0);
+    previous = current;
+  }
+  return pairs;
+}
+
+/** The smallest SKETCH_SIZE hashes of an abstract's word pairs, or null when there are too few to judge. */
+export function sketchPairs(pairs: Set<number>): Uint32Array | null {
   if (pairs.size < MIN_PAIRS) return null;
-  const hashes = new Uint32Array(pairs.size);
-  let i = 0;
-  for (const pair of pairs) hashes[i++] = hashPair(pair);
-  hashes.sort();
+  const hashes = Uint32Array.from(pairs).sort();
   return hashes.slice(0, SKETCH_SIZE);
 }
 
 /** Share of the shorter text's word pairs that the other text also has. */
-export function textOverlap(a: string, b: string): number {
-  const pairsA = wordPairs(a);
-  const pairsB = wordPairs(b);
+export function textOverlap(a: string | Set<number>, b: string | Set<number>): number {
+  const pairsA = typeof a === 'string' ? wordPairs(a) : a;
+  const pairsB = typeof b === 'string' ? wordPairs(b) : b;
   const [small, large] = pairsA.size <= pairsB.size ? [pairsA, pairsB] : [pairsB, pairsA];
   if (small.size === 0) return 0;
   let shared = 0;
@@ -63,11 +70,31 @@ export function textOverlap(a: string, b: string): number {
   return shared / small.size;
 }
 
+/** Estimated Jaccard similarity of two sets from their bottom-k sketches (both sorted ascending). */
+function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  // Walk the union's smallest SKETCH_SIZE values; those in both sets estimate the Jaccard.
+  for (let taken = 0; taken < SKETCH_SIZE && (i < a.length || j < b.length); taken++) {
+    if (j >= b.length || (i < a.length && a[i] < b[j])) i++;
+    else if (i >= a.length || b[j] < a[i]) j++;
+    else {
+      shared++;
+      i++;
+      j++;
+    }
+  }
+  return shared / SKETCH_SIZE;
+}
+
 /** An in-memory index of sketches, loaded once per command that adds papers. */
 export class SketchIndex {
   private readonly postings = new Map<number, number[]>();
+  private readonly sketches = new Map<number, Uint32Array>();
 
   add(paperId: number, sketch: Uint32Array): void {
+    this.sketches.set(paperId, sketch);
     for (const value of sketch) {
       const list = this.postings.get(value);
       if (list) list.push(paperId);
@@ -75,7 +102,7 @@ export class SketchIndex {
     }
   }
 
-  /** Papers sharing at least MIN_SHARED sketch values with `sketch`, most shared first. */
+  /** Papers whose sketches suggest a version of `sketch`'s abstract, most similar first. */
   candidates(sketch: Uint32Array): number[] {
     const shared = new Map<number, number>();
     for (const value of sketch) {
@@ -83,10 +110,13 @@ export class SketchIndex {
       if (!list || list.length > MAX_POSTING) continue;
       for (const id of list) shared.set(id, (shared.get(id) ?? 0) + 1);
     }
-    return [...shared]
-      .filter(([, count]) => count >= MIN_SHARED)
-      .sort((a, b) => b[1] - a[1])
-      .map(([id]) => id);
+    const likely: [number, number][] = [];
+    for (const [id, count] of shared) {
+      if (count < MIN_SHARED) continue;
+      const similarity = estimateJaccard(sketch, this.sketches.get(id)!);
+      if (similarity >= MIN_ESTIMATED_JACCARD) likely.push([id, similarity]);
+    }
+    return likely.sort((a, b) => b[1] - a[1]).map(([id]) => id);
   }
 }
 

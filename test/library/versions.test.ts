@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SketchIndex, sketchAbstract, textOverlap, VERSION_THRESHOLD } from '../../src/library/versions.ts';
+import { SketchIndex, sketchPairs, textOverlap, VERSION_THRESHOLD, wordPairs } from '../../src/library/versions.ts';
+
+const sketchAbstract = (text: string) => sketchPairs(wordPairs(text));
 
 const original =
   'We study how fine-tuning a pretrained language model on one task destroys its in-context learning ability. ' +
@@ -19,8 +21,7 @@ test('a rewritten abstract overlaps its original above the version threshold, an
   assert.equal(textOverlap(original, original), 1);
 });
 
-test('short or missing abstracts get no sketch', () => {
-  assert.equal(sketchAbstract(undefined), null);
+test('short abstracts get no sketch', () => {
   assert.equal(sketchAbstract('A short note.'), null);
   assert.equal(sketchAbstract(original)!.length, 24);
 });

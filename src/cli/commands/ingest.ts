@@ -51,6 +51,9 @@ export function registerIngest(program: Command): void {
         outcome.added ? 'added' : 'already in library, nothing added',
       ]);
       if (rows.length > 0) console.log(table(['listing', 'format', 'papers', 'new', 'merged', 'versions', 'result'], rows));
+      for (const outcome of report.outcomes) {
+        for (const warning of outcome.warnings) console.error(`warning: ${clean(outcome.file)}: ${clean(warning)}`);
+      }
       for (const failure of report.failures) console.error(`error: ${describeFailure(failure)}`);
       const added = report.outcomes.filter((outcome) => outcome.added).length;
       const summary = `${added} listing(s) added, ${report.outcomes.length - added} already present, ${report.failures.length} failed`;

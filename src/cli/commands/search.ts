@@ -30,9 +30,9 @@ export function registerSearch(program: Command): void {
       }
       if (result.hits.length === 0) return console.log(`No papers match ${JSON.stringify(query)}.`);
       for (const hit of result.hits) {
-        console.log(`[${hit.paper.id}] ${highlight(clean(hit.markedTitle))}`);
+        console.log(`[${hit.paper.id}] ${highlight(hit.markedTitle)}`);
         console.log(`    ${dim(clean([authorLine(hit.paper.authors, 4), venueLine(hit.paper)].filter(Boolean).join(' — ')))}`);
-        if (hit.snippet) console.log(`    ${highlight(clean(hit.snippet))}`);
+        if (hit.snippet) console.log(`    ${highlight(hit.snippet)}`);
       }
       console.log(dim(`${result.hits.length} of ${result.total} matching papers`));
     });

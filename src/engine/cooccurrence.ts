@@ -1,0 +1,163 @@
+// Term vectors learned from which words occur near which others in a corpus: counts of word
+// pairs within a small window, turned into positive pointwise mutual information (PPMI) and
+// reduced by truncated SVD (Levy, Goldberg & Dagan 2015: with their settings this matches
+// word2vec on similarity tasks, and it needs no training loop and no download).
+import { truncatedSvd, type CsrMatrix } from './linalg.ts';
+
+export interface CooccurrenceOptions {
+  /** Words counted on each side of a word. */
+  window: number;
+  /** Dimensions of the term vectors. */
+  dimensions: number;
+  /** Context-distribution smoothing: context counts are raised to this power (Levy et al.). */
+  contextSmoothing: number;
+  /** Singular values are raised to this power in the term vectors (0.5 weighs dims evenly between U and V). */
+  eigenWeight: number;
+  seed: number;
+}
+
+export const DEFAULT_COOCCURRENCE: CooccurrenceOptions = {
+  window: 5,
+  dimensions: 256,
+  contextSmoothing: 0.75,
+  eigenWeight: 0.5,
+  seed: 1,
+};
+
+const EMPTY = 0xffffffff;
+
+/**
+ * Weighted counts of unordered term pairs, in an open-addressing hash table on typed arrays:
+ * a corpus of 95,000 abstracts has tens of millions of distinct pairs, which a Map of numbers
+ * holds in several times the memory and time.
+ */
+class PairCounts {
+  private keys: Uint32Array;
+  private counts: Float32Array;
+  private size = 0;
+
+  constructor(private readonly vocabSize: number) {
+    this.keys = new Uint32Array(1 << 16).fill(EMPTY);
+    this.counts = new Float32Array(1 << 16);
+  }
+
+  add(a: number, b: number, weight: number): void {
+    const key = a < b ? a * this.vocabSize + b : b * this.vocabSize + a;
+    const mask = this.keys.length - 1;
+    let slot = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+    while (this.keys[slot] !== key && this.keys[slot] !== EMPTY) slot = (slot + 1) & mask;
+    if (this.keys[slot] === EMPTY) {
+      this.keys[slot] = key;
+      if (++this.size * 10 > this.keys.length * 7) {
+        this.counts[slot] = weight;
+        this.grow();
+        return;
+      }
+    }
+    this.counts[slot] += weight;
+  }
+
+  private grow(): void {
+    const { keys, counts } = this;
+    this.keys = new Uint32Array(keys.length * 2).fill(EMPTY);
+    this.counts = new Float32Array(keys.length * 2);
+    const mask = this.keys.length - 1;
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] === EMPTY) continue;
+      let slot = Math.imul(keys[i], 0x9e3779b1) >>> 0 & mask;
+      while (this.keys[slot] !== EMPTY) slot = (slot + 1) & mask;
+      this.keys[slot] = keys[i];
+      this.counts[slot] = counts[i];
+    }
+  }
+
+  forEach(visit: (a: number, b: number, count: number) => void): void {
+    for (let i = 0; i < this.keys.length; i++) {
+      const key = this.keys[i];
+      if (key !== EMPTY) visit(Math.floor(key / this.vocabSize), key % this.vocabSize, this.counts[i]);
+    }
+  }
+}
+
+/** Pair counts within the window, each pair weighted 1/distance (as GloVe does). */
+function countPairs(streams: Iterable<Int32Array>, vocabSize: number, window: number): PairCounts {
+  const pairs = new PairCounts(vocabSize);
+  for (const stream of streams) {
+    for (let i = 0; i < stream.length; i++) {
+      const end = Math.min(stream.length, i + window + 1);
+      for (let j = i + 1; j < end; j++) {
+        if (stream[i] !== stream[j]) pairs.add(stream[i], stream[j], 1 / (j - i));
+      }
+    }
+  }
+  return pairs;
+}
+
+/** The symmetric PPMI matrix of the pair counts, with smoothed context probabilities. */
+function ppmi(pairs: PairCounts, vocabSize: number, smoothing: number): CsrMatrix {
+  const rowTotals = new Float64Array(vocabSize);
+  const rowLengths = new Uint32Array(vocabSize);
+  pairs.forEach((a, b, count) => {
+    rowTotals[a] += count;
+    rowTotals[b] += count;
+    rowLengths[a]++;
+    rowLengths[b]++;
+  });
+  const smoothed = Float64Array.from(rowTotals, (x) => Math.pow(x, smoothing));
+  const smoothedTotal = smoothed.reduce((s, x) => s + x, 0);
+  const rowStart = new Uint32Array(vocabSize + 1);
+  for (let i = 0; i < vocabSize; i++) rowStart[i + 1] = rowStart[i] + rowLengths[i];
+  const fill = rowStart.slice(0, vocabSize);
+  const colIndex = new Uint32Array(rowStart[vocabSize]);
+  const values = new Float32Array(rowStart[vocabSize]);
+  // PMI(w, c) = log P(w, c) / (P(w) P_smoothed(c)); entries at or below zero are dropped.
+  const put = (w: number, c: number, count: number) => {
+    const pmi = Math.log((count * smoothedTotal) / (rowTotals[w] * smoothed[c]));
+    if (pmi <= 0) return;
+    colIndex[fill[w]] = c;
+    values[fill[w]++] = pmi;
+  };
+  pairs.forEach((a, b, count) => {
+    put(a, b, count);
+    put(b, a, count);
+  });
+  return compact({ rows: vocabSize, cols: vocabSize, rowStart, colIndex, values }, fill);
+}
+
+/** Closes the gaps that dropped (non-positive) entries left in each row. */
+function compact(m: CsrMatrix, rowEnd: Uint32Array): CsrMatrix {
+  const rowStart = new Uint32Array(m.rows + 1);
+  for (let i = 0; i < m.rows; i++) rowStart[i + 1] = rowStart[i] + (rowEnd[i] - m.rowStart[i]);
+  const colIndex = new Uint32Array(rowStart[m.rows]);
+  const values = new Float32Array(rowStart[m.rows]);
+  for (let i = 0; i < m.rows; i++) {
+    colIndex.set(m.colIndex.subarray(m.rowStart[i], rowEnd[i]), rowStart[i]);
+    values.set(m.values.subarray(m.rowStart[i], rowEnd[i]), rowStart[i]);
+  }
+  return { rows: m.rows, cols: m.cols, rowStart, colIndex, values };
+}
+
+/**
+ * Unit-length term vectors (vocabSize x dimensions, row by row) from token streams of term
+ * ids in 0 .. vocabSize - 1. A stream is one field of one document; windows do not cross
+ * streams. A small vocabulary gets fewer dimensions than asked (at most one per term).
+ */
+export function learnTermVectors(
+  streams: Iterable<Int32Array>,
+  vocabSize: number,
+  options: CooccurrenceOptions,
+): { vectors: Float32Array; dimensions: number } {
+  console.time('count'); const pc = countPairs(streams, vocabSize, options.window); console.timeEnd('count');
+  console.time('ppmi'); const matrix = ppmi(pc, vocabSize, options.contextSmoothing); console.timeEnd('ppmi'); console.log('nnz', matrix.values.length);
+  console.time('svd'); const { u, singularValues } = truncatedSvd(matrix, { rank: options.dimensions, seed: options.seed }); console.timeEnd('svd');
+  const dim = u.cols;
+  const vectors = new Float32Array(vocabSize * dim);
+  const scale = Array.from(singularValues, (s) => Math.pow(s, options.eigenWeight));
+  for (let i = 0; i < vocabSize; i++) {
+    let norm = 0;
+    for (let k = 0; k < dim; k++) norm += (u.data[i * dim + k] * scale[k]) ** 2;
+    const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (let k = 0; k < dim; k++) vectors[i * dim + k] = u.data[i * dim + k] * scale[k] * inv;
+  }
+  return { vectors, dimensions: dim };
+}

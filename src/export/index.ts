@@ -1,0 +1,13 @@
+import type { Paper } from '../types.ts';
+import { exportBibtex } from './bibtex.ts';
+import { exportCsv } from './csv.ts';
+import { exportJsonl } from './jsonl.ts';
+
+/** Every export format by the name `export --format` takes. */
+export const EXPORTERS = {
+  jsonl: exportJsonl,
+  csv: exportCsv,
+  bibtex: exportBibtex,
+} satisfies Record<string, (papers: readonly Paper[]) => string>;
+
+export type ExportFormat = keyof typeof EXPORTERS;

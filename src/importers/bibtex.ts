@@ -1,0 +1,150 @@
+// BibTeX / BibLaTeX as Zotero, Mendeley, JabRef, Google Scholar and DBLP export it, parsed by
+// @retorquere/bibtex-parser (the parser behind Better BibTeX), which resolves @string macros and
+// crossrefs, turns LaTeX into Unicode and splits names.
+//
+// Ingest is all-or-nothing per file, so one broken entry fails the whole file, naming the entry
+// and its line: importing the rest silently would leave the user with a library that is quietly
+// missing papers they believe they have. Problems the parser recovers from (an undefined
+// @string, a name with too many commas) do not fail the file; they come back as warnings.
+import { parse, type Creator, type Entry, type Library, type ParseError } from '@retorquere/bibtex-parser';
+import type { ImportedPaper, PaperIds, PaperUrls } from '../types.ts';
+import { ImportError, type Importer } from './importer.ts';
+import { arxivIdFrom, doiFrom } from './identifiers.ts';
+import { squeeze } from './clean-text.ts';
+
+const PARSER_OPTIONS = {
+  // Keep titles as written: no sentence-casing (which also drops case-protection markup).
+  english: false,
+  applyCrossRef: true,
+  // A command the parser cannot render as Unicode is dropped and its argument kept
+  // (`\mathcal{O}(n)` → `O(n)`): readable, where keeping the bare command gives `\mathcalO(n)`.
+  unsupported: 'ignore',
+} as const;
+
+/** The markup the parser renders for \emph, \textbf, \textsc, paragraphs and the like. */
+const RENDERED_MARKUP = /<\/?(?:i|b|code|p|li|ul|ol|br|sup|sub|blockquote|span)(?:\s[^>]*)?\/?>/g;
+
+/** Entries (not @string, @comment or @preamble) as they start in the source text. */
+const ENTRY_START = /@\s*(?!(?:string|comment|preamble)\b)[a-z]+\s*[{(]/gi;
+
+/** `{\'\i}` renders as dotless ı plus a combining accent, which NFC cannot compose into í. */
+const ACCENTED_DOTLESS = /([\u0131\u0237])([\u0300-\u036f])/g;
+
+function plain(value: string): string {
+  const text = squeeze(value.includes('<') ? value.replace(RENDERED_MARKUP, '') : value);
+  return text.replace(ACCENTED_DOTLESS, (_match, letter: string, accent: string) => (letter === '\u0131' ? 'i' : 'j') + accent).normalize('NFC');
+}
+
+/** `entry N (key), line L` for the entry whose source text begins with `input`. */
+function locate(text: string, input: string): string {
+  const offset = Math.max(0, text.indexOf(input.trim()));
+  const before = text.slice(0, offset);
+  const ordinal = (before.match(ENTRY_START)?.length ?? 0) + 1;
+  const line = before.split('\n').length;
+  const key = /^@\s*[a-z]+\s*[{(]\s*([^,\s{}()]+)/i.exec(input.trim())?.[1];
+  return `entry ${ordinal}${key ? ` (${key})` : ''}, line ${line}`;
+}
+
+/**
+ * Errors that lost an entry carry that entry's source text (starting with `@`); the others
+ * (unknown @string, odd names) were recovered from and only change a field.
+ */
+function isFatal(error: ParseError): boolean {
+  return error.input?.trimStart().startsWith('@') ?? false;
+}
+
+function nameOf(creator: Creator): string {
+  if (creator.name) return plain(creator.name);
+  return plain([creator.firstName, creator.prefix, creator.lastName, creator.suffix].filter(Boolean).join(' '));
+}
+
+function fieldText(entry: Entry, name: string): string | undefined {
+  const value = entry.fields[name];
+  return typeof value === 'string' && value.trim() ? plain(value) : undefined;
+}
+
+function yearOf(entry: Entry): number | undefined {
+  const year = /\d{4}/.exec(fieldText(entry, 'year') ?? fieldText(entry, 'date') ?? '');
+  return year ? Number(year[0]) : undefined;
+}
+
+/** Google Scholar writes arXiv preprints as `journal = {arXiv preprint arXiv:2105.00001}`. */
+function venueOf(entry: Entry): string | undefined {
+  const venue = fieldText(entry, 'booktitle') ?? fieldText(entry, 'journal') ?? fieldText(entry, 'journaltitle');
+  return venue && /^arxiv preprint\b/i.test(venue) ? 'arXiv' : venue;
+}
+
+function arxivOf(entry: Entry): string | undefined {
+  const eprint = fieldText(entry, 'eprint');
+  const archive = fieldText(entry, 'archiveprefix') ?? fieldText(entry, 'eprinttype');
+  if (eprint && (!archive || /^arxiv$/i.test(archive))) {
+    const id = arxivIdFrom(eprint);
+    if (id) return id;
+  }
+  for (const name of ['journal', 'url', 'doi', 'note', 'howpublished']) {
+    const value = fieldText(entry, name);
+    const id = value && /arxiv/i.test(value) ? arxivIdFrom(value) : undefined;
+    if (id) return id;
+  }
+  return undefined;
+}
+
+function entryToPaper(entry: Entry, title: string): ImportedPaper {
+  const paper: ImportedPaper = { title, authors: (entry.fields.author ?? []).map(nameOf).filter(Boolean), sourceId: entry.key };
+  const abstract = fieldText(entry, 'abstract');
+  if (abstract) paper.abstract = abstract;
+  const keywords = entry.fields.keywords?.map(plain).filter(Boolean);
+  if (keywords?.length) paper.keywords = keywords;
+  const venue = venueOf(entry);
+  if (venue) paper.venue = venue;
+  const year = yearOf(entry);
+  if (year) paper.year = year;
+  const url = fieldText(entry, 'url');
+  if (url) paper.urls = (/\.pdf(?:$|[?#])/i.test(url) ? { pdf: url } : { site: url }) satisfies PaperUrls;
+  const ids: PaperIds = {};
+  const doi = doiFrom(fieldText(entry, 'doi') ?? '');
+  if (doi) ids.doi = doi;
+  const arxiv = arxivOf(entry);
+  if (arxiv) ids.arxiv = arxiv;
+  if (doi || arxiv) paper.ids = ids;
+  return paper;
+}
+
+function parseLibrary(text: string): Library {
+  try {
+    return parse(text, PARSER_OPTIONS);
+  } catch (error) {
+    throw new ImportError(`cannot parse BibTeX: ${(error as Error).message}`);
+  }
+}
+
+export const bibtexImporter: Importer = {
+  format: 'bibtex',
+  detect(text, fileName) {
+    const head = text.slice(0, 4096);
+    // Exports start with an entry, perhaps after `%` comment lines (JabRef, Mendeley).
+    const firstLine = /^(?:\uFEFF)?(?:\s*%[^\n]*\n)*\s*(\S[^\n]*)/.exec(head)?.[1] ?? '';
+    const bibName = /\.(?:bib|bibtex)$/i.test(fileName);
+    if (/^@\s*[a-z]+\s*[{(]/i.test(firstLine)) return bibName ? 0.95 : 0.9;
+    return /(?:^|\n)\s*@\s*[a-z]+\s*[{(]\s*[^\s,{}()]+\s*,/i.test(head) ? (bibName ? 0.8 : 0.6) : 0;
+  },
+  parse(text) {
+    const library = parseLibrary(text);
+    const fatal = library.errors.find(isFatal);
+    if (fatal) {
+      const reason = fatal.error.split('\n', 1)[0];
+      throw new ImportError(`broken BibTeX entry: ${reason}`, fatal.input ? locate(text, fatal.input) : undefined);
+    }
+    const papers: ImportedPaper[] = [];
+    for (const entry of library.entries) {
+      // DBLP-style @proceedings that other entries crossref are venues, not papers.
+      if (entry.crossref?.donated.length) continue;
+      const title = fieldText(entry, 'title');
+      if (!title) throw new ImportError('entry has no title', locate(text, entry.input));
+      papers.push(entryToPaper(entry, title));
+    }
+    if (papers.length === 0) throw new ImportError('no BibTeX entries in file (only @string, @comment or @preamble, or nothing)');
+    const warnings = library.errors.map((error) => error.error.split('\n', 1)[0]);
+    return { format: 'bibtex', meta: {}, papers, ...(warnings.length ? { warnings } : {}) };
+  },
+};

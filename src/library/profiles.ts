@@ -1,0 +1,77 @@
+// Profiles: which library papers are a researcher's own, and which they rated.
+import type { Profile } from '../types.ts';
+import type { Db } from './database.ts';
+import { authorKey } from './identity.ts';
+
+export type ProfilePaperSource = 'file' | 'author';
+
+export function createProfile(db: Db, name: string): number {
+  return Number(db.prepare('INSERT INTO profiles (name, created_at) VALUES (?, ?)').run(name, new Date().toISOString()).lastInsertRowid);
+}
+
+export function deleteProfile(db: Db, name: string): boolean {
+  return db.prepare('DELETE FROM profiles WHERE name = ?').run(name).changes > 0;
+}
+
+export function getProfile(db: Db, name: string): Profile | undefined {
+  const row = db.prepare<[string], { id: number; name: string; created_at: string }>('SELECT id, name, created_at FROM profiles WHERE name = ?').get(name);
+  if (!row) return undefined;
+  const paperIds = db
+    .prepare<[number], { paper_id: number }>('SELECT paper_id FROM profile_papers WHERE profile_id = ? ORDER BY paper_id')
+    .all(row.id)
+    .map((r) => r.paper_id);
+  const ratings: Record<number, 1 | -1> = {};
+  for (const r of db.prepare<[number], { paper_id: number; rating: 1 | -1 }>('SELECT paper_id, rating FROM ratings WHERE profile_id = ? ORDER BY rated_at').all(row.id)) {
+    ratings[r.paper_id] = r.rating;
+  }
+  return { id: row.id, name: row.name, createdAt: row.created_at, paperIds, ratings };
+}
+
+export function profileNames(db: Db): string[] {
+  return db.prepare<[], { name: string }>('SELECT name FROM profiles ORDER BY name').all().map((r) => r.name);
+}
+
+/** Adds papers to a profile; returns how many were not in it yet. */
+export function addProfilePapers(db: Db, profileId: number, paperIds: readonly number[], source: ProfilePaperSource): number {
+  const insert = db.prepare('INSERT OR IGNORE INTO profile_papers (profile_id, paper_id, source) VALUES (?, ?, ?)');
+  return db.transaction(() => paperIds.reduce((added, id) => added + insert.run(profileId, id, source).changes, 0))();
+}
+
+export function rate(db: Db, profileId: number, paperId: number, rating: 1 | -1 | 0): void {
+  if (rating === 0) {
+    db.prepare('DELETE FROM ratings WHERE profile_id = ? AND paper_id = ?').run(profileId, paperId);
+    return;
+  }
+  db.prepare('INSERT OR REPLACE INTO ratings (profile_id, paper_id, rating, rated_at) VALUES (?, ?, ?, ?)').run(
+    profileId,
+    paperId,
+    rating,
+    new Date().toISOString(),
+  );
+}
+
+/** Papers with an author whose name is a spelling of `name` (word order, case, accents and initials aside). */
+export function paperIdsByAuthor(db: Db, name: string): number[] {
+  return db
+    .prepare<[string], { paper_id: number }>('SELECT DISTINCT paper_id FROM paper_authors WHERE name_key = ? ORDER BY paper_id')
+    .all(authorKey(name))
+    .map((r) => r.paper_id);
+}
+
+export function paperIdsOfListing(db: Db, listingId: number): number[] {
+  return db
+    .prepare<[number], { paper_id: number }>('SELECT DISTINCT paper_id FROM appearances WHERE listing_id = ?')
+    .all(listingId)
+    .map((r) => r.paper_id);
+}
+
+/** Papers linked as possible versions of any of `paperIds`. */
+export function versionsOf(db: Db, paperIds: readonly number[]): Map<number, number> {
+  const rows = db
+    .prepare<[string, string], { mine: number; other: number }>(
+      `SELECT paper_a AS mine, paper_b AS other FROM possible_duplicates WHERE paper_a IN (SELECT value FROM json_each(?))
+       UNION SELECT paper_b AS mine, paper_a AS other FROM possible_duplicates WHERE paper_b IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(paperIds), JSON.stringify(paperIds));
+  return new Map(rows.map((r) => [r.other, r.mine]));
+}

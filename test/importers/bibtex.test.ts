@@ -1,0 +1,78 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { bibtexImporter } from '../../src/importers/bibtex.ts';
+import { fixture } from './files.ts';
+
+test('Zotero/Scholar/DBLP library: LaTeX to Unicode, names as "First Last", venues, ids', () => {
+  const listing = bibtexImporter.parse(fixture('zotero-library.bib'), 'zotero-library.bib');
+  assert.equal(listing.format, 'bibtex');
+  assert.equal(listing.warnings, undefined);
+  // The DBLP @proceedings is only the crossref target of an entry, not a paper.
+  assert.deepEqual(listing.papers.map((p) => p.sourceId), [
+    'vaswani_attention_2017', 'muller_uber_2021', 'smith_robust_2020', 'lee2023scaling', 'ghost_2019', 'DBLP:conf/iclr/Kim24',
+  ]);
+  const [vaswani, muller, smith, lee, ghost, dblp] = listing.papers;
+  assert.deepEqual(vaswani, {
+    title: 'Attention is All you Need',
+    authors: ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar', 'Jakob Uszkoreit'],
+    sourceId: 'vaswani_attention_2017',
+    abstract: 'The dominant sequence transduction models are based on complex recurrent or convolutional neural networks. We propose the Transformer.',
+    keywords: ['attention', 'transformers'],
+    venue: 'Advances in Neural Information Processing Systems',
+    year: 2017,
+    urls: { pdf: 'https://proceedings.neurips.cc/paper/2017/file/3f5ee243547dee91fbd053c1c4a845aa-Paper.pdf' },
+    ids: { arxiv: '1706.03762' },
+  });
+  assert.equal(muller.title, 'Über die Schätzung von α-Divergenzen & mehr');
+  assert.deepEqual(muller.authors, ['Jörg Müller', 'María García', 'Jan van der Berg']);
+  assert.equal(muller.venue, 'Journal of Machine Learning Research');
+  assert.deepEqual(muller.ids, { doi: '10.5555/abc.2021.001' });
+  assert.equal(smith.title, 'Robust Learning with 50% Noisy Labels');
+  assert.deepEqual(smith.authors, ['John Smith Jr.', 'Jane Doe']);
+  assert.equal(smith.venue, 'International Conference on Machine Learning (ICML)', '@string concatenated with #');
+  assert.equal(smith.year, 2020);
+  assert.equal(lee.venue, 'arXiv');
+  assert.deepEqual(lee.ids, { arxiv: '2305.01234' });
+  assert.deepEqual(ghost.authors, ['The Ghost Collective', 'Casper Friendly']);
+  assert.equal(ghost.year, 2019, 'BibLaTeX date');
+  assert.equal(ghost.venue, undefined);
+  assert.deepEqual(ghost.urls, { site: 'https://arxiv.org/abs/1905.00001v2' });
+  assert.deepEqual(ghost.ids, { arxiv: '1905.00001' });
+  assert.equal(dblp.venue, 'The Twelfth International Conference on Learning Representations, ICLR 2024', 'booktitle from the crossref');
+  assert.equal(dblp.year, 2024);
+  assert.deepEqual(dblp.ids, { doi: '10.48550/arxiv.2401.05566', arxiv: '2401.05566' });
+});
+
+test('unknown commands are dropped, their arguments kept; recovered problems come back as warnings', () => {
+  const listing = bibtexImporter.parse(
+    '@article{a, title = {On \\foo{X} Spaces}, author = {A, B, C, D}, journal = UNDEFINED, year = 2020}',
+    'a.bib',
+  );
+  assert.equal(listing.papers[0].title, 'On X Spaces');
+  assert.deepEqual(listing.warnings, [
+    'Unresolved @string reference "UNDEFINED"',
+    '@a: unexpected 4-part name "A, B, C, D", dropping "D"',
+  ]);
+});
+
+test('one broken entry fails the whole file, naming the entry, its key and line', () => {
+  assert.throws(() => bibtexImporter.parse(fixture('broken-entry.bib'), 'broken-entry.bib'), {
+    name: 'ImportError',
+    message: /^broken BibTeX entry: Unterminated brace-value/,
+    location: 'entry 2 (second_broken_2021), line 7',
+  });
+});
+
+test('an entry without a title fails the file', () => {
+  assert.throws(() => bibtexImporter.parse(fixture('untitled-entry.bib'), 'untitled-entry.bib'), {
+    message: 'entry has no title',
+    location: 'entry 2 (untitled_2021), line 5',
+  });
+});
+
+test('a file without entries is an error', () => {
+  assert.throws(() => bibtexImporter.parse('@string{x = "y"}\n% nothing else\n', 'strings.bib'), {
+    message: 'no BibTeX entries in file (only @string, @comment or @preamble, or nothing)',
+  });
+  assert.throws(() => bibtexImporter.parse('', 'empty.bib'), { name: 'ImportError' });
+});

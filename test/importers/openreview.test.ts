@@ -1,0 +1,36 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openreviewSubmissionsImporter, openreviewArchiveImporter } from '../../src/importers/openreview.ts';
+import { shared } from './files.ts';
+
+const DATASET = 'benchmarks/reviewer-expertise/d_20_1/';
+
+test('submissions.json: every submission with title, abstract, authors and year', () => {
+  const listing = openreviewSubmissionsImporter.parse(shared(`${DATASET}submissions.json`), 'submissions.json');
+  assert.equal(listing.format, 'openreview-submissions');
+  assert.equal(listing.papers.length, 223);
+  assert.equal(listing.papers.filter((p) => p.abstract).length, 223);
+  const [first] = listing.papers;
+  assert.equal(first.sourceId, 'daa7e6af585d03e9cb05487413a6495f23400398');
+  assert.equal(first.title, 'Deep Learning Based Resource Assignment for Wireless Networks');
+  assert.deepEqual(first.authors, ['Minseok Kim', 'Hoon Lee', 'Hongju Lee', 'Inkyu Lee']);
+  assert.equal(first.year, 2021);
+});
+
+test('an archive: one note per line', () => {
+  const listing = openreviewArchiveImporter.parse(shared(`${DATASET}archives/~118242121.jsonl`), '~118242121.jsonl');
+  assert.equal(listing.format, 'openreview-archive');
+  assert.equal(listing.papers.length, 14);
+  assert.equal(listing.papers[0].title, 'Crossmodal Clustered Contrastive Learning: Grounding of Spoken Language to Gesture');
+  assert.deepEqual(listing.papers[0].authors, ['Dongwon Lee', 'Chaitanya Ahuja']);
+  assert.equal(listing.papers[1].year, 2020);
+});
+
+test('invalid JSON in an archive is located at its line', () => {
+  const text = shared(`${DATASET}archives/~118242121.jsonl`).split('\n').slice(0, 3).join('\n');
+  assert.throws(() => openreviewArchiveImporter.parse(`${text}\n{"id": "x", "content": {"title": "Cut`, 'a.jsonl'), {
+    name: 'ImportError',
+    message: 'truncated JSON (input ends inside a value)',
+    location: 'line 4, column 38',
+  });
+});

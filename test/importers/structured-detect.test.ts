@@ -1,0 +1,90 @@
+// Detection of the structured formats: each importer claims its own files clearly above every
+// other importer, and claims none of the page-like texts.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FormatName } from '../../src/types.ts';
+import type { Importer } from '../../src/importers/importer.ts';
+import { paperlistsJsonImporter } from '../../src/importers/paperlists-json.ts';
+import { openreviewSubmissionsImporter, openreviewArchiveImporter } from '../../src/importers/openreview.ts';
+import { jsonlImporter } from '../../src/importers/jsonl.ts';
+import { csvImporter } from '../../src/importers/csv.ts';
+import { bibtexImporter } from '../../src/importers/bibtex.ts';
+import { risImporter } from '../../src/importers/ris.ts';
+import { arxivAtomImporter } from '../../src/importers/arxiv-atom.ts';
+import { sessionPageImporter } from '../../src/importers/session-page.ts';
+import { trendingFeedImporter } from '../../src/importers/trending-feed.ts';
+import { abstractListImporter } from '../../src/importers/abstract-list.ts';
+import { fixture, fixtureNames, shared } from './files.ts';
+
+const ALL: readonly Importer[] = [
+  paperlistsJsonImporter, openreviewSubmissionsImporter, openreviewArchiveImporter, jsonlImporter, csvImporter,
+  bibtexImporter, risImporter, arxivAtomImporter, sessionPageImporter, trendingFeedImporter, abstractListImporter,
+];
+const STRUCTURED: readonly Importer[] = ALL.slice(0, 8);
+
+const FIXTURE_FORMATS: Record<string, FormatName> = {
+  'arxiv-api-error.atom': 'arxiv-atom',
+  'arxiv-no-results.atom': 'arxiv-atom',
+  'arxiv-query.atom': 'arxiv-atom',
+  'broken-entry.bib': 'bibtex',
+  'library-export.jsonl': 'jsonl',
+  'mendeley-crlf.ris': 'ris',
+  'no-er.ris': 'ris',
+  'no-title.ris': 'ris',
+  'spreadsheet.csv': 'csv',
+  'testconf2021.json': 'paperlists-json',
+  'untitled-entry.bib': 'bibtex',
+  'zotero-library.bib': 'bibtex',
+};
+
+function assertClaimedBy(text: string, fileName: string, expected: FormatName): void {
+  const scores = ALL.map((importer) => ({ format: importer.format, score: importer.detect(text, fileName) }));
+  scores.sort((a, b) => b.score - a.score);
+  const [best, runnerUp] = scores;
+  assert.equal(best.format, expected, `${fileName}: ${JSON.stringify(scores.slice(0, 3))}`);
+  assert.ok(best.score >= 0.8, `${fileName}: ${expected} scores only ${best.score}`);
+  assert.ok(runnerUp.score <= best.score - 0.4, `${fileName}: ${runnerUp.format} scores ${runnerUp.score}, close to ${best.score}`);
+}
+
+test('every structured fixture is claimed by its own importer, well above the others', () => {
+  assert.deepEqual(fixtureNames(), Object.keys(FIXTURE_FORMATS).sort(), 'every fixture has an expected format');
+  for (const [name, format] of Object.entries(FIXTURE_FORMATS)) assertClaimedBy(fixture(name), name, format);
+});
+
+test('detection does not depend on the file name', () => {
+  for (const [name, format] of Object.entries(FIXTURE_FORMATS)) {
+    if (format !== 'csv') assertClaimedBy(fixture(name), 'download.txt', format);
+  }
+});
+
+test('real files: paperlists, OpenReview submissions and archives', () => {
+  assertClaimedBy(shared('corpora/paperlists/iclr/iclr2018.json'), 'iclr2018.json', 'paperlists-json');
+  assertClaimedBy(shared('corpora/paperlists/siggraph/siggraph2010.json'), 'siggraph2010.json', 'paperlists-json');
+  const dataset = 'benchmarks/reviewer-expertise/d_20_1/';
+  assertClaimedBy(shared(`${dataset}submissions.json`), 'submissions.json', 'openreview-submissions');
+  assertClaimedBy(shared(`${dataset}archives/~118242121.jsonl`), '~118242121.jsonl', 'openreview-archive');
+});
+
+test('our JSON Lines and OpenReview archives are told apart', () => {
+  const ours = '{"title": "A", "authors": ["B"], "abstract": "mentions \\"content\\" in quotes"}\n';
+  const theirs = '{"id": "x1", "content": {"title": "A", "authors": ["B"]}}\n';
+  assertClaimedBy(ours, 'papers.jsonl', 'jsonl');
+  assertClaimedBy(theirs, 'papers.jsonl', 'openreview-archive');
+});
+
+const PAGE_LIKE: Record<string, string> = {
+  'session page': 'Poster Session 3\nHalle B\nSkip to yearly menu bar\nDeep Nets for Things\nAda Lovelace · Alan Turing\nWe propose deep nets.\n',
+  'page quoting a citation': `Contact: ada@example.org\n${'A line of prose about papers.\n'.repeat(80)}Cite as: @inproceedings{x, title={Y}}\n`,
+  'prose with tags and csv-ish commas': 'Title, authors and venue are listed below.\nThe <feed> of papers, TY - reading list\n',
+  'a JSON array of numbers': '[1, 2, 3]',
+};
+
+test('page-like texts are claimed by no structured importer', () => {
+  const seeds = ['000_8057f38142860661.txt', '002_399c9b84d8821e2e.txt', '003_b2848bc482587e12.txt', '004_a76be71417d0ca4b.txt'];
+  const texts = { ...PAGE_LIKE, ...Object.fromEntries(seeds.map((seed) => [seed, shared(`seeds/${seed}`)])) };
+  for (const [name, text] of Object.entries(texts)) {
+    for (const importer of STRUCTURED) {
+      assert.ok(importer.detect(text, `${name}.txt`) <= 0.1, `${importer.format} claims ${name}`);
+    }
+  }
+});
