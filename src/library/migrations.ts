@@ -74,7 +74,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE VIRTUAL TABLE papers_fts USING fts5(
     title, authors, abstract, keywords,
     content = 'papers', content_rowid = 'id',
-    tokenize = 'porter unicode61 remove_diacritics 2'
+    tokenize = 'unicode61 remove_diacritics 2'
   );
   -- Title matches count most, then authors and keywords, then the abstract.
   INSERT INTO papers_fts(papers_fts, rank) VALUES ('rank', 'bm25(8.0, 4.0, 1.0, 2.0)');
