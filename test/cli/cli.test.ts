@@ -1,0 +1,101 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const seeds = path.resolve(root, '../shared/seeds');
+const seed = (prefix: string) => path.join(seeds, fs.readdirSync(seeds).find((name) => name.startsWith(prefix))!);
+
+let dir: string;
+let db: string;
+
+function paperscout(args: string[], env: Record<string, string> = {}) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+before(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paperscout-cli-'));
+  db = path.join(dir, 'library.db');
+});
+after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+test('ingest reports each file, names the bad one with its line, and exits non-zero', () => {
+  const bad = path.join(dir, 'broken.json');
+  fs.writeFileSync(bad, '[\n  {"title": "A", "author": "B"},\n  {"title": \n');
+  const run = paperscout(['--db', db, 'ingest', seed('000'), bad, seed('002')]);
+  assert.equal(run.code, 1);
+  assert.match(run.stdout, /000_8057f38142860661\.txt\s+abstract-list\s+10\s+10\s+0\s+0\s+added/);
+  assert.match(run.stdout, /002_399c9b84d8821e2e\.txt\s+session-page\s+281\s+281\s+0\s+1\s+added/);
+  assert.ok(run.stderr.includes(`error: ${bad}:line 4, column 1: truncated JSON`), run.stderr);
+  assert.match(run.stderr, /2 listing\(s\) added, 0 already present, 1 failed/);
+
+  const again = paperscout(['--db', db, 'ingest', seed('000')]);
+  assert.equal(again.code, 0);
+  assert.match(again.stdout, /already in library, nothing added/);
+});
+
+test('PAPERSCOUT_DB names the library when --db is absent', () => {
+  const run = paperscout(['listings', '--json'], { PAPERSCOUT_DB: db });
+  assert.equal(run.code, 0);
+  const listings = JSON.parse(run.stdout);
+  assert.deepEqual(
+    listings.map((l: { name: string; paperCount: number }) => [l.name, l.paperCount]),
+    [
+      ['000_8057f38142860661.txt', 10],
+      ['002_399c9b84d8821e2e.txt', 281],
+    ],
+  );
+});
+
+test('search --json prints documented papers with score and highlighted snippet', () => {
+  const run = paperscout(['--db', db, 'search', '"format specialization"', '--json']);
+  assert.equal(run.code, 0);
+  const hits = JSON.parse(run.stdout);
+  assert.equal(hits.length, 2);
+  assert.deepEqual(Object.keys(hits[0]).sort(), [
+    'abstract', 'authors', 'highlightedTitle', 'id', 'ids', 'keywords', 'listings', 'score', 'session', 'snippet', 'status', 'title', 'titleDerived', 'track', 'urls', 'venue', 'year',
+  ]);
+  assert.ok(hits.every((hit: { snippet: string }) => hit.snippet.includes('**format specialization**')));
+  assert.ok(hits[0].score >= hits[1].score);
+});
+
+test('show names the other version; an unknown id is one clear error', () => {
+  const [poster] = JSON.parse(paperscout(['--db', db, 'search', 'Two-stage LLM Fine-tuning', '--json']).stdout);
+  const shown = paperscout(['--db', db, 'show', String(poster.id)]);
+  assert.equal(shown.code, 0);
+  assert.match(shown.stdout, /Possibly another version of:\n  \[\d+\] Pretrained large language models \(LLMs\) are strong in-context learners/);
+  const missing = paperscout(['--db', db, 'show', '999999']);
+  assert.equal(missing.code, 1);
+  assert.equal(missing.stderr.trim(), 'paperscout: no paper with id 999999');
+});
+
+test('export jsonl then ingest into a new library round-trips every field', () => {
+  const exported = paperscout(['--db', db, 'export', '--format', 'jsonl', '--listing', '002_399c9b84d8821e2e.txt']);
+  assert.equal(exported.code, 0);
+  const file = path.join(dir, 'session.jsonl');
+  fs.writeFileSync(file, exported.stdout);
+  const other = path.join(dir, 'other.db');
+  assert.equal(paperscout(['--db', other, 'ingest', file]).code, 0);
+  const strip = (papers: Record<string, unknown>[]) => papers.map(({ id: _id, listings: _listings, ...rest }) => rest);
+  const original = JSON.parse(paperscout(['--db', db, 'list', '--listing', '002_399c9b84d8821e2e.txt', '--json']).stdout);
+  const copy = JSON.parse(paperscout(['--db', other, 'list', '--listing', 'session.jsonl', '--json']).stdout);
+  assert.equal(copy.length, 281);
+  assert.deepEqual(strip(copy), strip(original));
+});
+
+test('bad arguments are refused with a reason', () => {
+  const run = paperscout(['--db', db, 'export', '--format', 'docx']);
+  assert.equal(run.code, 1);
+  assert.match(run.stderr, /unknown --format "docx"; one of: jsonl, csv, bibtex/);
+  const limit = paperscout(['--db', db, 'search', 'x', '--limit', '0']);
+  assert.equal(limit.code, 1);
+  assert.match(limit.stderr, /--limit must be a whole number of at least 1/);
+});
