@@ -2,6 +2,7 @@
 // throughput, database size and peak memory. The library is kept for the other benchmarks.
 import fs from 'node:fs';
 import { Library } from '../src/library/library.ts';
+import { ingestPaths } from '../src/library/ingest-files.ts';
 import { artifactsDir, paperlistsDir, paperlistsLibrary } from './paths.ts';
 import { table } from '../src/cli/format.ts';
 
@@ -10,7 +11,7 @@ for (const suffix of ['', '-wal', '-shm']) fs.rmSync(paperlistsLibrary + suffix,
 
 const started = process.hrtime.bigint();
 const library = Library.open(paperlistsLibrary);
-const report = library.ingestPaths([paperlistsDir]);
+const report = ingestPaths(library, [paperlistsDir]);
 library.db.pragma('wal_checkpoint(TRUNCATE)');
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 const stats = library.stats();

@@ -1,4 +1,5 @@
 import type { Paper } from '../types.ts';
+import type { ExportFormat } from './formats.ts';
 import { exportBibtex } from './bibtex.ts';
 import { exportCsv } from './csv.ts';
 import { exportJsonl } from './jsonl.ts';
@@ -8,6 +9,5 @@ export const EXPORTERS = {
   jsonl: exportJsonl,
   csv: exportCsv,
   bibtex: exportBibtex,
-} satisfies Record<string, (papers: readonly Paper[]) => string>;
+} satisfies Record<ExportFormat, (papers: readonly Paper[]) => string>;
 
-export type ExportFormat = keyof typeof EXPORTERS;

@@ -1,35 +1,13 @@
-// The library: one SQLite file holding listings, papers, their provenance and cached
-// models. Front ends open one Library and call these methods; they never write SQL.
+// The library: one SQLite file holding listings, papers, their provenance, profiles and
+// cached models. Front ends open one Library and call these methods; they never write SQL.
 import fs from 'node:fs';
-import path from 'node:path';
-import type { FormatName, Listing, Paper, TextDoc } from '../types.ts';
-import { parseListing, ImportError } from '../importers/index.ts';
+import type { Listing, Paper, ParsedListing, TextDoc } from '../types.ts';
 import { openDatabase, defaultLibraryPath, type Db } from './database.ts';
 import { Ingester, type IngestOutcome, type ListingLabels } from './ingest.ts';
-import { expandPaths, FileError, hashText, readListingFile } from './files.ts';
 import { allListings, findListingByName } from './listings.ts';
 import { allTextDocs, getPaper, getPapers, listPapers, possibleDuplicates, type PageOptions, type PaperFilter, type PossibleDuplicate } from './papers.ts';
 import { searchPapers, type SearchResult } from './search.ts';
 import { contentFingerprint, getModel, putModel } from './models.ts';
-
-export interface IngestOptions {
-  format?: FormatName;
-  labels?: ListingLabels;
-  /** Called after each file, for progress bars. */
-  onFile?: (done: number, total: number, file: string) => void;
-}
-
-/** A file that could not be ingested, and where in it the problem is. */
-export interface IngestFailure {
-  file: string;
-  location?: string;
-  message: string;
-}
-
-export interface IngestReport {
-  outcomes: (IngestOutcome & { file: string })[];
-  failures: IngestFailure[];
-}
 
 export interface LibraryStats {
   papers: number;
@@ -57,28 +35,10 @@ export class Library {
     this.db.close();
   }
 
-  /** Parses and stores one listing's text; throws ImportError when it cannot be parsed. */
-  ingestText(text: string, fileName: string, options: Omit<IngestOptions, 'onFile'> = {}, hash = hashText(text)): IngestOutcome {
-    const parsed = parseListing(text, fileName, options.format);
+  /** Stores a parsed listing (see ingest-files.ts for reading and parsing files). */
+  addListing(parsed: ParsedListing, fileName: string, hash: string, labels?: ListingLabels): IngestOutcome {
     this.ingester ??= new Ingester(this.db);
-    return this.ingester.ingest(parsed, fileName, hash, options.labels);
-  }
-
-  /** Ingests files and folders one file at a time; a bad file is reported and the rest go on. */
-  ingestPaths(paths: readonly string[], options: IngestOptions = {}): IngestReport {
-    const { files, errors } = expandPaths(paths);
-    const report: IngestReport = { outcomes: [], failures: [...errors] };
-    files.forEach((file, index) => {
-      try {
-        const { text, hash } = readListingFile(file);
-        report.outcomes.push({ file, ...this.ingestText(text, path.basename(file), options, hash) });
-      } catch (error) {
-        if (!(error instanceof ImportError || error instanceof FileError)) throw error;
-        report.failures.push({ file, location: error instanceof ImportError ? error.location : undefined, message: error.message });
-      }
-      options.onFile?.(index + 1, files.length, file);
-    });
-    return report;
+    return this.ingester.ingest(parsed, fileName, hash, labels);
   }
 
   listings(): Listing[] {

@@ -71,7 +71,7 @@ test('show names the other version; an unknown id is one clear error', () => {
   const [poster] = JSON.parse(paperscout(['--db', db, 'search', 'Two-stage LLM Fine-tuning', '--json']).stdout);
   const shown = paperscout(['--db', db, 'show', String(poster.id)]);
   assert.equal(shown.code, 0);
-  assert.match(shown.stdout, /Possibly another version of:\n  \[\d+\] Pretrained large language models \(LLMs\) are strong in-context learners/);
+  assert.match(shown.stdout, /Possibly another version of:\n {2}\[\d+\] Pretrained large language models \(LLMs\) are strong in-context learners/);
   const missing = paperscout(['--db', db, 'show', '999999']);
   assert.equal(missing.code, 1);
   assert.equal(missing.stderr.trim(), 'paperscout: no paper with id 999999');

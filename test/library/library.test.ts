@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Library } from '../../src/library/library.ts';
+import { ingestPaths } from '../../src/library/ingest-files.ts';
 import { exportJsonl } from '../../src/export/jsonl.ts';
 
 const shared = path.resolve(import.meta.dirname, '../../../shared');
@@ -24,7 +25,7 @@ after(() => {
 });
 
 test('ingesting the seeds stores every listing with its papers, metadata and positions', () => {
-  const report = library.ingestPaths(['000', '001', '002', '003', '004'].map(seed));
+  const report = ingestPaths(library, ['000', '001', '002', '003', '004'].map(seed));
   assert.deepEqual(report.failures, []);
   assert.deepEqual(
     report.outcomes.map((o) => [o.listing.format, o.listing.paperCount]),
@@ -51,7 +52,7 @@ test('ingesting the seeds stores every listing with its papers, metadata and pos
 
 test('ingesting the same file again adds nothing and says so', () => {
   const before = library.stats();
-  const report = library.ingestPaths([seed('002')]);
+  const report = ingestPaths(library, [seed('002')]);
   assert.equal(report.outcomes.length, 1);
   assert.equal(report.outcomes[0].added, false);
   assert.equal(report.outcomes[0].newPapers, 0);
@@ -83,7 +84,7 @@ test('the same papers from another source are merged, keeping both provenances',
   const file = path.join(dir, 'reexport.jsonl');
   fs.writeFileSync(file, exported);
   const before = library.stats().papers;
-  const [outcome] = library.ingestPaths([file]).outcomes;
+  const [outcome] = ingestPaths(library, [file]).outcomes;
   assert.equal(outcome.newPapers, 0);
   assert.equal(outcome.mergedPapers, 5);
   assert.equal(library.stats().papers, before);
@@ -106,8 +107,8 @@ test('identifiers merge renamed papers; equal titles with disjoint authors stay 
 @article{c, title={QANet: Combining Local Convolution with Global Self-Attention for Reading Comprehension}, author={Turing, Alan}, year={2018}}
 `,
   );
-  library.ingestPaths([paperlists('iclr', 2018)]);
-  const [outcome] = library.ingestPaths([file]).outcomes;
+  ingestPaths(library, [paperlists('iclr', 2018)]);
+  const [outcome] = ingestPaths(library, [file]).outcomes;
   assert.equal(outcome.newPapers, 2);
   assert.equal(outcome.mergedPapers, 1);
   const qanet = library.search('QANet Combining Local Convolution').hits.map((h) => h.paper);
@@ -160,7 +161,7 @@ test('bad files fail one by one with file and place named, nothing written, the 
   fs.closeSync(fs.openSync(oversized, 'w'));
   fs.truncateSync(oversized, 65 * 1024 * 1024);
   const before = library.stats();
-  const report = library.ingestPaths([bad, path.join(dir, 'missing.txt')]);
+  const report = ingestPaths(library, [bad, path.join(dir, 'missing.txt')]);
   assert.deepEqual(
     report.outcomes.map((o) => path.basename(o.file)),
     ['f-good.jsonl'],

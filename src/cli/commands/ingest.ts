@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import cliProgress from 'cli-progress';
 import { FORMATS, type FormatName } from '../../types.ts';
 import { withLibrary, parseYear, UserError } from '../context.ts';
 import { clean, table } from '../format.ts';
-import type { IngestFailure } from '../../library/library.ts';
+import type { IngestFailure } from '../../library/ingest-files.ts';
 
 export function describeFailure(failure: IngestFailure): string {
   const where = failure.location ? `${failure.file}:${failure.location}` : failure.file;
@@ -19,17 +18,20 @@ export function registerIngest(program: Command): void {
     .option('--venue <venue>', 'label the listing with a venue')
     .option('--year <year>', 'label the listing with a year', parseYear)
     .option('--session <session>', 'label the listing with a session name')
-    .action(function (this: Command, paths: string[]) {
+    .action(async function (this: Command, paths: string[]) {
       const opts = this.opts<{ format?: string; venue?: string; year?: number; session?: string }>();
       if (opts.format && !(FORMATS as readonly string[]).includes(opts.format)) {
         throw new UserError(`unknown --format "${opts.format}"; one of: ${FORMATS.join(', ')}`);
       }
-      const bar = process.stderr.isTTY
+      // Loaded here, not at start-up: the parsers are the slowest modules to load.
+      const { ingestPaths } = await import('../../library/ingest-files.ts');
+      const cliProgress = process.stderr.isTTY ? (await import('cli-progress')).default : undefined;
+      const bar = cliProgress
         ? new cliProgress.SingleBar({ stream: process.stderr, format: 'ingesting {bar} {value}/{total} files  {file}', hideCursor: true }, cliProgress.Presets.shades_classic)
         : undefined;
       const report = withLibrary(this, (library) => {
         let started = false;
-        return library.ingestPaths(paths, {
+        return ingestPaths(library, paths, {
           format: opts.format as FormatName | undefined,
           labels: { venue: opts.venue, year: opts.year, session: opts.session },
           onFile: (done, total, file) => {
