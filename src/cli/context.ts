@@ -11,14 +11,19 @@ export function libraryPath(command: Command): string {
   return opts.db ?? defaultLibraryPath();
 }
 
-/** Opens the library named by --db / PAPERSCOUT_DB for the duration of `action`. */
+/** Opens the library named by --db / PAPERSCOUT_DB for the duration of `action` (which may be async). */
 export function withLibrary<T>(command: Command, action: (library: Library) => T): T {
   const library = Library.open(libraryPath(command));
+  let result: T;
   try {
-    return action(library);
-  } finally {
+    result = action(library);
+  } catch (error) {
     library.close();
+    throw error;
   }
+  if (result instanceof Promise) return result.finally(() => library.close()) as T;
+  library.close();
+  return result;
 }
 
 export function parsePositiveInt(value: string, name: string): number {

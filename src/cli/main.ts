@@ -5,6 +5,7 @@ import { registerIngest } from './commands/ingest.ts';
 import { registerBrowse } from './commands/browse.ts';
 import { registerSearch } from './commands/search.ts';
 import { registerExport } from './commands/export.ts';
+import { registerProfile } from './commands/profile.ts';
 import { clean } from './format.ts';
 
 const program = new Command('paperscout')
@@ -17,6 +18,7 @@ registerIngest(program);
 registerBrowse(program);
 registerSearch(program);
 registerExport(program);
+registerProfile(program);
 
 try {
   await program.parseAsync(process.argv);

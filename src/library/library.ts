@@ -1,13 +1,14 @@
 // The library: one SQLite file holding listings, papers, their provenance, profiles and
 // cached models. Front ends open one Library and call these methods; they never write SQL.
 import fs from 'node:fs';
-import type { Listing, Paper, ParsedListing, TextDoc } from '../types.ts';
+import type { Listing, Paper, ParsedListing, Profile, TextDoc } from '../types.ts';
 import { openDatabase, defaultLibraryPath, type Db } from './database.ts';
 import { Ingester, type IngestOutcome, type ListingLabels } from './ingest.ts';
 import { allListings, findListingByName } from './listings.ts';
 import { allTextDocs, getPaper, getPapers, listPapers, possibleDuplicates, type PageOptions, type PaperFilter, type PossibleDuplicate } from './papers.ts';
 import { searchPapers, type SearchResult } from './search.ts';
 import { contentFingerprint, getModel, putModel } from './models.ts';
+import * as profiles from './profiles.ts';
 
 export interface LibraryStats {
   papers: number;
@@ -81,6 +82,52 @@ export class Library {
     const data = build(this.textDocs());
     putModel(this.db, name, fingerprint, data);
     return data;
+  }
+
+  profile(name: string): Profile | undefined {
+    return profiles.getProfile(this.db, name);
+  }
+
+  profileNames(): string[] {
+    return profiles.profileNames(this.db);
+  }
+
+  /** Creates a profile; false when one of that name exists. */
+  createProfile(name: string): boolean {
+    if (profiles.getProfile(this.db, name)) return false;
+    profiles.createProfile(this.db, name);
+    return true;
+  }
+
+  deleteProfile(name: string): boolean {
+    return profiles.deleteProfile(this.db, name);
+  }
+
+  /** Makes the papers of these listings the profile's own; returns how many were new to it. */
+  addListingsToProfile(profile: Profile, listingIds: readonly number[]): number {
+    const paperIds = listingIds.flatMap((id) => profiles.paperIdsOfListing(this.db, id));
+    return profiles.addProfilePapers(this.db, profile.id, paperIds, 'file');
+  }
+
+  /** Adds the library's papers by an author (any spelling of the name); returns how many were new. */
+  addAuthorToProfile(profile: Profile, author: string): { found: number; added: number } {
+    const paperIds = profiles.paperIdsByAuthor(this.db, author);
+    return { found: paperIds.length, added: profiles.addProfilePapers(this.db, profile.id, paperIds, 'author') };
+  }
+
+  /** Records a rating (1 up, -1 down, 0 to forget it). */
+  rate(profile: Profile, paperId: number, rating: 1 | -1 | 0): void {
+    profiles.rate(this.db, profile.id, paperId, rating);
+  }
+
+  /** For papers that are possible versions of the given ones: paper id -> the given paper it is a version of. */
+  versionsOf(paperIds: readonly number[]): Map<number, number> {
+    return profiles.versionsOf(this.db, paperIds);
+  }
+
+  /** Author names in the library that start like `prefix` (any word order), with paper counts. */
+  authors(prefix: string, limit = 20): { name: string; papers: number }[] {
+    return profiles.authorsLike(this.db, prefix, limit);
   }
 
   stats(): LibraryStats {

@@ -75,3 +75,16 @@ export function versionsOf(db: Db, paperIds: readonly number[]): Map<number, num
     .all(JSON.stringify(paperIds), JSON.stringify(paperIds));
   return new Map(rows.map((r) => [r.other, r.mine]));
 }
+
+/** Author names whose key has a word starting with each word of `prefix`, most prolific first. */
+export function authorsLike(db: Db, prefix: string, limit: number): { name: string; papers: number }[] {
+  const words = authorKey(prefix).split(' ').filter(Boolean);
+  if (words.length === 0) return [];
+  const conditions = words.map(() => "(' ' || name_key) LIKE ?").join(' AND ');
+  return db
+    .prepare<unknown[], { name: string; papers: number }>(
+      `SELECT min(name) AS name, count(DISTINCT paper_id) AS papers FROM paper_authors WHERE ${conditions}
+       GROUP BY name_key ORDER BY papers DESC, name LIMIT ?`,
+    )
+    .all(...words.map((word) => `% ${word}%`), limit);
+}

@@ -1,0 +1,134 @@
+// Profiles: a researcher's own papers (from files or by name) and their ratings.
+import type { Command } from 'commander';
+import type { Profile } from '../../types.ts';
+import type { Library } from '../../library/library.ts';
+import { withLibrary, parsePositiveInt, UserError } from '../context.ts';
+import { authorLine, clean, dim, printJson, table, truncate, venueLine } from '../format.ts';
+import { describeFailure } from './ingest.ts';
+
+/** The named profile, or the only one when no name is given. */
+export function resolveProfile(library: Library, name: string | undefined): Profile {
+  if (name) {
+    const profile = library.profile(name);
+    if (!profile) throw new UserError(`no profile named "${name}" (see \`paperscout profile list\`)`);
+    return profile;
+  }
+  const names = library.profileNames();
+  if (names.length === 1) return library.profile(names[0])!;
+  throw new UserError(names.length === 0 ? 'no profile yet: create one with `paperscout profile create NAME --from FILE`' : `several profiles exist (${names.join(', ')}): name one with --profile`);
+}
+
+async function addFiles(library: Library, profile: Profile, paths: string[]): Promise<void> {
+  const { ingestPaths } = await import('../../library/ingest-files.ts');
+  const report = ingestPaths(library, paths);
+  const added = library.addListingsToProfile(profile, report.outcomes.map((outcome) => outcome.listing.id));
+  const papers = report.outcomes.reduce((sum, outcome) => sum + outcome.listing.paperCount, 0);
+  console.log(`${profile.name}: ${added} paper(s) added from ${report.outcomes.length} file(s) (${papers} listed)`);
+  for (const failure of report.failures) console.error(`error: ${describeFailure(failure)}`);
+  if (report.failures.length > 0) process.exitCode = 1;
+}
+
+function addAuthor(library: Library, profile: Profile, author: string): void {
+  const { found, added } = library.addAuthorToProfile(profile, author);
+  if (found === 0) {
+    const similar = library.authors(author, 5).map((a) => `${a.name} (${a.papers})`);
+    throw new UserError(`no papers by "${author}" in the library${similar.length ? `; similar names: ${similar.join(', ')}` : ''}`);
+  }
+  console.log(`${profile.name}: ${added} paper(s) by ${clean(author)} added (${found} found)`);
+}
+
+export function registerProfile(program: Command): void {
+  const profile = program.command('profile').description("a researcher's own papers, which recommendations are made for");
+
+  profile
+    .command('create')
+    .description('create a profile from your papers: a publication list, BibTeX, OpenReview archive or any listing')
+    .argument('<name>')
+    .option('--from <paths...>', 'files with your papers')
+    .option('--author <name>', 'your papers already in the library, by your name')
+    .action(async function (this: Command, name: string) {
+      const opts = this.opts<{ from?: string[]; author?: string }>();
+      if (!opts.from && !opts.author) throw new UserError('say where your papers are: --from FILE... and/or --author "Full Name"');
+      await withLibrary(this, async (library) => {
+        if (!library.createProfile(name)) throw new UserError(`a profile named "${name}" exists already (add to it with \`paperscout profile add\`)`);
+        const created = library.profile(name)!;
+        if (opts.from) await addFiles(library, created, opts.from);
+        if (opts.author) addAuthor(library, created, opts.author);
+      });
+    });
+
+  profile
+    .command('add')
+    .description('add papers to a profile, from files or by author name')
+    .argument('<name>')
+    .option('--from <paths...>', 'files with your papers')
+    .option('--author <name>', 'papers in the library by this author (any spelling: "LIU YONG" finds "Yong Liu")')
+    .action(async function (this: Command, name: string) {
+      const opts = this.opts<{ from?: string[]; author?: string }>();
+      if (!opts.from && !opts.author) throw new UserError('say what to add: --from FILE... or --author "Full Name"');
+      await withLibrary(this, async (library) => {
+        const found = resolveProfile(library, name);
+        if (opts.from) await addFiles(library, found, opts.from);
+        if (opts.author) addAuthor(library, found, opts.author);
+      });
+    });
+
+  profile
+    .command('show')
+    .description("a profile's papers and ratings")
+    .argument('[name]')
+    .option('--json', 'print JSON')
+    .action(function (this: Command, name: string | undefined) {
+      const { found, papers, rated } = withLibrary(this, (library) => {
+        const found = resolveProfile(library, name);
+        return { found, papers: library.papersById(found.paperIds), rated: library.papersById(Object.keys(found.ratings).map(Number)) };
+      });
+      if (this.opts().json) return printJson({ name: found.name, createdAt: found.createdAt, papers, ratings: found.ratings });
+      console.log(`${clean(found.name)}: ${papers.length} paper(s), ${rated.length} rating(s)\n`);
+      if (papers.length > 0) console.log(table(['id', 'title', 'venue', 'authors'], papers.map((p) => [p.id, truncate(p.title, 70), venueLine(p), truncate(authorLine(p.authors, 2), 30)])));
+      if (rated.length > 0) {
+        console.log(`\n${table(['id', 'rating', 'title'], rated.map((p) => [p.id, found.ratings[p.id] > 0 ? 'up' : 'down', truncate(p.title, 80)]))}`);
+      }
+    });
+
+  profile
+    .command('list')
+    .description('all profiles')
+    .option('--json', 'print JSON')
+    .action(function (this: Command) {
+      const all = withLibrary(this, (library) => library.profileNames().map((name) => library.profile(name)!));
+      if (this.opts().json) return printJson(all.map((p) => ({ name: p.name, createdAt: p.createdAt, papers: p.paperIds.length, ratings: Object.keys(p.ratings).length })));
+      if (all.length === 0) return console.log('No profiles yet: `paperscout profile create NAME --from FILE`.');
+      console.log(table(['name', 'papers', 'ratings', 'created'], all.map((p) => [p.name, p.paperIds.length, Object.keys(p.ratings).length, p.createdAt.slice(0, 10)])));
+    });
+
+  profile
+    .command('delete')
+    .description('delete a profile (its papers stay in the library)')
+    .argument('<name>')
+    .action(function (this: Command, name: string) {
+      const deleted = withLibrary(this, (library) => library.deleteProfile(name));
+      if (!deleted) throw new UserError(`no profile named "${name}"`);
+      console.log(`Deleted profile ${clean(name)}.`);
+    });
+
+  program
+    .command('rate')
+    .description('like (up) or dislike (down) a paper, or forget the rating (clear); later rankings follow')
+    .argument('<id>', 'paper id', (v) => parsePositiveInt(v, 'paper id'))
+    .argument('<rating>', 'up, down or clear')
+    .option('--profile <name>', 'the profile (needed when there are several)')
+    .action(function (this: Command, id: number, rating: string) {
+      const value = ({ up: 1, down: -1, clear: 0 } as const)[rating as 'up' | 'down' | 'clear'];
+      if (value === undefined) throw new UserError(`rating must be up, down or clear, not "${rating}"`);
+      const { found, paper } = withLibrary(this, (library) => {
+        const found = resolveProfile(library, this.opts().profile);
+        const paper = library.paper(id);
+        if (!paper) throw new UserError(`no paper with id ${id}`);
+        library.rate(found, id, value);
+        return { found, paper };
+      });
+      console.log(`${clean(found.name)}: ${rating === 'clear' ? 'cleared the rating of' : `rated ${rating}`} [${id}] ${clean(truncate(paper.title, 80))}`);
+      if (value !== 0) console.log(dim('Recommendations for this profile now take the rating into account.'));
+    });
+}
