@@ -102,9 +102,11 @@ export function startsLowerCase(text: string): boolean {
 
 /**
  * Whether a line is markup or a record of a structured format (JSON, BibTeX, RIS, XML, CSV
- * header) rather than page prose; detectors use it to stay near 0 on those formats.
+ * header, Markdown) rather than page prose; detectors use it to stay near 0 on those formats.
  */
 export function looksStructured(text: string): boolean {
+  // Markdown headings, tables, fences, quotes and bullets: a README in an ingested folder is no listing.
+  if (/^(?:#{1,6}\s|\||```|>\s|[-*+]\s)/.test(text)) return true;
   // CSV shows as fields glued to their commas (`Title,Authors,Year`, `"x",2020,,`); prose puts a space after a comma.
   return /^(?:[{}[\]<@%]|"[^"]*"\s*:|[A-Z][A-Z0-9] +-(?: |$)|\w+\s*=\s*[{"])|,[^\s\d][^,]*,[^\s\d]/.test(text);
 }

@@ -94,8 +94,11 @@ export function joinBrokenLines(lines: readonly PageLine[]): PageLine[] {
   const joined: PageLine[] = [];
   lines.forEach((line, index) => {
     const previous = joined.at(-1);
-    if (previous && continuesLine(joined, line.text, lines[index + 1]?.text)) previous.text = continueSentence(previous.text, line.text);
-    else joined.push({ ...line });
+    if (previous && continuesLine(joined, line.text, lines[index + 1]?.text)) {
+      previous.text = continueSentence(previous.text, line.text);
+    } else {
+      joined.push({ ...line });
+    }
   });
   return joined;
 }

@@ -15,7 +15,7 @@ const FEED_CHROME: readonly RegExp[] = [
   /^terms\b.*\bpolicy\b/i,
 ];
 // The subscribe button's label, glued by the copy to the first title ("SubscribeCategorical…").
-const GLUED_SUBSCRIBE = /^Subscribe(?=[\p{Lu}\d])/u;
+const GLUED_SUBSCRIBE = /^Subscribe(?=[\p{Lu}\d([{"'“‘$])/u;
 
 function isChrome(text: string): boolean {
   return isNavigation(text) || FEED_CHROME.some((pattern) => pattern.test(text));
@@ -33,7 +33,8 @@ interface FeedDraft {
 function isTitleEndingInFullStop(lines: readonly PageLine[], index: number, drafts: readonly FeedDraft[]): boolean {
   const { text } = lines[index];
   const next = lines[index + 1]?.text;
-  return (drafts.at(-1)?.abstract.length ?? 0) > 0 && text.length < 200 && sentenceStops(text) === 0 && next !== undefined && looksLikeAbstract(next);
+  const afterAbstract = (drafts.at(-1)?.abstract.length ?? 0) > 0;
+  return afterAbstract && text.length < 200 && sentenceStops(text) === 0 && next !== undefined && looksLikeAbstract(next);
 }
 
 /**

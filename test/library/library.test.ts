@@ -156,6 +156,10 @@ test('bad files fail one by one with file and place named, nothing written, the 
   fs.writeFileSync(path.join(bad, 'c-truncated.json'), '[{"title": "A", "author": "B"}, {"title": "C", "auth');
   fs.writeFileSync(path.join(bad, 'd-broken.bib'), '@article{ok, title={Fine}, author={A, B}}\n@article{bad, title={Broken, author={C, D}\n');
   fs.writeFileSync(path.join(bad, 'e-unknown.txt'), 'just a line of prose.\nand another one.\n');
+  fs.writeFileSync(
+    path.join(bad, 'h-readme.md'),
+    '# Notes\n\nThese are my reading notes for the conference, written over several evenings in the hotel.\n\n## Plan\n\nVisit the poster sessions on Tuesday and Wednesday, then the workshops on Friday morning.\n\n| day | what |\n|---|---|\n| Tue | posters |\n',
+  );
   fs.writeFileSync(path.join(bad, 'f-good.jsonl'), '{"title": "A Good Paper About Widgets", "authors": ["Ada Lovelace"]}\n');
   const oversized = path.join(bad, 'g-huge.json');
   fs.closeSync(fs.openSync(oversized, 'w'));
@@ -167,13 +171,14 @@ test('bad files fail one by one with file and place named, nothing written, the 
     ['f-good.jsonl'],
   );
   const failures = Object.fromEntries(report.failures.map((f) => [path.basename(f.file), f]));
-  assert.deepEqual(Object.keys(failures).sort(), ['a-empty.txt', 'b-binary.pdf', 'c-truncated.json', 'd-broken.bib', 'e-unknown.txt', 'g-huge.json', 'missing.txt']);
+  assert.deepEqual(Object.keys(failures).sort(), ['a-empty.txt', 'b-binary.pdf', 'c-truncated.json', 'd-broken.bib', 'e-unknown.txt', 'g-huge.json', 'h-readme.md', 'missing.txt']);
   assert.match(failures['a-empty.txt'].message, /empty/);
   assert.match(failures['b-binary.pdf'].message, /binary/);
   assert.match(failures['c-truncated.json'].message, /truncated/);
   assert.match(failures['c-truncated.json'].location!, /^line 1, column \d+$/);
   assert.match(failures['d-broken.bib'].location!, /entry 2 \(bad\)/);
   assert.match(failures['e-unknown.txt'].message, /unknown format/);
+  assert.match(failures['h-readme.md'].message, /unknown format/);
   assert.match(failures['g-huge.json'].message, /65\.0 MiB, over the 64 MiB limit/);
   assert.match(failures['missing.txt'].message, /no such file/);
   const after = library.stats();

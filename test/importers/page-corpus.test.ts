@@ -1,11 +1,14 @@
-// Session pages rendered from real paper lists (../shared/corpora/paperlists) in both shapes,
-// with missing and broken abstracts, must parse back to exactly the papers they were made from.
+// Listing pages rendered from real paper lists (../shared/corpora/paperlists) — session pages
+// in both shapes with missing and broken abstracts, feeds, abstract lists — must parse back to
+// exactly the papers they were made from.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sessionPageImporter } from '../../src/importers/session-page.ts';
+import { trendingFeedImporter } from '../../src/importers/trending-feed.ts';
+import { abstractListImporter } from '../../src/importers/abstract-list.ts';
 
 const corpusDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'corpora', 'paperlists');
 
@@ -26,9 +29,10 @@ function cleanPosters(venue: string, count: number): Poster[] {
     const title = squeeze(record.title ?? '');
     const authors = (record.author ?? '').split(';').map(squeeze).filter(Boolean);
     const abstract = squeeze(record.abstract ?? '');
+    // Some corpus abstracts are cut off mid-word or lost their first letter ("n this paper").
     const clean =
       title && authors.length > 0 && authors.every((name) => NAME.test(name) && !/withdrawn/i.test(name)) &&
-      abstract.length >= 200 && /[.!?)]$/.test(abstract) && !/[\u0000-\u001f]/.test(record.abstract ?? '');
+      abstract.length >= 200 && /^[^\p{Ll}]/u.test(abstract) && /[.!?)]$/.test(abstract) && !/[\u0000-\u001f]/.test(record.abstract ?? '');
     if (clean) posters.push({ title, authors, abstract });
     if (posters.length === count) break;
   }
@@ -71,3 +75,25 @@ for (const [venue, blankLines] of [['iclr/iclr2018', false], ['icml/icml2019', t
     );
   });
 }
+
+test('trending feeds rendered from four venues parse back exactly', () => {
+  for (const venue of ['iclr/iclr2018', 'icml/icml2019', 'acl/acl2022', 'colm/colm2024']) {
+    const papers = cleanPosters(venue, 200).map(({ title, abstract }) => ({ title, authors: [], abstract }));
+    const text = [
+      'Get trending papers in your email inbox once a day!',
+      `Subscribe${papers.map((paper) => `${paper.title}\n${paper.abstract}`).join('\n')}`,
+      'Contact us on: hello@paperswithcode.com . Papers With Code is a free resource with all data licensed under CC-BY-SA.',
+    ].join('\n');
+    assert.deepEqual(trendingFeedImporter.parse(text, `${venue}.txt`).papers, papers, venue);
+  }
+});
+
+test('abstract lists rendered from a venue keep every abstract and derive a short title for each', () => {
+  const abstracts = cleanPosters('colm/colm2024', 200).map((poster) => poster.abstract ?? '');
+  const { papers } = abstractListImporter.parse(abstracts.map((abstract) => `Abstract:${abstract}`).join('\n'), 'list.txt');
+  assert.deepEqual(papers.map((paper) => paper.abstract), abstracts);
+  for (const paper of papers) {
+    assert.ok(paper.titleDerived && paper.title.length >= 10 && paper.title.length <= 91, paper.title);
+    assert.ok(paper.abstract?.startsWith(paper.title.replace(/…$/, '')), paper.title);
+  }
+});
