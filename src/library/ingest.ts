@@ -208,7 +208,7 @@ export class Ingester {
     }
   }
 
-  private linkVersionsOf(paperId: number, pairs: Set<number>, sketch: Uint32Array, sketches: SketchIndex): number {
+  private linkVersionsOf(paperId: number, pairs: Uint32Array, sketch: Uint32Array, sketches: SketchIndex): number {
     let links = 0;
     for (const candidate of sketches.candidates(sketch)) {
       const other = this.statements.abstractOf.get(candidate)?.abstract;

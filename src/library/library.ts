@@ -42,6 +42,27 @@ export class Library {
     return this.ingester.ingest(parsed, fileName, hash, labels);
   }
 
+  /**
+   * What `addListing` would do (new, merged and version-linked papers), without writing
+   * anything: the same ingest runs inside a transaction that is then rolled back.
+   */
+  previewListing(parsed: ParsedListing, fileName: string, hash: string, labels?: ListingLabels): IngestOutcome {
+    const rollback = new Error('preview only');
+    let outcome: IngestOutcome | undefined;
+    try {
+      this.db.transaction(() => {
+        outcome = this.addListing(parsed, fileName, hash, labels);
+        throw rollback;
+      })();
+    } catch (error) {
+      if (error !== rollback) throw error;
+    } finally {
+      // The ingester's in-memory version index saw the rolled-back papers.
+      this.ingester = undefined;
+    }
+    return outcome!;
+  }
+
   listings(): Listing[] {
     return allListings(this.db);
   }
@@ -130,6 +151,15 @@ export class Library {
     return profiles.authorsLike(this.db, prefix, limit);
   }
 
+  /** Venues by number of papers, most first. */
+  venues(limit = -1): { venue: string; papers: number }[] {
+    return this.db
+      .prepare<[number], { venue: string; papers: number }>(
+        'SELECT venue, count(*) AS papers FROM papers WHERE venue IS NOT NULL GROUP BY venue COLLATE NOCASE ORDER BY papers DESC, venue LIMIT ?',
+      )
+      .all(limit);
+  }
+
   stats(): LibraryStats {
     const count = (sql: string) => (this.db.prepare<[], { n: number }>(sql).get()!).n;
     return {
@@ -138,11 +168,7 @@ export class Library {
       listings: count('SELECT count(*) AS n FROM listings'),
       authors: count('SELECT count(DISTINCT name_key) AS n FROM paper_authors'),
       possibleDuplicates: count('SELECT count(*) AS n FROM possible_duplicates'),
-      venues: this.db
-        .prepare<[], { venue: string; papers: number }>(
-          'SELECT venue, count(*) AS papers FROM papers WHERE venue IS NOT NULL GROUP BY venue COLLATE NOCASE ORDER BY papers DESC, venue LIMIT 20',
-        )
-        .all(),
+      venues: this.venues(20),
       bytes: this.file === ':memory:' ? 0 : fs.statSync(this.file).size + walSize(this.file),
     };
   }

@@ -36,38 +36,49 @@ function hashWord(word: string): number {
 }
 
 /**
- * The set of an abstract's adjacent content-word pairs, each as a 32-bit hash: hashing
- * words once and mixing neighbours is much cheaper than building pair strings, and
- * collisions among a few hundred pairs are too rare to move an overlap.
+ * An abstract's adjacent content-word pairs as sorted, distinct 32-bit hashes: hashing words
+ * once and mixing neighbours is much cheaper than building pair strings, and collisions among
+ * a few hundred pairs are too rare to move an overlap. Sorted arrays give the sketch for free
+ * and let two abstracts be compared by one merge.
  */
-export function wordPairs(text: string): Set<number> {
-  const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !STOP_WORDS.has(word));
-  const pairs = new Set<number>();
-  let previous = words.length > 0 ? hashWord(words[0]) : 0;
-  for (let i = 1; i < words.length; i++) {
-    const current = hashWord(words[i]);
-    pairs.add((Math.imul(previous, 0x9e3779b1) ^ current) >>> 0);
+export function wordPairs(text: string): Uint32Array {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const hashes = new Uint32Array(words.length);
+  let count = 0;
+  let previous = -1;
+  for (const word of words) {
+    if (STOP_WORDS.has(word)) continue;
+    const current = hashWord(word);
+    if (previous !== -1) hashes[count++] = (Math.imul(previous, 0x9e3779b1) ^ current) >>> 0;
     previous = current;
   }
-  return pairs;
+  const sorted = hashes.subarray(0, count).sort();
+  let distinct = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i];
+  return sorted.slice(0, distinct);
 }
 
 /** The smallest SKETCH_SIZE hashes of an abstract's word pairs, or null when there are too few to judge. */
-export function sketchPairs(pairs: Set<number>): Uint32Array | null {
-  if (pairs.size < MIN_PAIRS) return null;
-  const hashes = Uint32Array.from(pairs).sort();
-  return hashes.slice(0, SKETCH_SIZE);
+export function sketchPairs(pairs: Uint32Array): Uint32Array | null {
+  return pairs.length < MIN_PAIRS ? null : pairs.slice(0, SKETCH_SIZE);
 }
 
 /** Share of the shorter text's word pairs that the other text also has. */
-export function textOverlap(a: string | Set<number>, b: string | Set<number>): number {
+export function textOverlap(a: string | Uint32Array, b: string | Uint32Array): number {
   const pairsA = typeof a === 'string' ? wordPairs(a) : a;
   const pairsB = typeof b === 'string' ? wordPairs(b) : b;
-  const [small, large] = pairsA.size <= pairsB.size ? [pairsA, pairsB] : [pairsB, pairsA];
-  if (small.size === 0) return 0;
+  const smaller = Math.min(pairsA.length, pairsB.length);
+  if (smaller === 0) return 0;
   let shared = 0;
-  for (const pair of small) if (large.has(pair)) shared++;
-  return shared / small.size;
+  for (let i = 0, j = 0; i < pairsA.length && j < pairsB.length; ) {
+    if (pairsA[i] === pairsB[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (pairsA[i] < pairsB[j]) i++;
+    else j++;
+  }
+  return shared / smaller;
 }
 
 /** Estimated Jaccard similarity of two sets from their bottom-k sketches (both sorted ascending). */
