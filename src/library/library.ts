@@ -5,7 +5,7 @@ import type { Listing, Paper, ParsedListing, Profile, TextDoc } from '../types.t
 import { openDatabase, defaultLibraryPath, type Db } from './database.ts';
 import { Ingester, type IngestOutcome, type ListingLabels } from './ingest.ts';
 import { allListings, findListingByName } from './listings.ts';
-import { allTextDocs, getPaper, getPapers, listPapers, possibleDuplicates, type PageOptions, type PaperFilter, type PossibleDuplicate } from './papers.ts';
+import { allTextDocs, matchingPaperIds, getPaper, getPapers, listPapers, possibleDuplicates, type PageOptions, type PaperFilter, type PossibleDuplicate } from './papers.ts';
 import { searchPapers, type SearchResult } from './search.ts';
 import { contentFingerprint, getModel, putModel } from './models.ts';
 import * as profiles from './profiles.ts';
@@ -93,6 +93,16 @@ export class Library {
 
   textDocs(): TextDoc[] {
     return allTextDocs(this.db);
+  }
+
+  /** Changes whenever the library's papers do; engines key their in-memory caches on it. */
+  contentVersion(): string {
+    return contentFingerprint(this.db);
+  }
+
+  /** Ids of the papers matching a filter, in the order `papers` lists them. */
+  paperIds(filter: PaperFilter): number[] {
+    return matchingPaperIds(this.db, filter);
   }
 
   /** A cached model built from the library's current contents, built and stored on first use. */

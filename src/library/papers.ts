@@ -140,6 +140,14 @@ export function listPapers(db: Db, filter: PaperFilter, page: PageOptions = {}):
   return { total, papers: toPapers(db, rows) };
 }
 
+export function matchingPaperIds(db: Db, filter: PaperFilter): number[] {
+  const where = filterClause(filter);
+  return db
+    .prepare<unknown[], { id: number }>(`SELECT p.id FROM papers p WHERE ${where.sql} ORDER BY p.id`)
+    .all(...where.params)
+    .map((row) => row.id);
+}
+
 export interface PossibleDuplicate {
   paper: Paper;
   similarity: number;

@@ -1,0 +1,71 @@
+// Recommendations for a profile, and papers similar to a paper or a pasted abstract.
+import type { Command } from 'commander';
+import type { Recommendation } from '../../engine/recommend.ts';
+import { withLibrary, parsePositiveInt, parseYear, UserError } from '../context.ts';
+import { authorLine, bold, clean, dim, printJson, truncate, venueLine } from '../format.ts';
+import { resolveProfile } from './profile.ts';
+
+function printRecommendation(rank: number, item: Recommendation): void {
+  console.log(`${String(rank).padStart(3)}. [${item.paper.id}] ${bold(clean(item.paper.title))}  ${dim(item.score.toFixed(3))}`);
+  const byline = [authorLine(item.paper.authors, 4), venueLine(item.paper)].filter(Boolean).join(' — ');
+  if (byline) console.log(`     ${dim(clean(byline))}`);
+  for (const reason of item.reasons) {
+    const terms = reason.sharedTerms.length ? `: ${reason.sharedTerms.join(', ')}` : '';
+    const verb = reason.similarity < 0 ? 'like' : 'close to';
+    console.log(`     ${reason.similarity < 0 ? '−' : '+'} ${verb} [${reason.paperId}] ${clean(truncate(reason.title, 60))}${clean(terms)}`);
+  }
+}
+
+// The documented shape: the paper with its score and reasons beside its own fields.
+const asJson = (item: Recommendation) => ({ ...item.paper, score: item.score, reasons: item.reasons });
+
+export function registerRecommend(program: Command): void {
+  program
+    .command('recommend')
+    .description("the library's papers (or one listing's) ranked for a profile, each with its reasons")
+    .option('--profile <name>', 'the profile (needed when there are several)')
+    .option('--listing <name>', 'only papers of this listing, e.g. one poster session')
+    .option('--venue <venue>', 'only this venue')
+    .option('--year <year>', 'only this year', parseYear)
+    .option('--session <session>', 'only this session')
+    .option('--limit <n>', 'at most this many', (v) => parsePositiveInt(v, '--limit'), 10)
+    .option('--json', 'print JSON')
+    .action(async function (this: Command) {
+      const opts = this.opts<{ profile?: string; listing?: string; venue?: string; year?: number; session?: string; limit: number; json?: boolean }>();
+      const { recommend } = await import('../../engine/recommend.ts');
+      const result = withLibrary(this, (library) => {
+        const profile = resolveProfile(library, opts.profile);
+        if (opts.listing && !library.listing(opts.listing)) throw new UserError(`no listing named "${opts.listing}" (see \`paperscout listings\`)`);
+        return recommend(library, profile, { listing: opts.listing, venue: opts.venue, year: opts.year, session: opts.session }, opts.limit);
+      });
+      if (opts.json) return printJson(result.recommendations.map(asJson));
+      if (result.yours.length > 0) {
+        console.log(bold('Yours (your own work, another version of it, not recommended):'));
+        for (const own of result.yours) console.log(`   [${own.paper.id}] ${clean(own.paper.title)} ${dim(`(your paper [${own.ownPaperId}])`)}`);
+        console.log();
+      }
+      if (result.recommendations.length === 0) return console.log('No papers to recommend here.');
+      result.recommendations.forEach((item, i) => printRecommendation(i + 1, item));
+    });
+
+  program
+    .command('similar')
+    .description('papers most similar to a paper of the library, or to a pasted abstract')
+    .argument('[id]', 'paper id', (v) => parsePositiveInt(v, 'paper id'))
+    .option('--text <abstract>', 'find papers similar to this text instead')
+    .option('--limit <n>', 'at most this many', (v) => parsePositiveInt(v, '--limit'), 10)
+    .option('--json', 'print JSON')
+    .action(async function (this: Command, id: number | undefined) {
+      const opts = this.opts<{ text?: string; limit: number; json?: boolean }>();
+      if ((id === undefined) === (opts.text === undefined)) throw new UserError('give either a paper id or --text "an abstract"');
+      if (opts.text !== undefined && !opts.text.trim()) throw new UserError('--text is empty');
+      const { similarPapers } = await import('../../engine/recommend.ts');
+      const similar = withLibrary(this, (library) => {
+        if (id !== undefined && !library.paper(id)) throw new UserError(`no paper with id ${id}`);
+        return similarPapers(library, id !== undefined ? { paperId: id } : { text: opts.text! }, opts.limit);
+      });
+      if (opts.json) return printJson(similar.map(asJson));
+      if (similar.length === 0) return console.log('No similar papers found.');
+      similar.forEach((item, i) => printRecommendation(i + 1, item));
+    });
+}

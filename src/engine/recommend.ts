@@ -1,0 +1,123 @@
+// Recommendations for a profile and similar papers, over a whole library: the library's
+// papers are indexed once with the library's relevance model, then ranked by the engine.
+import type { Paper, Profile, TextDoc } from '../types.ts';
+import type { Library } from '../library/library.ts';
+import type { PaperFilter } from '../library/papers.ts';
+import { cachedRelevanceModel } from './model-codec.ts';
+import { indexDocuments, vectorizeDoc, type DocIndex } from './doc-index.ts';
+import { rankCandidates } from './rank.ts';
+import { sharedTerms, type CandidateScore, type ProfileEntry } from './score.ts';
+import { ProfileError } from './errors.ts';
+
+/** Why a paper was recommended: a profile paper it is close to and the terms they share. */
+export interface Reason {
+  paperId: number;
+  title: string;
+  /** This pair's part of the score (negative for a disliked paper). */
+  similarity: number;
+  sharedTerms: string[];
+}
+
+export interface Recommendation {
+  paper: Paper;
+  score: number;
+  reasons: Reason[];
+}
+
+export interface RecommendResult {
+  recommendations: Recommendation[];
+  /** Papers among the candidates that are the researcher's own work (the same paper or another version of it). */
+  yours: { paper: Paper; ownPaperId: number }[];
+}
+
+
+/** Reasons name at most this many profile papers, each with at most this many terms. */
+const REASON_PAPERS = 2;
+const REASON_TERMS = 4;
+
+const indexes = new WeakMap<Library, { version: string; index: DocIndex }>();
+
+/** The library's papers indexed with its relevance model, kept while the library is unchanged. */
+export function libraryIndex(library: Library, log: (message: string) => void = () => {}): DocIndex {
+  const version = library.contentVersion();
+  const cached = indexes.get(library);
+  if (cached?.version === version) return cached.index;
+  const model = cachedRelevanceModel(library, log);
+  const index = indexDocuments(model, library.textDocs());
+  indexes.set(library, { version, index });
+  return index;
+}
+
+function textDoc(paper: Paper): TextDoc {
+  return { id: String(paper.id), title: paper.title, abstract: paper.abstract ?? undefined, keywords: paper.keywords };
+}
+
+/** Turns engine scores into recommendations whose reasons come from the same closest pairs. */
+function explain(library: Library, index: DocIndex, scores: readonly CandidateScore[], sources: Map<string, TextDoc>): Recommendation[] {
+  const papers = new Map(library.papersById(scores.map((s) => Number(s.id))).map((p) => [String(p.id), p]));
+  return scores.map((scored) => {
+    const paper = papers.get(scored.id)!;
+    const reasons = scored.closest.slice(0, REASON_PAPERS).map((closest) => {
+      const source = sources.get(closest.profileId)!;
+      return {
+        paperId: Number(closest.profileId),
+        title: source.title,
+        similarity: round(closest.similarity),
+        sharedTerms: sharedTerms(index, textDoc(paper), source, REASON_TERMS).map((t) => t.term),
+      };
+    });
+    return { paper, score: round(scored.score), reasons };
+  });
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+export function recommend(library: Library, profile: Profile, filter: PaperFilter, limit: number): RecommendResult {
+  const liked = Object.entries(profile.ratings).filter(([, r]) => r > 0).map(([id]) => Number(id));
+  const disliked = Object.entries(profile.ratings).filter(([, r]) => r < 0).map(([id]) => Number(id));
+  if (profile.paperIds.length === 0 && liked.length === 0) {
+    throw new ProfileError(`profile "${profile.name}" has no papers yet: add yours with \`profile add ${profile.name} --from FILE\` or --author "Your Name", or rate papers up`);
+  }
+  const own = new Set(profile.paperIds);
+  const versions = library.versionsOf(profile.paperIds);
+  const candidateIds = library.paperIds(filter);
+  const yours = candidateIds
+    .filter((id) => own.has(id) || versions.has(id))
+    .map((id) => ({ id, ownPaperId: own.has(id) ? id : versions.get(id)! }));
+  const yoursPapers = new Map(library.papersById(yours.map((y) => y.id)).map((p) => [p.id, p]));
+
+  const index = libraryIndex(library);
+  const profileIds = [...new Set([...profile.paperIds, ...liked])];
+  const entries: ProfileEntry[] = [
+    ...profileIds.map((id) => ({ id: String(id), weight: 1 })),
+    ...disliked.filter((id) => !own.has(id)).map((id) => ({ id: String(id), weight: -1 })),
+  ];
+  const scores = rankCandidates(index, entries, {
+    limit,
+    candidates: candidateIds.map(String),
+    exclude: new Set([...yours.map((y) => String(y.id)), ...disliked.map(String)]),
+  });
+  const sources = new Map(library.papersById(entries.map((e) => Number(e.id))).map((p) => [String(p.id), textDoc(p)]));
+  return {
+    recommendations: explain(library, index, scores, sources),
+    yours: yours.map((y) => ({ paper: yoursPapers.get(y.id)!, ownPaperId: y.ownPaperId })),
+  };
+}
+
+/** Papers most similar to a library paper (its other versions aside) or to a pasted text. */
+export function similarPapers(library: Library, target: { paperId: number } | { text: string }, limit: number): Recommendation[] {
+  const index = libraryIndex(library);
+  if ('paperId' in target) {
+    const paper = library.paper(target.paperId);
+    if (!paper) return [];
+    const versions = library.versionsOf([paper.id]);
+    const scores = rankCandidates(index, [{ id: String(paper.id) }], { limit, exclude: new Set([...versions.keys()].map(String)) });
+    return explain(library, index, scores, new Map([[String(paper.id), textDoc(paper)]]));
+  }
+  const doc: TextDoc = { id: 'text', title: '', abstract: target.text };
+  const scores = rankCandidates(index, [{ id: doc.id, vector: vectorizeDoc(index, doc) }], { limit });
+  return explain(library, index, scores, new Map([[doc.id, { ...doc, title: 'your text' }]])).map((item) => ({
+    ...item,
+    reasons: item.reasons.map((reason) => ({ ...reason, paperId: 0 })),
+  }));
+}
