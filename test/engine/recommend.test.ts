@@ -1,0 +1,94 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Library } from '../../src/library/library.ts';
+import { ingestPaths } from '../../src/library/ingest-files.ts';
+import { recommend, similarPapers } from '../../src/engine/recommend.ts';
+import { ProfileError } from '../../src/engine/errors.ts';
+
+const seeds = path.resolve(import.meta.dirname, '../../../shared/seeds');
+const seed = (prefix: string) => path.join(seeds, fs.readdirSync(seeds).find((name) => name.startsWith(prefix))!);
+const SESSION = path.basename(seed('002'));
+
+let dir: string;
+let library: Library;
+
+before(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paperscout-recommend-'));
+  library = Library.open(path.join(dir, 'library.db'));
+  ingestPaths(library, ['002', '003', '004'].map(seed));
+  library.createProfile('yihan');
+  const profileReport = ingestPaths(library, [seed('000')]);
+  library.addListingsToProfile(library.profile('yihan')!, profileReport.outcomes.map((o) => o.listing.id));
+});
+after(() => {
+  library.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('a profile made from 000 recognises its own 002 poster as "yours", not as a recommendation', () => {
+  const profile = library.profile('yihan')!;
+  const result = recommend(library, profile, { listing: SESSION }, 300);
+  assert.equal(result.yours.length, 1);
+  assert.equal(result.yours[0].paper.title, 'Two-stage LLM Fine-tuning with Less Specialization and More Generalization');
+  const ownPaper = library.paper(result.yours[0].ownPaperId)!;
+  assert.equal(ownPaper.listings[0].listing, path.basename(seed('000')));
+  assert.equal(ownPaper.listings[0].position, 10);
+  assert.equal(result.recommendations.length, 280);
+  assert.ok(result.recommendations.every((r) => r.paper.id !== result.yours[0].paper.id));
+  assert.ok(result.recommendations.every((r) => r.paper.listings.some((l) => l.listing === SESSION)));
+  for (let i = 1; i < result.recommendations.length; i++) {
+    assert.ok(result.recommendations[i - 1].score >= result.recommendations[i].score);
+  }
+});
+
+test('reasons name profile papers with the terms they share, strongest first', () => {
+  const profile = library.profile('yihan')!;
+  const [top] = recommend(library, profile, { listing: SESSION }, 5).recommendations;
+  assert.equal(top.reasons.length, 2);
+  assert.ok(profile.paperIds.includes(top.reasons[0].paperId));
+  assert.ok(top.reasons[0].similarity >= top.reasons[1].similarity);
+  assert.ok(top.reasons[0].sharedTerms.length > 0);
+  const words = `${top.paper.title} ${top.paper.abstract}`.toLowerCase();
+  assert.ok(top.reasons[0].sharedTerms.some((term) => words.includes(term.split(' ')[0].toLowerCase())), top.reasons[0].sharedTerms.join(', '));
+});
+
+test('liking a paper pulls papers like it up; disliking removes it and pushes its neighbours down', () => {
+  library.createProfile('rater');
+  const profile = () => library.profile('rater')!;
+  library.addListingsToProfile(profile(), [library.listing(path.basename(seed('000')))!.id]);
+  const ranking = () => recommend(library, profile(), { listing: SESSION }, 300).recommendations.map((r) => r.paper.id);
+  const before = ranking();
+  const liked = before[before.length - 1];
+  const [neighbour] = similarPapers(library, { paperId: liked }, 50)
+    .map((s) => s.paper.id)
+    .filter((id) => before.includes(id));
+  library.rate(profile(), liked, 1);
+  const afterLike = ranking();
+  assert.ok(afterLike.indexOf(neighbour) < before.indexOf(neighbour), `neighbour ${before.indexOf(neighbour)} -> ${afterLike.indexOf(neighbour)}`);
+  assert.ok(!afterLike.includes(liked), 'a liked paper is part of the profile, not a recommendation');
+
+  library.rate(profile(), liked, 0);
+  const top = before[0];
+  const [topNeighbour] = similarPapers(library, { paperId: top }, 50)
+    .map((s) => s.paper.id)
+    .filter((id) => before.includes(id));
+  library.rate(profile(), top, -1);
+  const afterDislike = ranking();
+  assert.ok(!afterDislike.includes(top));
+  assert.ok(afterDislike.indexOf(topNeighbour) > before.indexOf(topNeighbour), `neighbour ${before.indexOf(topNeighbour)} -> ${afterDislike.indexOf(topNeighbour)}`);
+});
+
+test('an empty profile is a clear error', () => {
+  library.createProfile('empty');
+  assert.throws(() => recommend(library, library.profile('empty')!, {}, 10), ProfileError);
+});
+
+test('similar --text finds the paper the text was taken from first', () => {
+  const [poster] = library.search('"Lipsum-FT"').hits.map((h) => h.paper);
+  const results = similarPapers(library, { text: poster.abstract!.slice(0, 600) }, 3);
+  assert.equal(results[0].paper.id, poster.id);
+  assert.ok(results[0].reasons[0].sharedTerms.length > 0);
+});
