@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { UserError } from './context.ts';
+import { ProfileError } from '../engine/errors.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerBrowse } from './commands/browse.ts';
 import { registerSearch } from './commands/search.ts';
 import { registerExport } from './commands/export.ts';
 import { registerProfile } from './commands/profile.ts';
+import { registerRecommend } from './commands/recommend.ts';
+import { registerServe } from './commands/serve.ts';
+import { registerAffinity } from './commands/affinity.ts';
 import { clean } from './format.ts';
 
 const program = new Command('paperscout')
@@ -19,13 +23,16 @@ registerBrowse(program);
 registerSearch(program);
 registerExport(program);
 registerProfile(program);
+registerRecommend(program);
+registerServe(program);
+registerAffinity(program);
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode;
-  } else if (error instanceof UserError) {
+  } else if (error instanceof UserError || error instanceof ProfileError) {
     console.error(`paperscout: ${clean(error.message)}`);
     process.exitCode = 1;
   } else {

@@ -3,7 +3,7 @@
 import type { Paper, Profile, TextDoc } from '../types.ts';
 import type { Library } from '../library/library.ts';
 import type { PaperFilter } from '../library/papers.ts';
-import { cachedRelevanceModel } from './model-codec.ts';
+import { cachedRelevanceModel, deserializeIndex, RELEVANCE_MODEL_NAME, serializeIndex } from './model-codec.ts';
 import { indexDocuments, vectorizeDoc, type DocIndex } from './doc-index.ts';
 import { rankCandidates } from './rank.ts';
 import { sharedTerms, type CandidateScore, type ProfileEntry } from './score.ts';
@@ -43,7 +43,12 @@ export function libraryIndex(library: Library, log: (message: string) => void = 
   const cached = indexes.get(library);
   if (cached?.version === version) return cached.index;
   const model = cachedRelevanceModel(library, log);
-  const index = indexDocuments(model, library.textDocs());
+  // Indexing a large library takes most of a minute; loading the stored index, a second or two.
+  const stored = library.model(`${RELEVANCE_MODEL_NAME}-index`, (docs) => {
+    log(`indexing ${docs.length} papers for recommendations (once; it is kept in the library)…`);
+    return serializeIndex(indexDocuments(model, docs));
+  });
+  const index = deserializeIndex(stored, model);
   indexes.set(library, { version, index });
   return index;
 }

@@ -1,26 +1,34 @@
 // Scoring candidates against a profile: a similarity for each (candidate, profile paper) pair,
 // aggregated over the profile, with the reasons drawn from the same numbers.
-import { denseSimilarity, lexicalSimilarity, type DocIndex } from './doc-index.ts';
+import type { TextDoc } from '../types.ts';
+import { denseSimilarity, docVector, lexicalSimilarity, sharedTermContributions, vectorFor, type DocIndex, type DocVector } from './doc-index.ts';
+import { docFields, termSurfaces } from './text.ts';
 
 export interface ScoringOptions {
   /**
-   * The tf-idf cosine's share of a pair's similarity; the dense cosine has the rest. Ignored
-   * (all lexical) when the model has no dense space.
+   * The tf-idf cosine's share of a pair's similarity; the dense cosine has the rest. Both
+   * are first divided by their spread over random pairs of the indexed documents, so 0.5
+   * weighs them alike. Ignored (all lexical) when the model has no dense space.
    */
   lexicalWeight: number;
   /**
    * A candidate's score is the mean similarity to its `topK` closest profile papers: one
-   * close paper can be a coincidence, and a profile's far papers say nothing about the candidate.
+   * close paper can be a coincidence, and a profile's far papers say nothing about the
+   * candidate. On the reviewer-expertise benchmark, 4 to 10 did alike and better than 1 to 3
+   * or the whole profile.
    */
   topK: number;
 }
 
-export const DEFAULT_SCORING: ScoringOptions = { lexicalWeight: 0.5, topK: 3 };
+export const DEFAULT_SCORING: ScoringOptions = { lexicalWeight: 0.5, topK: 5 };
 
 /** A profile paper: the researcher's own or liked (weight 1), or disliked (weight below 0). */
 export interface ProfileEntry {
+  /** An indexed document, or (with `vector`) any label for the paper. */
   id: string;
   weight?: number;
+  /** The vectors of a paper that is not in the index (see vectorizeDoc). */
+  vector?: DocVector;
 }
 
 export interface Closest {
@@ -36,14 +44,49 @@ export interface CandidateScore {
   closest: Closest[];
 }
 
-/** The combined similarity of two indexed documents. */
-export function pairSimilarity(index: DocIndex, a: number, b: number, options: ScoringOptions): number {
-  const lexical = lexicalSimilarity(index, a, b);
-  if (index.dimensions === 0) return lexical;
-  return options.lexicalWeight * lexical + (1 - options.lexicalWeight) * denseSimilarity(index, a, b);
+/** Mixes a pair's two cosines, each in units of its spread between random pairs of the index. */
+function combine(index: DocIndex, lexical: number, dense: number, options: ScoringOptions): number {
+  if (index.dimensions === 0) return lexical / index.spread.lexical;
+  return (options.lexicalWeight * lexical) / index.spread.lexical + ((1 - options.lexicalWeight) * dense) / index.spread.dense;
 }
 
-function rowsOf(index: DocIndex, ids: readonly string[]): number[] {
+/**
+ * The combined similarity of two documents: each cosine in units of its spread between random
+ * pairs of the index, so both add on one scale (a pair on one topic scores several units).
+ */
+export function pairSimilarity(index: DocIndex, a: DocVector, b: DocVector, options: ScoringOptions = DEFAULT_SCORING): number {
+  return combine(index, lexicalSimilarity(a, b), denseSimilarity(a, b), options);
+}
+
+/**
+ * The tf-idf cosines of a candidate with every profile paper at once. The profile's weights
+ * sit in one table by term, so each of the candidate's terms is looked up once, instead of
+ * merging its term list with each profile paper's in turn (several times faster for 20 papers).
+ */
+class ProfileTerms {
+  private readonly slotOf = new Map<number, number>();
+  private readonly table: Float64Array;
+
+  constructor(private readonly papers: readonly DocVector[]) {
+    for (const paper of papers) for (const id of paper.termIds) if (!this.slotOf.has(id)) this.slotOf.set(id, this.slotOf.size);
+    this.table = new Float64Array(this.slotOf.size * papers.length);
+    papers.forEach((paper, p) => paper.termIds.forEach((id, k) => (this.table[(this.slotOf.get(id) as number) * papers.length + p] = paper.weights[k])));
+  }
+
+  cosines(candidate: DocVector, out: Float64Array): void {
+    const count = this.papers.length;
+    out.fill(0);
+    candidate.termIds.forEach((id, k) => {
+      const slot = this.slotOf.get(id);
+      if (slot === undefined) return;
+      const w = candidate.weights[k];
+      for (let p = 0; p < count; p++) out[p] += w * this.table[slot * count + p];
+    });
+  }
+}
+
+/** The rows of documents in the index; an unknown id is an error, never a silent zero. */
+export function rowsOf(index: DocIndex, ids: readonly string[]): number[] {
   return ids.map((id) => {
     const row = index.rowOf.get(id);
     if (row === undefined) throw new Error(`document ${id} is not in the index`);
@@ -51,10 +94,15 @@ function rowsOf(index: DocIndex, ids: readonly string[]): number[] {
   });
 }
 
-/** Mean of the k largest; the papers behind them are returned as the reasons. */
-function topMean(contributions: Closest[], k: number): { mean: number; top: Closest[] } {
-  const top = [...contributions].sort((a, b) => Math.abs(b.similarity) - Math.abs(a.similarity)).slice(0, k);
-  return { mean: top.length ? top.reduce((s, c) => s + c.similarity, 0) / top.length : 0, top };
+/** The vectors of profile papers, from the index or as given. */
+export function profileVectorsOf(index: DocIndex, profile: readonly ProfileEntry[]): DocVector[] {
+  return profile.map((entry) => entry.vector ?? docVector(index, rowsOf(index, [entry.id])[0]));
+}
+
+/** The mean of the k strongest of some weighted similarities, and which they are. */
+function topMean(among: readonly number[], similarities: Float64Array, k: number): { mean: number; top: number[] } {
+  const top = [...among].sort((a, b) => Math.abs(similarities[b]) - Math.abs(similarities[a])).slice(0, k);
+  return { mean: top.length ? top.reduce((sum, p) => sum + similarities[p], 0) / top.length : 0, top };
 }
 
 /**
@@ -67,19 +115,48 @@ export function scoreCandidates(
   candidateIds: readonly string[],
   options: ScoringOptions = DEFAULT_SCORING,
 ): CandidateScore[] {
-  const profileRows = rowsOf(index, profile.map((entry) => entry.id));
-  const candidateRows = rowsOf(index, candidateIds);
-  return candidateRows.map((row, c) => {
-    const liked: Closest[] = [];
-    const disliked: Closest[] = [];
-    profileRows.forEach((profileRow, p) => {
-      const weight = profile[p].weight ?? 1;
-      const similarity = weight * pairSimilarity(index, row, profileRow, options);
-      (weight >= 0 ? liked : disliked).push({ profileId: profile[p].id, similarity });
-    });
-    const up = topMean(liked, options.topK);
-    const down = topMean(disliked, options.topK);
-    const closest = [...up.top, ...down.top].sort((a, b) => b.similarity - a.similarity);
+  const profileVectors = profileVectorsOf(index, profile);
+  const terms = new ProfileTerms(profileVectors);
+  const weights = profile.map((entry) => entry.weight ?? 1);
+  const liked = weights.flatMap((w, p) => (w >= 0 ? [p] : []));
+  const disliked = weights.flatMap((w, p) => (w < 0 ? [p] : []));
+  const lexical = new Float64Array(profile.length);
+  const similarities = new Float64Array(profile.length);
+  return rowsOf(index, candidateIds).map((row, c) => {
+    const candidate = docVector(index, row);
+    terms.cosines(candidate, lexical);
+    profileVectors.forEach((paper, p) => (similarities[p] = weights[p] * combine(index, lexical[p], denseSimilarity(candidate, paper), options)));
+    const up = topMean(liked, similarities, options.topK);
+    const down = topMean(disliked, similarities, options.topK);
+    const closest = [...up.top, ...down.top]
+      .map((p) => ({ profileId: profile[p].id, similarity: similarities[p] }))
+      .sort((a, b) => b.similarity - a.similarity);
     return { id: candidateIds[c], score: up.mean + down.mean, closest };
   });
+}
+
+export interface SharedTerm {
+  /** The term as the two papers write it, e.g. "graph neural" or "GANs". */
+  term: string;
+  /** Its part of the pair's tf-idf cosine. */
+  contribution: number;
+}
+
+/**
+ * The terms a candidate and a profile paper share that add most to their tf-idf similarity,
+ * shown as written. A term whose words are all in terms already listed is left out ("graph"
+ * after "graph neural"), as it tells the reader nothing new.
+ */
+export function sharedTerms(index: DocIndex, candidate: TextDoc, profilePaper: TextDoc, limit = 5): SharedTerm[] {
+  const surfaces = termSurfaces([...docFields(candidate), ...docFields(profilePaper)]);
+  const shown: SharedTerm[] = [];
+  const covered = new Set<string>();
+  for (const { term, contribution } of sharedTermContributions(index, vectorFor(index, candidate), vectorFor(index, profilePaper))) {
+    if (shown.length >= limit) break;
+    const stems = term.split(' ');
+    if (stems.every((stem) => covered.has(stem))) continue;
+    for (const stem of stems) covered.add(stem);
+    shown.push({ term: surfaces.get(term) ?? term, contribution });
+  }
+  return shown;
 }

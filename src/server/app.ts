@@ -1,0 +1,61 @@
+// The HTTP server: a JSON API under /api/ and the web app, over one open library.
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Library } from '../library/library.ts';
+import { registerProblemHandlers } from './problems.ts';
+import { papersRoutes } from './routes/papers.ts';
+import { listingsRoutes } from './routes/listings.ts';
+import { profilesRoutes } from './routes/profiles.ts';
+import { relevanceRoutes } from './routes/relevance.ts';
+import { planRoutes } from './routes/plan.ts';
+
+export interface ServerOptions {
+  library: Library;
+  /** The built web app (index.html, app.js, app.css); without it only the API is served. */
+  webRoot?: string;
+  logger?: boolean;
+}
+
+/** Requests other than uploads are small: a query, a rating, an abstract to compare. */
+const DEFAULT_BODY_LIMIT = 256 * 1024;
+
+/**
+ * The web app renders untrusted listing text; should a bug ever let markup through, the
+ * browser still runs no script and loads nothing that is not ours.
+ */
+const SECURITY_HEADERS = {
+  'content-security-policy':
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: DEFAULT_BODY_LIMIT }).withTypeProvider<TypeBoxTypeProvider>();
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(SECURITY_HEADERS);
+    done();
+  });
+  registerProblemHandlers(app);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'paperscout',
+        version: '1',
+        description: 'Search a local paper library, add listings, keep research profiles and get recommendations with reasons.',
+      },
+    },
+  });
+  const routes = { library: options.library };
+  await app.register(papersRoutes, routes);
+  await app.register(listingsRoutes, routes);
+  await app.register(profilesRoutes, routes);
+  await app.register(relevanceRoutes, routes);
+  await app.register(planRoutes, routes);
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  if (options.webRoot) await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });
+  return app;
+}

@@ -1,0 +1,76 @@
+// Reading the library: papers with filters, one paper with its versions, search, venues, totals.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Library } from '../../library/library.ts';
+import { splitMarks } from '../../library/search.ts';
+import type { PaperFilter } from '../../library/papers.ts';
+import { notFound } from '../problems.ts';
+import { IdParams, PaperDetail, PaperListQuery, PaperPage, Problem, SearchQuery, SearchResult, Stats, Venues } from '../schemas.ts';
+
+export function filterOf(query: PaperFilter): PaperFilter {
+  const { venue, year, listing, session, author } = query;
+  return { venue, year, listing, session, author };
+}
+
+export const papersRoutes: FastifyPluginAsyncTypebox<{ library: Library }> = async (app, { library }) => {
+  app.get(
+    '/api/papers',
+    {
+      schema: {
+        summary: 'Papers matching filters (in listing order when one listing is named), a page at a time',
+        tags: ['papers'],
+        querystring: PaperListQuery,
+        response: { 200: PaperPage, 400: Problem },
+      },
+    },
+    (request) => library.papers(filterOf(request.query), { limit: request.query.limit, offset: request.query.offset }),
+  );
+
+  app.get(
+    '/api/papers/:id',
+    {
+      schema: {
+        summary: 'One paper, with the listings it appears in and its possible other versions',
+        tags: ['papers'],
+        params: IdParams,
+        response: { 200: PaperDetail, 404: Problem },
+      },
+    },
+    (request) => {
+      const paper = library.paper(request.params.id);
+      if (!paper) throw notFound(`paper with id ${request.params.id}`);
+      return { paper, possibleDuplicates: library.possibleDuplicates(paper.id) };
+    },
+  );
+
+  app.get(
+    '/api/search',
+    {
+      schema: {
+        summary: 'Full-text search: words, "quoted phrases" and prefix* terms, all required; matches come as segments',
+        tags: ['papers'],
+        querystring: SearchQuery,
+        response: { 200: SearchResult, 400: Problem },
+      },
+    },
+    (request) => {
+      const { q, limit, offset } = request.query;
+      const result = library.search(q, filterOf(request.query), { limit, offset });
+      return {
+        total: result.total,
+        hits: result.hits.map((hit) => ({ paper: hit.paper, score: hit.score, title: splitMarks(hit.markedTitle), snippet: splitMarks(hit.snippet) })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/venues',
+    { schema: { summary: 'Venues with their paper counts, most papers first', tags: ['papers'], response: { 200: Venues } } },
+    () => library.venues(),
+  );
+
+  app.get(
+    '/api/stats',
+    { schema: { summary: 'What the library holds', tags: ['papers'], response: { 200: Stats } } },
+    () => library.stats(),
+  );
+};

@@ -1,0 +1,64 @@
+// A session plan: the short-list a researcher ticked in one listing, as a Markdown checklist
+// or a calendar file, downloaded by a plain link.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Library } from '../../library/library.ts';
+import { parseSessionTime, planIcs, planMarkdown, type PlannedPaper, type SessionTime } from '../../export/session-plan.ts';
+import { HttpProblem, notFound } from '../problems.ts';
+import { PlanFile, PlanQuery, Problem } from '../schemas.ts';
+import { findProfile } from './profiles.ts';
+
+function sessionTime(value: string | null | undefined, field: string): SessionTime | undefined {
+  if (!value) return undefined;
+  const time = parseSessionTime(value);
+  if (!time) throw new HttpProblem(400, `${field} must be an ISO 8601 date and time such as 2024-05-08T10:30, not "${value}"`, { field });
+  return time;
+}
+
+/** A file name made of the listing's name, safe in a Content-Disposition header. */
+const downloadName = (listingName: string, extension: string) =>
+  `${listingName.replace(/\.[a-z0-9]+$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-|-$/g, '') || 'session'}-plan.${extension}`;
+
+export const planRoutes: FastifyPluginAsyncTypebox<{ library: Library }> = async (app, { library }) => {
+  app.get(
+    '/api/plan',
+    {
+      schema: {
+        summary: 'Export a short-list of one listing as Markdown or as an iCalendar event (needs the session time: from the listing or `start`)',
+        tags: ['plan'],
+        querystring: PlanQuery,
+        response: {
+          200: PlanFile,
+          400: Problem,
+          404: Problem,
+          422: Problem,
+        },
+      },
+    },
+    (request, reply) => {
+      const query = request.query;
+      const listing = library.listing(query.listing);
+      if (!listing) throw notFound(`listing named "${query.listing}"`);
+      const own = query.profile ? findProfile(library, query.profile).paperIds : [];
+      const versions = library.versionsOf(own);
+      const planned: PlannedPaper[] = library.papersById(query.ids).map((paper) => ({
+        paper,
+        position: paper.listings.find((where) => where.listingId === listing.id)?.position,
+        yours: own.includes(paper.id) || versions.has(paper.id),
+      }));
+      const start = sessionTime(query.start, 'query.start') ?? sessionTime(listing.startsAt, 'listing.startsAt');
+      const end = sessionTime(query.end, 'query.end') ?? (query.start ? undefined : sessionTime(listing.endsAt, 'listing.endsAt'));
+      if (query.format === 'md') {
+        reply
+          .type('text/markdown; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${downloadName(listing.name, 'md')}"`)
+          .send(planMarkdown(listing, planned, start, end));
+        return;
+      }
+      if (!start) throw new HttpProblem(422, `the time of "${listing.name}" is not known: give it as start (and end)`, { field: 'query.start' });
+      reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${downloadName(listing.name, 'ics')}"`)
+        .send(planIcs(listing, planned, start, end));
+    },
+  );
+};

@@ -1,0 +1,277 @@
+// Every request and response shape of the HTTP API, declared once: fastify validates requests
+// and serializes responses with them, the OpenAPI document is generated from them, and the
+// web app imports their static types.
+// `typebox` is the type system @fastify/type-provider-typebox is built on; importing it alone
+// spares the server start the provider's own validator and value modules, which it does not use.
+import { Type, type Static, type TSchema } from 'typebox';
+import { FORMATS } from '../types.ts';
+
+/** `T | null` as a JSON type list, which fast-json-stringify serializes without trying each branch. */
+function Nullable<T extends TSchema & { type: string }>(schema: T) {
+  return Type.Unsafe<Static<T> | null>({ ...schema, type: [schema.type, 'null'] });
+}
+
+const Id = Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 });
+const Year = Type.Integer({ minimum: 1000, maximum: 9999 });
+const Name = Type.String({ minLength: 1, maxLength: 200 });
+
+export const Format = Type.Enum(FORMATS);
+
+export const Paper = Type.Object({
+  id: Id,
+  title: Type.String(),
+  titleDerived: Type.Boolean(),
+  authors: Type.Array(Type.String()),
+  abstract: Nullable(Type.String()),
+  venue: Nullable(Type.String()),
+  year: Nullable(Type.Integer()),
+  session: Nullable(Type.String()),
+  track: Nullable(Type.String()),
+  status: Nullable(Type.String()),
+  keywords: Type.Array(Type.String()),
+  urls: Type.Object({
+    site: Type.Optional(Type.String()),
+    pdf: Type.Optional(Type.String()),
+    github: Type.Optional(Type.String()),
+    project: Type.Optional(Type.String()),
+  }),
+  ids: Type.Object({
+    arxiv: Type.Optional(Type.String()),
+    doi: Type.Optional(Type.String()),
+    openreview: Type.Optional(Type.String()),
+  }),
+  listings: Type.Array(Type.Object({ listing: Type.String(), listingId: Id, position: Type.Integer() })),
+});
+export type Paper = Static<typeof Paper>;
+
+export const Listing = Type.Object({
+  id: Id,
+  name: Type.String(),
+  format: Type.String(),
+  importedAt: Type.String(),
+  venue: Nullable(Type.String()),
+  year: Nullable(Type.Integer()),
+  session: Nullable(Type.String()),
+  room: Nullable(Type.String()),
+  startsAt: Nullable(Type.String()),
+  endsAt: Nullable(Type.String()),
+  paperCount: Type.Integer(),
+});
+export type Listing = Static<typeof Listing>;
+export const Listings = Type.Array(Listing);
+
+/** Text cut into plain and matched runs, so clients highlight matches without parsing markup. */
+export const Segments = Type.Array(Type.Object({ text: Type.String(), match: Type.Boolean() }));
+export type Segments = Static<typeof Segments>;
+
+const Paging = {
+  limit: Type.Integer({ minimum: 1, maximum: 1000, default: 20 }),
+  offset: Type.Integer({ minimum: 0, maximum: 100_000, default: 0 }),
+};
+
+const FilterFields = {
+  venue: Type.Optional(Type.String({ maxLength: 200 })),
+  year: Type.Optional(Year),
+  listing: Type.Optional(Type.String({ maxLength: 500 })),
+  session: Type.Optional(Type.String({ maxLength: 200 })),
+  author: Type.Optional(Type.String({ maxLength: 200 })),
+};
+
+export const PaperListQuery = Type.Object({ ...FilterFields, ...Paging }, { additionalProperties: false });
+export type PaperListQuery = Static<typeof PaperListQuery>;
+
+export const PaperPage = Type.Object({ total: Type.Integer(), papers: Type.Array(Paper) });
+export type PaperPage = Static<typeof PaperPage>;
+
+export const IdParams = Type.Object({ id: Id });
+
+export const PaperDetail = Type.Object({
+  paper: Paper,
+  possibleDuplicates: Type.Array(Type.Object({ paper: Paper, similarity: Type.Number() })),
+});
+export type PaperDetail = Static<typeof PaperDetail>;
+
+export const SearchQuery = Type.Object({ q: Type.String({ minLength: 1, maxLength: 500 }), ...FilterFields, ...Paging }, { additionalProperties: false });
+export type SearchQuery = Static<typeof SearchQuery>;
+
+export const SearchResult = Type.Object({
+  total: Type.Integer(),
+  hits: Type.Array(Type.Object({ paper: Paper, score: Type.Number(), title: Segments, snippet: Segments })),
+});
+export type SearchResult = Static<typeof SearchResult>;
+
+export const Reason = Type.Object({
+  paperId: Type.Integer({ minimum: 0, description: 'the profile paper this reason is about; 0 for a posted text' }),
+  title: Type.String(),
+  similarity: Type.Number({ description: "this pair's part of the score, negative for a disliked paper" }),
+  sharedTerms: Type.Array(Type.String()),
+});
+export type Reason = Static<typeof Reason>;
+
+export const Recommendation = Type.Object({ paper: Paper, score: Type.Number(), reasons: Type.Array(Reason) });
+export type Recommendation = Static<typeof Recommendation>;
+
+export const SimilarResult = Type.Object({ results: Type.Array(Recommendation) });
+export type SimilarResult = Static<typeof SimilarResult>;
+
+export const LimitQuery = Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100, default: 10 }) }, { additionalProperties: false });
+
+export const SimilarTextBody = Type.Object(
+  { text: Type.String({ minLength: 1, maxLength: 50_000 }), limit: Type.Integer({ minimum: 1, maximum: 100, default: 10 }) },
+  { additionalProperties: false },
+);
+
+/** A listing file sent as text: pasted, or read from an uploaded file by the browser. */
+const ListingFile = Type.Object({
+  fileName: Type.String({ minLength: 1, maxLength: 255, pattern: '^[^/\\\\]+$' }),
+  text: Type.String({ minLength: 1 }),
+  format: Type.Optional(Format),
+});
+
+export const ListingUpload = Type.Object(
+  {
+    ...ListingFile.properties,
+    venue: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    year: Type.Optional(Year),
+    session: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export type ListingUpload = Static<typeof ListingUpload>;
+
+/** What a listing holds, as parsed, and what storing it does (or did) to the library. */
+export const ListingReport = Type.Object({
+  saved: Type.Boolean({ description: 'true when this request stored the listing' }),
+  alreadyInLibrary: Type.Boolean({ description: 'the same file was ingested before: saving adds nothing' }),
+  format: Type.String(),
+  fromHtml: Type.Boolean(),
+  meta: Type.Object({
+    venue: Type.Optional(Type.String()),
+    year: Type.Optional(Type.Integer()),
+    session: Type.Optional(Type.String()),
+    room: Type.Optional(Type.String()),
+    startsAt: Type.Optional(Type.String()),
+    endsAt: Type.Optional(Type.String()),
+  }),
+  count: Type.Integer(),
+  withoutAbstract: Type.Integer(),
+  newPapers: Type.Integer(),
+  mergedPapers: Type.Integer({ description: 'papers the library already had (same ids, or same title and authors)' }),
+  versionLinks: Type.Integer({ description: 'likely other versions of library papers found' }),
+  warnings: Type.Array(Type.String()),
+  papers: Type.Array(
+    Type.Object({ title: Type.String(), titleDerived: Type.Boolean(), authors: Type.Array(Type.String()), hasAbstract: Type.Boolean() }),
+    { description: 'the first papers as parsed' },
+  ),
+  listing: Type.Optional(Listing),
+});
+export type ListingReport = Static<typeof ListingReport>;
+
+export const ProfileSummary = Type.Object({ name: Type.String(), createdAt: Type.String(), papers: Type.Integer(), ratings: Type.Integer() });
+export type ProfileSummary = Static<typeof ProfileSummary>;
+export const ProfileSummaries = Type.Array(ProfileSummary);
+
+export const ProfileDetail = Type.Object({
+  name: Type.String(),
+  createdAt: Type.String(),
+  papers: Type.Array(Paper),
+  ratings: Type.Array(Type.Object({ paper: Paper, rating: Type.Union([Type.Literal(1), Type.Literal(-1)]) })),
+});
+export type ProfileDetail = Static<typeof ProfileDetail>;
+
+export const ProfileParams = Type.Object({ name: Name });
+
+/** Papers to add to a profile: files of the researcher's own papers and/or their name in the library. */
+export const ProfileAdditions = Type.Object(
+  {
+    files: Type.Optional(Type.Array(ListingFile, { maxItems: 20 })),
+    abstracts: Type.Optional(Type.String({ minLength: 1, description: "the researcher's abstracts as pasted text, one per paragraph" })),
+    author: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export type ProfileAdditions = Static<typeof ProfileAdditions>;
+
+export const ProfileCreate = Type.Object({ name: Name, ...ProfileAdditions.properties }, { additionalProperties: false });
+export type ProfileCreate = Static<typeof ProfileCreate>;
+
+export const ProfileAdded = Type.Object({
+  profile: ProfileSummary,
+  added: Type.Integer({ description: 'papers new to the profile' }),
+  listed: Type.Integer({ description: 'papers found in the files and by the author name' }),
+});
+export type ProfileAdded = Static<typeof ProfileAdded>;
+
+export const RatingParams = Type.Object({ name: Name, paperId: Id });
+export const RatingBody = Type.Object({ rating: Type.Union([Type.Literal('up'), Type.Literal('down'), Type.Literal('clear')]) }, { additionalProperties: false });
+export type RatingValue = Static<typeof RatingBody>['rating'];
+
+export const AuthorQuery = Type.Object(
+  { prefix: Type.String({ minLength: 1, maxLength: 200 }), limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }) },
+  { additionalProperties: false },
+);
+export const AuthorList = Type.Array(Type.Object({ name: Type.String(), papers: Type.Integer() }));
+export type AuthorList = Static<typeof AuthorList>;
+
+export const RecommendQuery = Type.Object(
+  {
+    venue: FilterFields.venue,
+    year: FilterFields.year,
+    listing: FilterFields.listing,
+    session: FilterFields.session,
+    limit: Type.Integer({ minimum: 1, maximum: 2000, default: 20 }),
+  },
+  { additionalProperties: false },
+);
+export type RecommendQuery = Static<typeof RecommendQuery>;
+
+export const RecommendResult = Type.Object({
+  recommendations: Type.Array(Recommendation),
+  yours: Type.Array(Type.Object({ paper: Paper, ownPaperId: Id })),
+});
+export type RecommendResult = Static<typeof RecommendResult>;
+
+export const PlanQuery = Type.Object(
+  {
+    listing: Type.String({ minLength: 1, maxLength: 500 }),
+    ids: Type.Array(Id, { minItems: 1, maxItems: 500 }),
+    format: Type.Union([Type.Literal('md'), Type.Literal('ics')]),
+    profile: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: "mark the profile's own papers as yours" })),
+    start: Type.Optional(Type.String({ maxLength: 40, description: 'session start (ISO 8601) when the listing does not know it' })),
+    end: Type.Optional(Type.String({ maxLength: 40 })),
+  },
+  { additionalProperties: false },
+);
+export type PlanQuery = Static<typeof PlanQuery>;
+
+export const PlanFile = {
+  description: 'the plan as a file to download',
+  content: { 'text/markdown': { schema: Type.String() }, 'text/calendar': { schema: Type.String() } },
+};
+
+export const NoContent = Type.Null({ description: 'done; nothing to return' });
+
+export const Venues = Type.Array(Type.Object({ venue: Type.String(), papers: Type.Integer() }));
+export type Venues = Static<typeof Venues>;
+
+export const Stats = Type.Object({
+  papers: Type.Integer(),
+  withAbstract: Type.Integer(),
+  listings: Type.Integer(),
+  authors: Type.Integer(),
+  possibleDuplicates: Type.Integer(),
+  venues: Venues,
+  bytes: Type.Integer(),
+});
+export type Stats = Static<typeof Stats>;
+
+/** RFC 9457 problem details: every error the API returns. */
+export const Problem = Type.Object({
+  type: Type.String(),
+  title: Type.String(),
+  status: Type.Integer(),
+  detail: Type.String(),
+  field: Type.Optional(Type.String({ description: 'the request field at fault, e.g. `query.limit` or `body.text`' })),
+  location: Type.Optional(Type.String({ description: 'where in an uploaded file the problem is, e.g. `line 12`' })),
+});
+export type Problem = Static<typeof Problem>;

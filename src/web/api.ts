@@ -1,0 +1,119 @@
+// The JSON API as typed functions. Types come from the server's schemas, so the two cannot drift.
+import type {
+  AuthorList,
+  Listing,
+  ListingReport,
+  ListingUpload,
+  PaperDetail,
+  PaperPage,
+  Problem,
+  ProfileAdded,
+  ProfileAdditions,
+  ProfileDetail,
+  ProfileSummary,
+  RatingValue,
+  RecommendResult,
+  SearchResult,
+  SimilarResult,
+  Venues,
+} from '../server/schemas.ts';
+
+export type { Listing, ListingReport, Paper, PaperDetail, Recommendation, Reason } from '../server/schemas.ts';
+
+/** A failed request, with the server's explanation. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export type Query = Record<string, string | number | readonly (string | number)[] | undefined>;
+
+export function apiUrl(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    for (const item of Array.isArray(value) ? value : [value]) if (item !== undefined && item !== '') params.append(key, String(item));
+  }
+  const search = params.toString();
+  return `/api/${path}${search ? `?${search}` : ''}`;
+}
+
+async function request<T>(method: string, path: string, options: { query?: Query; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+  const response = await fetch(apiUrl(path, options.query), {
+    method,
+    signal: options.signal,
+    headers: options.body === undefined ? {} : { 'content-type': 'application/json' },
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  if (response.status === 204) return undefined as T;
+  const body = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const problem = body as Partial<Problem> | undefined;
+    throw new ApiError(response.status, problem?.detail ?? `the server answered ${response.status}`, problem?.field);
+  }
+  return body as T;
+}
+
+const get = <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal });
+const segment = encodeURIComponent;
+
+/** Lists every page needs (listings, venues), fetched once until something adds to them. */
+const cache = new Map<string, Promise<unknown>>();
+function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+  let promise = cache.get(key) as Promise<T> | undefined;
+  if (!promise) {
+    promise = load();
+    cache.set(key, promise);
+    promise.catch(() => cache.delete(key));
+  }
+  return promise;
+}
+
+/** Saving a listing or a profile's files adds listings, venues and papers. */
+async function changesLibrary<T>(promise: Promise<T>): Promise<T> {
+  const result = await promise;
+  cache.clear();
+  return result;
+}
+
+export interface Filter {
+  venue?: string;
+  year?: number;
+  listing?: string;
+  author?: string;
+}
+
+export const api = {
+  papers: (filter: Filter & { limit?: number; offset?: number }, signal?: AbortSignal) => get<PaperPage>('papers', { ...filter }, signal),
+  paper: (id: number, signal?: AbortSignal) => get<PaperDetail>(`papers/${id}`, {}, signal),
+  search: (q: string, filter: Filter & { limit?: number; offset?: number }, signal?: AbortSignal) => get<SearchResult>('search', { q, ...filter }, signal),
+  similarTo: (id: number, limit: number, signal?: AbortSignal) => get<SimilarResult>(`papers/${id}/similar`, { limit }, signal),
+  venues: () => cached('venues', () => get<Venues>('venues')),
+  listings: () => cached('listings', () => get<Listing[]>('listings')),
+  previewListing: (upload: ListingUpload) => request<ListingReport>('POST', 'listings/preview', { body: upload }),
+  saveListing: (upload: ListingUpload) => changesLibrary(request<ListingReport>('POST', 'listings', { body: upload })),
+  profiles: (signal?: AbortSignal) => get<ProfileSummary[]>('profiles', {}, signal),
+  profile: (name: string, signal?: AbortSignal) => get<ProfileDetail>(`profiles/${segment(name)}`, {}, signal),
+  createProfile: (name: string, additions: ProfileAdditions) => changesLibrary(request<ProfileAdded>('POST', 'profiles', { body: { name, ...additions } })),
+  addToProfile: (name: string, additions: ProfileAdditions) =>
+    changesLibrary(request<ProfileAdded>('POST', `profiles/${segment(name)}/papers`, { body: additions })),
+  deleteProfile: (name: string) => request<void>('DELETE', `profiles/${segment(name)}`),
+  rate: (name: string, paperId: number, rating: RatingValue) =>
+    request<ProfileSummary>('PUT', `profiles/${segment(name)}/ratings/${paperId}`, { body: { rating } }),
+  authors: (prefix: string, signal?: AbortSignal) => get<AuthorList>('authors', { prefix, limit: 8 }, signal),
+  recommend: (name: string, filter: Filter & { limit?: number }, signal?: AbortSignal) =>
+    get<RecommendResult>(`profiles/${segment(name)}/recommendations`, { ...filter }, signal),
+};
+
+/** A user-facing sentence for any failure of a request (aborted requests are not failures). */
+export function describeError(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof TypeError) return 'the paperscout server cannot be reached: is `paperscout serve` still running?';
+  return error instanceof Error ? error.message : String(error);
+}
+
+export const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';

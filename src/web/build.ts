@@ -1,0 +1,28 @@
+// Bundles the web app into one script beside its page and stylesheet: `npm run build:web`
+// writes web-dist/; the server also calls buildWeb when the sources are newer than the build.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { defaultWebRoot, webSources as sources } from '../server/web-assets.ts';
+
+export async function buildWeb(outDir: string): Promise<void> {
+  fs.mkdirSync(outDir, { recursive: true });
+  await esbuild.build({
+    entryPoints: [path.join(sources, 'main.ts')],
+    outfile: path.join(outDir, 'app.js'),
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    sourcemap: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  for (const file of ['index.html', 'app.css']) fs.copyFileSync(path.join(sources, file), path.join(outDir, file));
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  await buildWeb(defaultWebRoot);
+  console.log(`web app built in ${path.relative(process.cwd(), defaultWebRoot) || defaultWebRoot}`);
+}

@@ -1,0 +1,136 @@
+// Pieces every page shows: a paper in a list, its authors as links, paging, rating buttons.
+import { api, describeError, type Paper, type Reason } from './api.ts';
+import { count, h, hashLink, marked, type Child } from './dom.ts';
+
+type Segments = { text: string; match: boolean }[];
+
+export function authorLinks(authors: readonly string[], max = authors.length): Child {
+  if (authors.length === 0) return h('span', { class: 'muted' }, 'authors unknown');
+  const shown = authors.slice(0, max).map((name, index) => [index > 0 ? ', ' : '', h('a', { href: hashLink('search', { author: name }) }, name)]);
+  return h('span', { class: 'authors' }, shown, authors.length > max ? ` and ${authors.length - max} more` : '');
+}
+
+export function venueLine(paper: Paper): string {
+  return [[paper.venue, paper.year].filter(Boolean).join(' '), paper.session].filter(Boolean).join(' · ');
+}
+
+export interface PaperCardOptions {
+  /** The title with matches marked (search); otherwise the plain title. */
+  title?: Segments;
+  snippet?: Segments;
+  /** Shown under the paper: reasons, buttons. */
+  extra?: Child;
+  /** Shown before the title: a checkbox, a rank. */
+  lead?: Child;
+  badge?: string;
+}
+
+export function paperCard(paper: Paper, options: PaperCardOptions = {}): HTMLLIElement {
+  const where = venueLine(paper);
+  return h(
+    'li',
+    { class: 'paper', 'data-paper-id': paper.id },
+    options.lead,
+    h(
+      'div',
+      { class: 'paper-body' },
+      h(
+        'h3',
+        { class: 'paper-title' },
+        h('a', { href: hashLink(`paper/${paper.id}`) }, options.title ? marked(options.title) : paper.title),
+        options.badge ? h('span', { class: 'badge' }, options.badge) : null,
+      ),
+      h('p', { class: 'paper-meta' }, authorLinks(paper.authors, 6), where ? h('span', { class: 'where' }, ` — ${where}`) : null),
+      options.snippet && options.snippet.length > 0 ? h('p', { class: 'snippet' }, marked(options.snippet)) : null,
+      options.extra,
+    ),
+  );
+}
+
+/** "Close to your «title»: shared terms …", one line per reason the engine gave. */
+export function reasonList(reasons: readonly Reason[]): Child {
+  if (reasons.length === 0) return null;
+  return h(
+    'ul',
+    { class: 'reasons' },
+    reasons.map((reason) =>
+      h(
+        'li',
+        { class: reason.similarity < 0 ? 'reason negative' : 'reason' },
+        reason.similarity < 0 ? 'Like a paper you disliked: ' : 'Close to your ',
+        h('a', { href: hashLink(`paper/${reason.paperId}`) }, reason.title),
+        reason.sharedTerms.length > 0 ? [' — shared: ', h('span', { class: 'terms' }, reason.sharedTerms.join(', '))] : null,
+      ),
+    ),
+  );
+}
+
+export function pager(total: number, offset: number, limit: number, hrefAt: (offset: number) => string): Child {
+  if (total <= limit && offset === 0) return null;
+  const last = Math.min(offset + limit, total);
+  return h(
+    'nav',
+    { class: 'pager', 'aria-label': 'pages' },
+    offset > 0 ? h('a', { href: hrefAt(Math.max(0, offset - limit)), rel: 'prev' }, '← Previous') : h('span', { class: 'disabled' }, '← Previous'),
+    h('span', { class: 'range' }, `${offset + 1}–${last} of ${count(total, 'paper')}`),
+    last < total ? h('a', { href: hrefAt(offset + limit), rel: 'next' }, 'Next →') : h('span', { class: 'disabled' }, 'Next →'),
+  );
+}
+
+export function errorBox(message: string): HTMLElement {
+  return h('p', { class: 'error', role: 'alert' }, message);
+}
+
+export const loading = (what = 'Loading…') => h('p', { class: 'loading muted', 'aria-live': 'polite' }, what);
+
+/** Announces a change to screen-reader users without moving focus. */
+export function announce(message: string): void {
+  const region = document.getElementById('announcer');
+  if (region) region.textContent = message;
+}
+
+/**
+ * "More like this" / "Less like this" for one paper; pressing the pressed one clears the
+ * rating. `onRated` runs once the server has it, e.g. to refresh the recommendations.
+ */
+export function ratingButtons(profile: string, paperId: number, current: 1 | -1 | 0, onRated: (rating: 1 | -1 | 0) => void): HTMLElement {
+  const status = h('span', { class: 'rate-status', role: 'status' });
+  const button = (value: 1 | -1, label: string, symbol: string) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        class: `rate ${value > 0 ? 'up' : 'down'}`,
+        'aria-pressed': String(current === value),
+        title: `${label} (profile ${profile})`,
+        on: {
+          click: async (event) => {
+            const target = event.currentTarget as HTMLButtonElement;
+            const next = current === value ? 0 : value;
+            target.disabled = true;
+            try {
+              await api.rate(profile, paperId, next === 1 ? 'up' : next === -1 ? 'down' : 'clear');
+              announce(next === 0 ? 'Rating cleared.' : `Rated ${next > 0 ? 'up' : 'down'}; recommendations updated.`);
+              onRated(next);
+            } catch (error) {
+              status.textContent = describeError(error);
+              target.disabled = false;
+            }
+          },
+        },
+      },
+      h('span', { 'aria-hidden': 'true' }, symbol),
+      ` ${label}`,
+    );
+  return h('span', { class: 'rating' }, button(1, 'More like this', '▲'), button(-1, 'Less like this', '▼'), status);
+}
+
+/** A <select> of the library's listings, with a first option for none. */
+export function listingSelect(listings: readonly { name: string; paperCount: number }[], selected: string | undefined, props: Record<string, string>, noneLabel: string): HTMLSelectElement {
+  return h(
+    'select',
+    props,
+    h('option', { value: '' }, noneLabel),
+    listings.map((listing) => h('option', { value: listing.name, selected: listing.name === selected }, `${listing.name} (${count(listing.paperCount, 'paper')})`)),
+  );
+}

@@ -1,0 +1,267 @@
+// "My profile": make one from pasted abstracts, uploaded files or my name among the library's
+// authors; see recommendations with their reasons and rate them with one click.
+import { api, describeError, isAbort, type Filter } from '../api.ts';
+import { announce, errorBox, listingSelect, loading, paperCard, ratingButtons, reasonList } from '../components.ts';
+import { count, goToWithFields, h, hashLink, replaceChildren } from '../dom.ts';
+import { intParam, reload, setTitle, type PageContext } from '../page.ts';
+import { currentProfile, setCurrentProfile } from '../store.ts';
+import type { ProfileAdditions } from '../../server/schemas.ts';
+
+const RECOMMENDATIONS = 20;
+
+/** "Pick my name": a text box whose suggestions come from the library's authors as one types. */
+function authorPicker(): { element: HTMLElement; input: HTMLInputElement } {
+  const input = h('input', { id: 'profile-author', name: 'author', autocomplete: 'off', placeholder: 'e.g. Mara Lindqvist' });
+  const suggestions = h('ul', { class: 'suggestions', id: 'author-suggestions', 'aria-label': 'matching authors' });
+  let timer: number | undefined;
+  let pending: AbortController | undefined;
+  input.addEventListener('input', () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(async () => {
+      pending?.abort();
+      pending = new AbortController();
+      const prefix = input.value.trim();
+      if (prefix.length < 2) return replaceChildren(suggestions);
+      try {
+        const authors = await api.authors(prefix, pending.signal);
+        replaceChildren(
+          suggestions,
+          authors.map((author) =>
+            h(
+              'li',
+              null,
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'link',
+                  on: {
+                    click: () => {
+                      input.value = author.name;
+                      replaceChildren(suggestions);
+                      input.focus();
+                    },
+                  },
+                },
+                author.name,
+                h('span', { class: 'muted' }, ` (${count(author.papers, 'paper')})`),
+              ),
+            ),
+          ),
+        );
+      } catch (error) {
+        if (!isAbort(error)) replaceChildren(suggestions, h('li', { class: 'muted' }, describeError(error)));
+      }
+    }, 150);
+  });
+  return { element: h('div', { class: 'author-picker' }, input, suggestions), input };
+}
+
+/** The three ways to say which papers are mine; `onSubmit` gets them as the API takes them. */
+function sourcesForm(options: { withName: boolean; submitLabel: string; onSubmit: (additions: ProfileAdditions, name: string) => Promise<void> }): HTMLFormElement {
+  const name = h('input', { id: 'profile-name', name: 'name', required: true, maxlength: '200', autocomplete: 'off' });
+  const abstracts = h('textarea', { id: 'profile-abstracts', name: 'abstracts', rows: '6', placeholder: 'One abstract per paragraph, with a blank line between them.' });
+  const files = h('input', { id: 'profile-files', name: 'files', type: 'file', multiple: true, accept: '.bib,.bibtex,.ris,.txt,.json,.jsonl,.csv,.xml,.atom,.html,.htm' });
+  const picker = authorPicker();
+  const message = h('div', { 'aria-live': 'polite' });
+  const submit = h('button', { type: 'submit', class: 'primary' }, options.submitLabel);
+  return h(
+    'form',
+    {
+      class: 'profile-sources',
+      on: {
+        submit: async (event) => {
+          event.preventDefault();
+          const additions: ProfileAdditions = {
+            abstracts: abstracts.value.trim() || undefined,
+            files: files.files?.length ? await Promise.all(Array.from(files.files).map(async (file) => ({ fileName: file.name, text: await file.text() }))) : undefined,
+            author: picker.input.value.trim() || undefined,
+          };
+          if (!additions.abstracts && !additions.files && !additions.author) {
+            replaceChildren(message, errorBox('Paste your abstracts, choose your files or pick your name.'));
+            return;
+          }
+          submit.disabled = true;
+          replaceChildren(message, h('p', { class: 'muted' }, 'Reading your papers…'));
+          try {
+            await options.onSubmit(additions, name.value.trim());
+          } catch (error) {
+            replaceChildren(message, errorBox(describeError(error)));
+            submit.disabled = false;
+          }
+        },
+      },
+    },
+    options.withName ? h('label', { class: 'field', for: 'profile-name' }, h('span', null, 'Profile name'), name) : null,
+    h(
+      'div',
+      { class: 'sources' },
+      h('fieldset', null, h('legend', null, 'Paste your abstracts'), h('label', { class: 'visually-hidden', for: 'profile-abstracts' }, 'Your abstracts'), abstracts),
+      h(
+        'fieldset',
+        null,
+        h('legend', null, 'Upload your papers'),
+        h('label', { for: 'profile-files' }, 'BibTeX or RIS from Zotero or Mendeley, a publication list, an OpenReview archive'),
+        files,
+      ),
+      h('fieldset', null, h('legend', null, 'Pick your name'), h('label', { for: 'profile-author' }, 'Your papers already in the library'), picker.element),
+    ),
+    h('div', { class: 'actions' }, submit),
+    message,
+  );
+}
+
+function createView(main: HTMLElement, existing: readonly string[]): void {
+  setTitle('New profile');
+  replaceChildren(
+    main,
+    h('h1', { tabindex: '-1' }, 'Create your profile'),
+    h('p', { class: 'lead' }, 'paperscout ranks papers by how close they are to your own work. Give it your papers in any of these ways (or several).'),
+    existing.length > 0 ? h('p', null, 'Or open one: ', existing.map((name, index) => [index > 0 ? ', ' : '', h('a', { href: hashLink('profile', { name }) }, name)])) : null,
+    sourcesForm({
+      withName: true,
+      submitLabel: 'Create profile',
+      onSubmit: async (additions, name) => {
+        const created = await api.createProfile(name, additions);
+        setCurrentProfile(created.profile.name);
+        location.hash = hashLink('profile', { name: created.profile.name });
+      },
+    }),
+  );
+}
+
+function filterForm(name: string, filter: Filter, listings: readonly { name: string; paperCount: number }[]): HTMLFormElement {
+  return h(
+    'form',
+    {
+      class: 'filters inline',
+      on: { submit: goToWithFields('profile', { name }) },
+    },
+    h('label', { class: 'field', for: 'rec-listing' }, h('span', null, 'Only listing'), listingSelect(listings, filter.listing, { id: 'rec-listing', name: 'listing' }, 'whole library')),
+    h('label', { class: 'field', for: 'rec-venue' }, h('span', null, 'Venue'), h('input', { id: 'rec-venue', name: 'venue', value: filter.venue ?? '' })),
+    h('label', { class: 'field', for: 'rec-year' }, h('span', null, 'Year'), h('input', { id: 'rec-year', name: 'year', type: 'number', value: filter.year ?? '', min: '1900', max: '2100' })),
+    h('button', { type: 'submit' }, 'Show'),
+  );
+}
+
+export async function profilePage({ main, route, signal }: PageContext): Promise<void> {
+  const profiles = await api.profiles(signal);
+  const wanted = route.params.get('name') ?? currentProfile();
+  const name = profiles.find((p) => p.name === wanted)?.name ?? (profiles.length === 1 && !route.params.has('new') ? profiles[0].name : undefined);
+  if (!name || route.params.has('new')) return createView(main, profiles.map((p) => p.name));
+  setCurrentProfile(name);
+  setTitle(`Profile ${name}`);
+  const filter: Filter = { listing: route.params.get('listing') || undefined, venue: route.params.get('venue') || undefined, year: intParam(route.params, 'year') };
+  const [detail, listings] = await Promise.all([api.profile(name, signal), api.listings()]);
+  const ratings = new Map(detail.ratings.map((r) => [r.paper.id, r.rating]));
+  const recommendations = h('div', { id: 'recommendations' }, loading('Ranking papers for you…'));
+
+  /**
+   * Re-ranks after a rating. Focus returns to the same button if its paper is still listed,
+   * else to the paper now in its place, so keyboard users stay where they were.
+   */
+  const refresh = async (rated?: { id: number; index: number; button: 'up' | 'down' }) => {
+    try {
+      const result = await api.recommend(name, { ...filter, limit: RECOMMENDATIONS }, signal);
+      replaceChildren(
+        recommendations,
+        result.recommendations.length === 0 ? h('p', { class: 'empty' }, 'Nothing to recommend with these filters.') : null,
+        h(
+          'ol',
+          { class: 'papers' },
+          result.recommendations.map((rec, index) =>
+            paperCard(rec.paper, {
+              badge: rec.score.toFixed(2),
+              extra: [
+                reasonList(rec.reasons),
+                ratingButtons(name, rec.paper.id, ratings.get(rec.paper.id) ?? 0, (value) => {
+                  if (value === 0) ratings.delete(rec.paper.id);
+                  else ratings.set(rec.paper.id, value);
+                  void refresh({ id: rec.paper.id, index, button: value >= 0 ? 'up' : 'down' });
+                }),
+              ],
+            }),
+          ),
+        ),
+        result.yours.length > 0
+          ? h(
+              'details',
+              { class: 'yours' },
+              h('summary', null, `Your own work among these, not recommended (${result.yours.length})`),
+              h('ul', { class: 'papers compact' }, result.yours.map((y) => paperCard(y.paper, { badge: 'yours' }))),
+            )
+          : null,
+      );
+      if (rated) {
+        const items = recommendations.querySelectorAll<HTMLElement>('ol.papers > li');
+        const same = recommendations.querySelector<HTMLElement>(`li[data-paper-id="${rated.id}"] button.rate.${rated.button}`);
+        (same ?? items[Math.min(rated.index, items.length - 1)]?.querySelector<HTMLElement>('.paper-title a'))?.focus();
+      }
+    } catch (error) {
+      if (!signal.aborted) replaceChildren(recommendations, errorBox(describeError(error)));
+    }
+  };
+
+  replaceChildren(
+    main,
+    h('h1', { tabindex: '-1' }, `Profile: ${name}`),
+    h(
+      'p',
+      { class: 'profile-summary' },
+      `${count(detail.papers.length, 'paper')} of yours · ${count(detail.ratings.length, 'rating')}`,
+      profiles.length > 1 ? [' · switch to ', profiles.filter((p) => p.name !== name).map((p, i) => [i > 0 ? ', ' : '', h('a', { href: hashLink('profile', { name: p.name }) }, p.name)])] : null,
+      ' · ',
+      h('a', { href: hashLink('profile', { new: '1' }) }, 'new profile'),
+    ),
+    h('section', { 'aria-labelledby': 'rec-title' }, h('h2', { id: 'rec-title' }, 'Recommended for you'), filterForm(name, filter, listings), recommendations),
+    h(
+      'details',
+      null,
+      h('summary', null, `Your papers (${detail.papers.length})`),
+      h('ul', { class: 'papers compact' }, detail.papers.map((paper) => paperCard(paper))),
+    ),
+    detail.ratings.length > 0
+      ? h(
+          'details',
+          null,
+          h('summary', null, `Your ratings (${detail.ratings.length})`),
+          h('ul', { class: 'papers compact' }, detail.ratings.map((r) => paperCard(r.paper, { badge: r.rating > 0 ? 'liked' : 'disliked' }))),
+        )
+      : null,
+    h(
+      'details',
+      null,
+      h('summary', null, 'Add more of your papers'),
+      sourcesForm({
+        withName: false,
+        submitLabel: 'Add to profile',
+        onSubmit: async (additions) => {
+          const added = await api.addToProfile(name, additions);
+          announce(`${count(added.added, 'paper')} added.`);
+          reload();
+        },
+      }),
+    ),
+    h(
+      'p',
+      { class: 'danger-zone' },
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'quiet',
+          on: {
+            click: async () => {
+              if (!window.confirm(`Delete the profile "${name}"? Its papers stay in the library.`)) return;
+              await api.deleteProfile(name);
+              setCurrentProfile(undefined);
+              location.hash = hashLink('profile');
+            },
+          },
+        },
+        'Delete this profile',
+      ),
+    ),
+  );
+  await refresh();
+}
