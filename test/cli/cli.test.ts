@@ -99,3 +99,33 @@ test('bad arguments are refused with a reason', () => {
   assert.equal(limit.code, 1);
   assert.match(limit.stderr, /--limit must be a whole number of at least 1/);
 });
+
+test('profile from 000, recommend for the 002 session: own poster apart as yours, JSON best first with reasons', () => {
+  const created = paperscout(['--db', db, 'profile', 'create', 'me', '--from', seed('000')]);
+  assert.equal(created.code, 0, created.stderr);
+  assert.match(created.stdout, /^me: 0 paper\(s\) added from 1 file\(s\) \(10 listed\)|^me: 10 paper\(s\) added/);
+  const human = paperscout(['--db', db, 'recommend', '--listing', '002_399c9b84d8821e2e.txt', '--limit', '3']);
+  assert.equal(human.code, 0, human.stderr);
+  assert.match(human.stdout, /Yours \(your own work, another version of it, not recommended\):\n {3}\[\d+\] Two-stage LLM Fine-tuning with Less Specialization and More Generalization/);
+  assert.match(human.stdout, / {2}1\. \[\d+\] .+\n.+\n {5}\+ close to \[\d+\] /);
+  const json = JSON.parse(paperscout(['--db', db, 'recommend', '--listing', '002_399c9b84d8821e2e.txt', '--limit', '5', '--json']).stdout);
+  assert.equal(json.length, 5);
+  assert.ok(json.every((r: { score: number; reasons: unknown[]; title: string }) => typeof r.score === 'number' && r.reasons.length > 0 && r.title));
+  assert.ok(json.every((r: { title: string }) => !r.title.startsWith('Two-stage LLM')));
+  assert.ok(json[0].score >= json[4].score);
+
+  const rated = paperscout(['--db', db, 'rate', String(json[0].id), 'down']);
+  assert.equal(rated.code, 0);
+  const after = JSON.parse(paperscout(['--db', db, 'recommend', '--listing', '002_399c9b84d8821e2e.txt', '--limit', '5', '--json']).stdout);
+  assert.ok(after.every((r: { id: number }) => r.id !== json[0].id));
+});
+
+test('a profile that finds no papers is not created; an unknown profile is a clear error', () => {
+  const none = paperscout(['--db', db, 'profile', 'create', 'nobody', '--author', 'Zq Xw']);
+  assert.equal(none.code, 1);
+  assert.match(none.stderr, /no papers by "Zq Xw" in the library/);
+  assert.doesNotMatch(paperscout(['--db', db, 'profile', 'list']).stdout, /nobody/);
+  const unknown = paperscout(['--db', db, 'recommend', '--profile', 'ghost']);
+  assert.equal(unknown.code, 1);
+  assert.match(unknown.stderr, /no profile named "ghost"/);
+});

@@ -40,38 +40,36 @@ function addAuthor(library: Library, profile: Profile, author: string): void {
 export function registerProfile(program: Command): void {
   const profile = program.command('profile').description("a researcher's own papers, which recommendations are made for");
 
-  profile
-    .command('create')
-    .description('create a profile from your papers: a publication list, BibTeX, OpenReview archive or any listing')
-    .argument('<name>')
-    .option('--from <paths...>', 'files with your papers')
-    .option('--author <name>', 'your papers already in the library, by your name')
-    .action(async function (this: Command, name: string) {
-      const opts = this.opts<{ from?: string[]; author?: string }>();
-      if (!opts.from && !opts.author) throw new UserError('say where your papers are: --from FILE... and/or --author "Full Name"');
-      await withLibrary(this, async (library) => {
-        if (!library.createProfile(name)) throw new UserError(`a profile named "${name}" exists already (add to it with \`paperscout profile add\`)`);
-        const created = library.profile(name)!;
-        if (opts.from) await addFiles(library, created, opts.from);
-        if (opts.author) addAuthor(library, created, opts.author);
+  // `create` and `add` differ only in whether the profile must be new.
+  for (const [verb, description, creates] of [
+    ['create', 'create a profile from your papers: a publication list, BibTeX, OpenReview archive or any listing', true],
+    ['add', 'add papers to a profile, from files or by author name', false],
+  ] as const) {
+    profile
+      .command(verb)
+      .description(description)
+      .argument('<name>')
+      .option('--from <paths...>', 'files with your papers')
+      .option('--author <name>', 'your papers already in the library, by your name (any spelling: "LIU YONG" finds "Yong Liu")')
+      .action(async function (this: Command, name: string) {
+        const opts = this.opts<{ from?: string[]; author?: string }>();
+        if (!opts.from && !opts.author) throw new UserError('say where your papers are: --from FILE... and/or --author "Full Name"');
+        await withLibrary(this, async (library) => {
+          if (creates && !library.createProfile(name)) {
+            throw new UserError(`a profile named "${name}" exists already (add to it with \`paperscout profile add\`)`);
+          }
+          const target = resolveProfile(library, name);
+          try {
+            if (opts.from) await addFiles(library, target, opts.from);
+            if (opts.author) addAuthor(library, target, opts.author);
+          } catch (error) {
+            // A profile whose creation failed is not left behind half made.
+            if (creates) library.deleteProfile(name);
+            throw error;
+          }
+        });
       });
-    });
-
-  profile
-    .command('add')
-    .description('add papers to a profile, from files or by author name')
-    .argument('<name>')
-    .option('--from <paths...>', 'files with your papers')
-    .option('--author <name>', 'papers in the library by this author (any spelling: "LIU YONG" finds "Yong Liu")')
-    .action(async function (this: Command, name: string) {
-      const opts = this.opts<{ from?: string[]; author?: string }>();
-      if (!opts.from && !opts.author) throw new UserError('say what to add: --from FILE... or --author "Full Name"');
-      await withLibrary(this, async (library) => {
-        const found = resolveProfile(library, name);
-        if (opts.from) await addFiles(library, found, opts.from);
-        if (opts.author) addAuthor(library, found, opts.author);
-      });
-    });
+  }
 
   profile
     .command('show')
