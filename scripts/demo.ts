@@ -23,3 +23,8 @@ paperscout('listings');
 paperscout('search', 'graph neural', '--limit', '3');
 paperscout('search', '"fine-tuning"', 'retriev*', '--limit', '3');
 paperscout('stats');
+paperscout('profile', 'create', 'mara', '--from', 'demo/my-papers.bib');
+paperscout('recommend', '--profile', 'mara', '--listing', 'poster-session.txt', '--limit', '5');
+paperscout('similar', '--text', 'Retrieval-augmented language models that learn when to trust a retrieved passage.', '--limit', '3');
+// Last, the web app over the same library; it runs until Ctrl+C.
+paperscout('serve', '--port', process.env.PORT ?? '8080');
