@@ -37,6 +37,11 @@ export function splitMarks(text: string): { text: string; match: boolean }[] {
 export function searchPapers(db: Db, query: string, filter: PaperFilter = {}, page: PageOptions = {}): SearchResult {
   const match = toFtsMatch(query);
   if (!match) return { total: 0, hits: [] };
+  // One read transaction: ranking, count, marks and papers all see the same snapshot.
+  return db.transaction(() => searchSnapshot(db, query, match, filter, page))();
+}
+
+function searchSnapshot(db: Db, query: string, match: string, filter: PaperFilter, page: PageOptions): SearchResult {
   const limit = page.limit ?? 20;
   const offset = page.offset ?? 0;
   const restrict = restriction(filter);
@@ -56,8 +61,8 @@ export function searchPapers(db: Db, query: string, filter: PaperFilter = {}, pa
     hits: ranked.map((row) => ({
       paper: papers.get(row.id)!,
       score: Math.round(-row.rank * 1000) / 1000,
-      markedTitle: marks.get(row.id)?.title ?? papers.get(row.id)!.title,
-      snippet: marks.get(row.id)?.snippet ?? '',
+      markedTitle: marks.get(row.id)!.title,
+      snippet: marks.get(row.id)!.snippet,
     })),
   };
 }

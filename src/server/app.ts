@@ -10,9 +10,12 @@ import { listingsRoutes } from './routes/listings.ts';
 import { profilesRoutes } from './routes/profiles.ts';
 import { relevanceRoutes } from './routes/relevance.ts';
 import { planRoutes } from './routes/plan.ts';
+import { Relevance } from './relevance.ts';
 
 export interface ServerOptions {
   library: Library;
+  /** Where recommendations are computed; by default a worker thread over the same library file. */
+  relevance?: Relevance;
   /** The built web app (index.html, app.js, app.css); without it only the API is served. */
   webRoot?: string;
   logger?: boolean;
@@ -49,7 +52,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       },
     },
   });
-  const routes = { library: options.library };
+  const relevance = options.relevance ?? new Relevance(options.library.file);
+  app.addHook('onClose', () => relevance.close());
+  const routes = { library: options.library, relevance };
   await app.register(papersRoutes, routes);
   await app.register(listingsRoutes, routes);
   await app.register(profilesRoutes, routes);

@@ -83,6 +83,22 @@ export function errorBox(message: string): HTMLElement {
 
 export const loading = (what = 'Loading…') => h('p', { class: 'loading muted', 'aria-live': 'polite' }, what);
 
+/** After this long, a ranking is probably waiting for the relevance model to be learned. */
+const PATIENCE_MS = 4000;
+
+/** Awaits a ranking; if it takes long, `status` says why (the first ranking after the library changed learns the model). */
+export async function patiently<T>(work: Promise<T>, status: HTMLElement): Promise<T> {
+  const timer = window.setTimeout(() => {
+    status.textContent =
+      'Still ranking: after the library changes, paperscout first learns its relevance model from all of its papers, which takes a few minutes on a very large library.';
+  }, PATIENCE_MS);
+  try {
+    return await work;
+  } finally {
+    window.clearTimeout(timer);
+  }
+}
+
 /** Announces a change to screen-reader users without moving focus. */
 export function announce(message: string): void {
   const region = document.getElementById('announcer');

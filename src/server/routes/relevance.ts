@@ -1,13 +1,13 @@
 // Recommendations for a profile and papers similar to a paper or a pasted text.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Library } from '../../library/library.ts';
-import { recommend, similarPapers } from '../../engine/recommend.ts';
+import type { Relevance } from '../relevance.ts';
 import { notFound } from '../problems.ts';
 import { IdParams, LimitQuery, Problem, ProfileParams, RecommendQuery, RecommendResult, SimilarResult, SimilarTextBody } from '../schemas.ts';
 import { filterOf } from './papers.ts';
 import { findProfile } from './profiles.ts';
 
-export const relevanceRoutes: FastifyPluginAsyncTypebox<{ library: Library }> = async (app, { library }) => {
+export const relevanceRoutes: FastifyPluginAsyncTypebox<{ library: Library; relevance: Relevance }> = async (app, { library, relevance }) => {
   app.get(
     '/api/profiles/:name/recommendations',
     {
@@ -19,10 +19,10 @@ export const relevanceRoutes: FastifyPluginAsyncTypebox<{ library: Library }> = 
         response: { 200: RecommendResult, 400: Problem, 404: Problem, 422: Problem },
       },
     },
-    (request) => {
+    async (request) => {
       const profile = findProfile(library, request.params.name);
       if (request.query.listing && !library.listing(request.query.listing)) throw notFound(`listing named "${request.query.listing}"`);
-      return recommend(library, profile, filterOf(request.query), request.query.limit);
+      return relevance.recommend(profile, filterOf(request.query), request.query.limit);
     },
   );
 
@@ -37,9 +37,9 @@ export const relevanceRoutes: FastifyPluginAsyncTypebox<{ library: Library }> = 
         response: { 200: SimilarResult, 400: Problem, 404: Problem },
       },
     },
-    (request) => {
+    async (request) => {
       if (!library.paper(request.params.id)) throw notFound(`paper with id ${request.params.id}`);
-      return { results: similarPapers(library, { paperId: request.params.id }, request.query.limit) };
+      return { results: await relevance.similar({ paperId: request.params.id }, request.query.limit) };
     },
   );
 
@@ -53,6 +53,6 @@ export const relevanceRoutes: FastifyPluginAsyncTypebox<{ library: Library }> = 
         response: { 200: SimilarResult, 400: Problem },
       },
     },
-    (request) => ({ results: similarPapers(library, { text: request.body.text }, request.body.limit) }),
+    async (request) => ({ results: await relevance.similar({ text: request.body.text }, request.body.limit) }),
   );
 };

@@ -1,7 +1,7 @@
 // Session planner: one listing's papers ranked for my profile, my own papers marked, a
 // short-list to tick, exported as a Markdown checklist or a calendar file.
 import { api, apiUrl, describeError, type Listing, type Paper, type Recommendation } from '../api.ts';
-import { authorLinks, errorBox, listingSelect, reasonList } from '../components.ts';
+import { authorLinks, errorBox, listingSelect, loading, patiently, reasonList } from '../components.ts';
 import { count, goToWithFields, h, hashLink, replaceChildren, type Child } from '../dom.ts';
 import { setTitle, type PageContext } from '../page.ts';
 import { currentProfile, setShortlist, shortlist } from '../store.ts';
@@ -55,13 +55,15 @@ function exportPanel(listing: Listing, profile: string | undefined, picked: () =
   const start = h('input', { id: 'plan-start', type: 'datetime-local' });
   const end = h('input', { id: 'plan-end', type: 'time' });
   const list = h('ol', { class: 'shortlist' });
+  const hint = h('p', { class: 'muted' }, 'Tick the papers you want to see.');
   const heading = h('h2', { id: 'shortlist-title' }, 'Your short-list');
   const downloads = h('div', { class: 'downloads' });
   const update = () => {
     const papers = picked();
     const ids = papers.map((paper) => paper.id);
     heading.textContent = `Your short-list (${ids.length})`;
-    replaceChildren(list, ids.length === 0 ? h('li', { class: 'muted' }, 'Tick the papers you want to see.') : null, papers.map((paper) => h('li', null, paper.title)));
+    replaceChildren(list, papers.map((paper) => h('li', null, paper.title)));
+    hint.hidden = ids.length > 0;
     const endValue = start.value && end.value ? `${start.value.slice(0, 11)}${end.value}` : undefined;
     const link = (format: 'md' | 'ics', label: string, ready: boolean, why: string) =>
       ready
@@ -79,6 +81,7 @@ function exportPanel(listing: Listing, profile: string | undefined, picked: () =
     'aside',
     { class: 'plan-export', 'aria-labelledby': 'shortlist-title' },
     heading,
+    hint,
     list,
     known
       ? h('p', { class: 'muted' }, `Session time: ${known}`)
@@ -152,9 +155,11 @@ export async function plannerPage({ main, route, signal }: PageContext): Promise
     return;
   }
   setTitle(`Plan ${listing.session ?? listing.name}`);
+  const status = loading(profile ? 'Ranking the session for you…' : 'Loading the session…');
+  replaceChildren(content, status);
   let found: { entries: Entry[]; ranked: boolean };
   try {
-    found = await entries(listing, profile, signal);
+    found = await patiently(entries(listing, profile, signal), status);
   } catch (error) {
     if (signal.aborted) throw error;
     replaceChildren(content, errorBox(describeError(error)));

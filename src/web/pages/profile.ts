@@ -1,7 +1,7 @@
 // "My profile": make one from pasted abstracts, uploaded files or my name among the library's
 // authors; see recommendations with their reasons and rate them with one click.
 import { api, describeError, isAbort, type Filter } from '../api.ts';
-import { announce, errorBox, listingSelect, loading, paperCard, ratingButtons, reasonList } from '../components.ts';
+import { announce, errorBox, listingSelect, loading, paperCard, patiently, ratingButtons, reasonList } from '../components.ts';
 import { count, goToWithFields, h, hashLink, replaceChildren } from '../dom.ts';
 import { intParam, reload, setTitle, type PageContext } from '../page.ts';
 import { currentProfile, setCurrentProfile } from '../store.ts';
@@ -154,7 +154,8 @@ export async function profilePage({ main, route, signal }: PageContext): Promise
   const filter: Filter = { listing: route.params.get('listing') || undefined, venue: route.params.get('venue') || undefined, year: intParam(route.params, 'year') };
   const [detail, listings] = await Promise.all([api.profile(name, signal), api.listings()]);
   const ratings = new Map(detail.ratings.map((r) => [r.paper.id, r.rating]));
-  const recommendations = h('div', { id: 'recommendations' }, loading('Ranking papers for you…'));
+  const status = loading('Ranking papers for you…');
+  const recommendations = h('div', { id: 'recommendations' }, status);
 
   /**
    * Re-ranks after a rating. Focus returns to the same button if its paper is still listed,
@@ -162,7 +163,7 @@ export async function profilePage({ main, route, signal }: PageContext): Promise
    */
   const refresh = async (rated?: { id: number; index: number; button: 'up' | 'down' }) => {
     try {
-      const result = await api.recommend(name, { ...filter, limit: RECOMMENDATIONS }, signal);
+      const result = await patiently(api.recommend(name, { ...filter, limit: RECOMMENDATIONS }, signal), status);
       replaceChildren(
         recommendations,
         result.recommendations.length === 0 ? h('p', { class: 'empty' }, 'Nothing to recommend with these filters.') : null,
