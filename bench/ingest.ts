@@ -6,11 +6,14 @@ import { ingestPaths } from '../src/library/ingest-files.ts';
 import { artifactsDir, paperlistsDir, paperlistsLibrary } from './paths.ts';
 import { table } from '../src/cli/format.ts';
 
+// `--db FILE` builds elsewhere, e.g. while other benchmarks use the shared library.
+const dbFlag = process.argv.indexOf('--db');
+const target = dbFlag > 0 ? process.argv[dbFlag + 1] : paperlistsLibrary;
 fs.mkdirSync(artifactsDir, { recursive: true });
-for (const suffix of ['', '-wal', '-shm']) fs.rmSync(paperlistsLibrary + suffix, { force: true });
+for (const suffix of ['', '-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
 
 const started = process.hrtime.bigint();
-const library = Library.open(paperlistsLibrary);
+const library = Library.open(target);
 const report = ingestPaths(library, [paperlistsDir]);
 library.db.pragma('wal_checkpoint(TRUNCATE)');
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;

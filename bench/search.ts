@@ -72,7 +72,7 @@ library.close();
  * the peers' searches allocate heavily on a heap of a gigabyte or more, and the collections they
  * cause would otherwise land in whichever engine runs next.
  */
-function timeInTurns(rounds: number, blockSize = 100): Map<Engine, number[][]> {
+function timeInTurns(rounds: number, blockSize = 300): Map<Engine, number[][]> {
   const times = new Map(engines.map((engine) => [engine, [] as number[][]]));
   let turn = 0;
   for (let round = 0; round < rounds; round++) {
@@ -129,9 +129,11 @@ async function coldStart(): Promise<{ cli: Latency; cliTotal: Latency; floor: La
       ...(q.filter.author ? ['--author', q.filter.author] : []),
     ],
   }));
-  const floorRuns = Array.from({ length: COLD_RUNS }, () => ({ command: process.execPath, args: ['-e', '0'] }));
-  const cliTimings = await timeProcesses(cliRuns, repoRoot);
-  const floorTimings = await timeProcesses(floorRuns, repoRoot);
+  // Alternating with the floor (`node -e 0`), so both see the same load from other processes.
+  const floorRun = { command: process.execPath, args: ['-e', '0'] };
+  const timings = await timeProcesses(cliRuns.flatMap((run) => [run, floorRun]), repoRoot);
+  const cliTimings = timings.filter((_, i) => i % 2 === 0);
+  const floorTimings = timings.filter((_, i) => i % 2 === 1);
   const first = (timings: ProcessTiming[]) => summarize(timings.map((t) => t.firstByteMs));
   return { cli: first(cliTimings), cliTotal: summarize(cliTimings.map((t) => t.totalMs)), floor: first(floorTimings) };
 }

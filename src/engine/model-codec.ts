@@ -151,18 +151,25 @@ export const RELEVANCE_MODEL_NAME = `relevance-v${MODEL_FORMAT_VERSION}-${create
 
 /** Where built models are kept, keyed by name, for as long as the documents stay the same (the library). */
 export interface ModelStore {
-  model(name: string, build: (docs: TextDoc[]) => Buffer): Buffer;
+  model(name: string, build: (docs: TextDoc[]) => Buffer, tolerance?: number): Buffer;
 }
 
 /**
- * The relevance model of a store's documents: loaded when one was built from the same documents
- * with the same format and options, otherwise learned now (minutes for a large library) and stored.
+ * Term statistics and term vectors learned from N papers hardly move when a profile or a poster
+ * session adds a few more, and relearning takes minutes on a large library: a model stays in use
+ * until the library has grown by more than this share.
+ */
+const MODEL_GROWTH_TOLERANCE = 0.1;
+
+/**
+ * The relevance model of a store's documents: loaded when one was built with the same format and
+ * options from nearly the same documents, otherwise learned now (minutes for a large library) and stored.
  */
 export function cachedRelevanceModel(store: ModelStore, log: (message: string) => void = () => {}): RelevanceModel {
   return deserializeModel(
     store.model(RELEVANCE_MODEL_NAME, (docs) => {
       log(`learning the relevance model from ${docs.length} papers (once; it is kept in the library)…`);
       return serializeModel(buildRelevanceModel(docs));
-    }),
+    }, MODEL_GROWTH_TOLERANCE),
   );
 }

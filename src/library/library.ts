@@ -7,7 +7,7 @@ import { Ingester, type IngestOutcome, type ListingLabels } from './ingest.ts';
 import { allListings, findListingByName } from './listings.ts';
 import { allTextDocs, matchingPaperIds, getPaper, getPapers, listPapers, possibleDuplicates, type PageOptions, type PaperFilter, type PossibleDuplicate } from './papers.ts';
 import { searchPapers, type SearchResult } from './search.ts';
-import { contentFingerprint, getModel, putModel } from './models.ts';
+import { contentFingerprint, fingerprintPapers, getModel, putModel } from './models.ts';
 import * as profiles from './profiles.ts';
 
 export interface LibraryStats {
@@ -105,11 +105,18 @@ export class Library {
     return matchingPaperIds(this.db, filter);
   }
 
-  /** A cached model built from the library's current contents, built and stored on first use. */
-  model(name: string, build: (docs: TextDoc[]) => Buffer): Buffer {
+  /**
+   * A cached model of the library's contents, built and stored on first use. By default any
+   * change rebuilds it; `tolerance` lets a model built from at least (1 - tolerance) of today's
+   * papers stand, for models whose statistics a few more papers barely move.
+   */
+  model(name: string, build: (docs: TextDoc[]) => Buffer, tolerance = 0): Buffer {
     const fingerprint = contentFingerprint(this.db);
-    const cached = getModel(this.db, name, fingerprint);
-    if (cached) return cached;
+    const cached = getModel(this.db, name);
+    const fresh =
+      cached &&
+      (cached.fingerprint === fingerprint || (tolerance > 0 && fingerprintPapers(cached.fingerprint) >= (1 - tolerance) * fingerprintPapers(fingerprint)));
+    if (fresh) return cached.data;
     const data = build(this.textDocs());
     putModel(this.db, name, fingerprint, data);
     return data;

@@ -2,10 +2,9 @@
 // which its fingerprint records; the engine decides what a model is, the store only keeps it.
 import type { Db } from './database.ts';
 
-export function getModel(db: Db, name: string, fingerprint: string): Buffer | undefined {
-  return db
-    .prepare<[string, string], { data: Buffer }>('SELECT data FROM models WHERE name = ? AND fingerprint = ?')
-    .get(name, fingerprint)?.data;
+/** The stored model of this name and the fingerprint of the contents it was built from. */
+export function getModel(db: Db, name: string): { fingerprint: string; data: Buffer } | undefined {
+  return db.prepare<[string], { fingerprint: string; data: Buffer }>('SELECT fingerprint, data FROM models WHERE name = ?').get(name);
 }
 
 export function putModel(db: Db, name: string, fingerprint: string, data: Buffer): void {
@@ -15,6 +14,11 @@ export function putModel(db: Db, name: string, fingerprint: string, data: Buffer
     new Date().toISOString(),
     data,
   );
+}
+
+/** How many papers a fingerprint counts. */
+export function fingerprintPapers(fingerprint: string): number {
+  return Number(fingerprint.split(':', 1)[0]) || 0;
 }
 
 /** Changes whenever papers are added or their text changes, so stale models are rebuilt. */

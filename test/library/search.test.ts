@@ -1,0 +1,77 @@
+// Search paths the library integration tests do not reach: counting only full pages, ranked ids
+// alone, prefix highlighting over a page's rowid range, and filters applied to FTS matches.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ImportedPaper } from '../../src/types.ts';
+import { Library } from '../../src/library/library.ts';
+import { MARK_CLOSE, MARK_OPEN, searchPaperIds } from '../../src/library/search.ts';
+
+const marked = (word: string) => `${MARK_OPEN}${word}${MARK_CLOSE}`;
+// Distinct made-up words keep titles apart, so de-duplication never merges two of these papers.
+const tag = (i: number) => `zq${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`;
+
+let library: Library;
+
+before(() => {
+  library = Library.open(':memory:');
+  const paper = (i: number, venue: string): ImportedPaper => ({
+    title: `Spectral ${tag(i)} methods for ${i % 2 === 0 ? 'graphs' : 'meshes'}`,
+    authors: [`Author ${tag(i)}`],
+    abstract: `We study ${tag(i)} operators. Transformers and transfer learning appear in ${i % 3 === 0 ? 'this' : 'that'} abstract.`,
+    venue,
+    year: 2020 + (i % 2),
+  });
+  library.addListing({ format: 'jsonl', meta: {}, papers: Array.from({ length: 30 }, (_, i) => paper(i, i < 20 ? 'ICLR' : 'NeurIPS')) }, 'a.jsonl', 'hash-a');
+  library.addListing(
+    {
+      format: 'jsonl',
+      meta: {},
+      papers: [{ title: 'Transformers everywhere', authors: ['Ada Byron'], abstract: 'Nothing spectral here.', venue: 'ICML', year: 2021 }],
+    },
+    'b.jsonl',
+    'hash-b',
+  );
+});
+after(() => library.close());
+
+test('the total is exact whether the page is short, full, or past the end', () => {
+  assert.equal(library.search('spectral', {}, { limit: 40 }).total, 31);
+  const full = library.search('spectral', {}, { limit: 10 });
+  assert.equal(full.hits.length, 10);
+  assert.equal(full.total, 31);
+  const last = library.search('spectral', {}, { limit: 10, offset: 30 });
+  assert.deepEqual([last.hits.length, last.total], [1, 31]);
+  const beyond = library.search('spectral', {}, { limit: 10, offset: 40 });
+  assert.deepEqual([beyond.hits.length, beyond.total], [0, 31]);
+});
+
+test('ranked ids are the ids of the hits, page by page, ties broken by id', () => {
+  const all = searchPaperIds(library.db, 'graphs', {}, { limit: 100 });
+  assert.equal(all.length, 15);
+  // Fifteen papers with the same title shape score alike; equal scores come out in id order.
+  assert.deepEqual(all, [...all].sort((a, b) => a - b));
+  for (const offset of [0, 10]) {
+    const page = library.search('graphs', {}, { limit: 10, offset });
+    assert.deepEqual(page.hits.map((hit) => hit.paper.id), all.slice(offset, offset + 10));
+  }
+  assert.deepEqual(searchPaperIds(library.db, '"*"'), []);
+});
+
+test('prefix queries mark every matching word of the page in titles and snippets', () => {
+  const result = library.search('transf*', {}, { limit: 5 });
+  assert.equal(result.total, 31);
+  // The title match ranks first: title words weigh most.
+  assert.equal(result.hits[0].markedTitle, `${marked('Transformers')} everywhere`);
+  for (const hit of result.hits.slice(1)) {
+    assert.match(hit.snippet, new RegExp(`${marked('Transformers')} and ${marked('transfer')} learning`));
+  }
+});
+
+test('filters narrow the matches and the total', () => {
+  const iclr = library.search('spectral', { venue: 'iclr' }, { limit: 5 });
+  assert.equal(iclr.total, 20);
+  assert.ok(iclr.hits.every((hit) => hit.paper.venue === 'ICLR'));
+  assert.equal(library.search('spectral', { venue: 'NeurIPS', year: 2021 }).total, 5);
+  assert.equal(library.search('transf*', { author: 'byron' }).total, 1);
+  assert.deepEqual(searchPaperIds(library.db, 'transf*', { venue: 'ICML' }), [library.search('everywhere').hits[0].paper.id]);
+});
