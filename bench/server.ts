@@ -9,7 +9,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 import { Library } from '../src/library/library.ts';
 import { libraryIndex } from '../src/engine/recommend.ts';
-import type { Paper } from '../src/types.ts';
+import type { Listing, Paper } from '../src/types.ts';
 import { table } from '../src/cli/format.ts';
 import { artifactsDir, paperlistsLibrary, repoRoot } from './paths.ts';
 import { generateQueries } from './search-queries.ts';
@@ -17,15 +17,23 @@ import { round2 } from './measure.ts';
 import type { ServerMessage } from './serve-library.ts';
 
 const DURATION_S = 12;
+/** Many users at once; most mixes also run with one, which is what a single user waits. */
 const CONNECTIONS = 10;
+/** Longer than any response should take even queued, so slowness shows as latency, not as errors. */
+const TIMEOUT_S = 30;
 const SEARCH_TARGET = { requestsPerSecond: 500, p99Ms: 100 };
 /** Not in the issue for the other mixes: its "every page interactive in under 1 second". */
-const PAGE_BUDGET_P99_MS = 1000;
+const PAGE_BUDGET = { p99Ms: 1000 };
 const PROFILE = 'bench-20';
 const PROFILE_PAPERS = 20;
 /** The planner ranks a whole listing, up to this many papers (src/web/pages/planner.ts). */
 const PLANNER_MAX_PAPERS = 1000;
 const PAPER_PAGES = 200;
+/** The first recommendation waits for the server to load the stored relevance index; nothing else is slow. */
+const WARM_UP_TIMEOUT_MS = 60_000;
+/** The server counts as idle once it uses less than this share of a core. */
+const IDLE_CPU = 0.1;
+const IDLE_TIMEOUT_MS = 120_000;
 
 const benchLibrary = path.join(artifactsDir, 'server.db');
 
@@ -33,14 +41,17 @@ interface Mix {
   name: string;
   /** Request paths, rotated through in order by all connections together. */
   paths: string[];
-  target: { requestsPerSecond?: number; p99Ms: number };
+  connections: number;
+  /** None for many connections on the relevance engine: that run measures its capacity. */
+  target?: { requestsPerSecond?: number; p99Ms: number };
 }
 
 interface Measured {
   mix: Mix;
   result: autocannon.Result;
-  /** Share of one core the server process used. */
+  /** Share of one core the server process used (all its threads: it can pass 100%). */
   serverCpu: number;
+  serverCpuMsPerRequest: number;
   /** Share of the whole machine used by processes other than the server and this one. */
   othersCpu: number;
 }
@@ -54,7 +65,11 @@ const server = await startServerProcess();
 try {
   await warmUp(server.url, mixes);
   const measured: Measured[] = [];
-  for (const mix of mixes) measured.push(await measure(server, mix));
+  for (const mix of mixes) {
+    // Requests of the last mix still queued in the server would slow this one down.
+    await untilIdle(server);
+    measured.push(await measure(server, mix));
+  }
   printTable(measured);
 } finally {
   await server.stop();
@@ -77,7 +92,7 @@ function prepare(): { mixes: Mix[]; facts: string[] } {
   const library = Library.open(benchLibrary);
   try {
     const papers = library.papers().papers;
-    const author = ensureProfile(library, papers);
+    const author = makeProfile(library, papers);
     const listing = plannedListing(library);
     const plannerLimit = Math.min(listing.paperCount, PLANNER_MAX_PAPERS);
     libraryIndex(library, (message) => console.log(message));
@@ -86,21 +101,22 @@ function prepare(): { mixes: Mix[]; facts: string[] } {
     // A prime stride spreads the pages over the whole library without a random generator.
     const pageIds = Array.from({ length: PAPER_PAGES }, (_, i) => papers[(i * 7919) % papers.length].id);
     const recommendations = `/api/profiles/${PROFILE}/recommendations`;
+    const library20 = `${recommendations}?limit=20`;
+    const planner = `${recommendations}?${query({ listing: listing.name, limit: plannerLimit })}`;
     const mixes: Mix[] = [
-      { name: 'search (varied queries, top 20)', paths: searches, target: SEARCH_TARGET },
-      { name: 'recommend: whole library, top 20', paths: [`${recommendations}?limit=20`], target: { p99Ms: PAGE_BUDGET_P99_MS } },
-      {
-        name: `recommend: listing ${listing.name}, all ${plannerLimit}`,
-        paths: [`${recommendations}?${query({ listing: listing.name, limit: plannerLimit })}`],
-        target: { p99Ms: PAGE_BUDGET_P99_MS },
-      },
-      { name: 'paper page + similar (8)', paths: pageIds.flatMap((id) => [`/api/papers/${id}`, `/api/papers/${id}/similar?limit=8`]), target: { p99Ms: PAGE_BUDGET_P99_MS } },
+      { name: 'search (varied queries, top 20)', paths: searches, connections: CONNECTIONS, target: SEARCH_TARGET },
+      { name: 'search (varied queries, top 20)', paths: searches, connections: 1, target: { p99Ms: SEARCH_TARGET.p99Ms } },
+      { name: 'paper page + similar (8)', paths: pageIds.flatMap((id) => [`/api/papers/${id}`, `/api/papers/${id}/similar?limit=8`]), connections: CONNECTIONS, target: PAGE_BUDGET },
+      { name: 'recommend: whole library, top 20', paths: [library20], connections: 1, target: PAGE_BUDGET },
+      { name: 'recommend: whole library, top 20', paths: [library20], connections: CONNECTIONS },
+      { name: `recommend: planner, ${listing.name} (${plannerLimit})`, paths: [planner], connections: 1, target: PAGE_BUDGET },
+      { name: `recommend: planner, ${listing.name} (${plannerLimit})`, paths: [planner], connections: CONNECTIONS },
     ];
     const facts = [
       `library: ${papers.length} papers (${path.relative(repoRoot, benchLibrary)}, a copy of ${path.relative(repoRoot, paperlistsLibrary)})`,
       `search mix: ${searches.length} generated queries (bench/search-queries.ts, fixed seed), e.g. ${searches[0]}`,
       `profile "${PROFILE}": the ${PROFILE_PAPERS} papers of ${author}; planner listing ${listing.name} (${listing.paperCount} papers)`,
-      `each mix: ${DURATION_S} s, ${CONNECTIONS} connections, autocannon in this process, server in a child process`,
+      `each mix: ${DURATION_S} s; autocannon in this process, the server in a child process`,
     ];
     return { mixes, facts };
   } finally {
@@ -113,7 +129,7 @@ function query(params: Record<string, string | number | undefined>): string {
 }
 
 /** The profile, made afresh: the papers of the first author (by name) with exactly PROFILE_PAPERS papers; returns the author. */
-function ensureProfile(library: Library, papers: readonly Paper[]): string {
+function makeProfile(library: Library, papers: readonly Paper[]): string {
   library.deleteProfile(PROFILE);
   const counts = new Map<string, number>();
   for (const paper of papers) for (const name of new Set(paper.authors)) counts.set(name, (counts.get(name) ?? 0) + 1);
@@ -128,7 +144,7 @@ function ensureProfile(library: Library, papers: readonly Paper[]): string {
 }
 
 /** The listing holding most of the profile's papers: the conference its researcher would plan for. */
-function plannedListing(library: Library) {
+function plannedListing(library: Library): Listing {
   const inListing = new Map<string, number>();
   for (const paper of library.papersById(library.profile(PROFILE)!.paperIds)) {
     for (const { listing } of paper.listings) inListing.set(listing, (inListing.get(listing) ?? 0) + 1);
@@ -184,14 +200,32 @@ async function warmUp(url: string, mixes: readonly Mix[]): Promise<void> {
   const failures: string[] = [];
   for (const mix of mixes) {
     for (const requestPath of new Set(mix.paths)) {
-      const response = await fetch(new URL(requestPath, url));
-      const body = await response.text();
-      if (!response.ok) failures.push(`${response.status} ${requestPath}: ${body.slice(0, 300)}`);
+      try {
+        const response = await fetch(new URL(requestPath, url), { signal: AbortSignal.timeout(WARM_UP_TIMEOUT_MS) });
+        const body = await response.text();
+        if (!response.ok) failures.push(`${response.status} ${requestPath}: ${body.slice(0, 300)}`);
+      } catch (error) {
+        failures.push(`${requestPath}: ${error instanceof Error ? error.message : String(error)}`);
+      }
     }
   }
   console.log(`warm-up: every distinct request once, ${round2((performance.now() - started) / 1000)} s, ${failures.length} failed`);
   for (const failure of failures.slice(0, 5)) console.log(`  ${failure}`);
   console.log();
+}
+
+/** Waits until the server has finished what it was doing. */
+async function untilIdle(server: ServerProcess): Promise<void> {
+  const interval = 250;
+  const deadline = performance.now() + IDLE_TIMEOUT_MS;
+  let before = await server.cpuMicros();
+  while (performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, interval));
+    const now = await server.cpuMicros();
+    if (now - before < IDLE_CPU * interval * 1000) return;
+    before = now;
+  }
+  console.warn(`the server was still busy after ${IDLE_TIMEOUT_MS / 1000} s; measuring anyway`);
 }
 
 /** Busy and total CPU milliseconds of the whole machine so far. */
@@ -214,8 +248,9 @@ async function measure(server: ServerProcess, mix: Mix): Promise<Measured> {
   const started = performance.now();
   const result = await autocannon({
     url: server.url,
-    connections: CONNECTIONS,
+    connections: mix.connections,
     duration: DURATION_S,
+    timeout: TIMEOUT_S,
     requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: mix.paths[next++ % mix.paths.length] }) }],
   });
   const wallMs = performance.now() - started;
@@ -225,34 +260,45 @@ async function measure(server: ServerProcess, mix: Mix): Promise<Measured> {
   const machine = machineCpuMs();
   const machineBusyMs = machine.busy - machineBefore.busy;
   const machineTotalMs = machine.total - machineBefore.total;
-  return { mix, result, serverCpu: serverMs / wallMs, othersCpu: Math.max(0, machineBusyMs - serverMs - ownMs) / machineTotalMs };
+  return {
+    mix,
+    result,
+    serverCpu: serverMs / wallMs,
+    serverCpuMsPerRequest: serverMs / Math.max(1, result.requests.total),
+    othersCpu: Math.max(0, machineBusyMs - serverMs - ownMs) / machineTotalMs,
+  };
 }
 
 function printTable(measured: readonly Measured[]): void {
   const percent = (share: number) => `${Math.round(share * 100)}%`;
-  const rows = measured.map(({ mix, result, serverCpu, othersCpu }) => {
+  const rows = measured.map(({ mix, result, serverCpu, serverCpuMsPerRequest, othersCpu }) => {
     const perSecond = result.requests.total / result.duration;
     const failed = result.errors + result.non2xx;
-    const met = (mix.target.requestsPerSecond === undefined || perSecond >= mix.target.requestsPerSecond) && result.latency.p99 <= mix.target.p99Ms && failed === 0;
-    const target = [mix.target.requestsPerSecond ? `≥ ${mix.target.requestsPerSecond}/s` : '', `p99 ≤ ${mix.target.p99Ms} ms`, '0 errors'].filter(Boolean).join(', ');
+    const { target } = mix;
+    const met = target && (target.requestsPerSecond === undefined || perSecond >= target.requestsPerSecond) && result.latency.p99 <= target.p99Ms && failed === 0;
+    const goal = target ? [target.requestsPerSecond ? `≥ ${target.requestsPerSecond}/s` : '', `p99 ≤ ${target.p99Ms} ms`, '0 errors'].filter(Boolean).join(', ') : '(capacity)';
     return [
       mix.name,
+      mix.connections,
       result.requests.total,
-      Math.round(perSecond),
+      round2(perSecond),
       result.latency.p50,
       result.latency.p99,
       result.latency.max,
       result.errors,
       result.non2xx,
+      round2(serverCpuMsPerRequest),
       percent(serverCpu),
       percent(othersCpu),
-      target,
-      met ? 'met' : 'MISSED',
+      goal,
+      target ? (met ? 'met' : 'MISSED') : '',
     ];
   });
-  console.log(`HTTP API under load (${CONNECTIONS} connections, ${DURATION_S} s per mix; latency in ms)`);
+  console.log(`HTTP API under load (${DURATION_S} s per mix; latency in ms)`);
   console.log(
-    table(['mix', 'requests', 'req/s', 'p50', 'p99', 'max', 'errors', 'non-2xx', 'server CPU (1 core)', 'others (machine)', 'target', ''], rows),
+    table(['mix', 'conns', 'requests', 'req/s', 'p50', 'p99', 'max', 'errors', 'non-2xx', 'server CPU ms/req', 'server CPU', 'others', 'target', ''], rows),
   );
-  console.log('\nserver CPU: how much of one core the server process used; others: the share of the whole machine other processes took during the run.');
+  console.log(
+    '\nserver CPU: of one core, all the server\'s threads together; others: the share of the whole machine that processes other than the server and this benchmark took during the run.',
+  );
 }
