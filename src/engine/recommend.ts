@@ -85,8 +85,10 @@ export function recommend(library: Library, profile: Profile, filter: PaperFilte
   }
   const own = new Set(profile.paperIds);
   const versions = library.versionsOf(profile.paperIds);
-  const candidateIds = library.paperIds(filter);
-  const yours = candidateIds
+  // Without a filter the candidates are the index's documents, all the library's papers: listing
+  // them from the store would take longer than ranking them.
+  const candidateIds = Object.values(filter).every((value) => value === undefined) ? undefined : library.paperIds(filter);
+  const yours = (candidateIds ?? [...new Set([...own, ...versions.keys()])].sort((a, b) => a - b))
     .filter((id) => own.has(id) || versions.has(id))
     .map((id) => ({ id, ownPaperId: own.has(id) ? id : versions.get(id)! }));
   const yoursPapers = new Map(library.papersById(yours.map((y) => y.id)).map((p) => [p.id, p]));
@@ -99,7 +101,7 @@ export function recommend(library: Library, profile: Profile, filter: PaperFilte
   ];
   const scores = rankCandidates(index, entries, {
     limit,
-    candidates: candidateIds.map(String),
+    candidates: candidateIds?.map(String),
     exclude: new Set([...yours.map((y) => String(y.id)), ...disliked.map(String)]),
   });
   const sources = new Map(library.papersById(entries.map((e) => Number(e.id))).map((p) => [String(p.id), textDoc(p)]));

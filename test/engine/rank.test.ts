@@ -13,9 +13,9 @@ const model = buildRelevanceModel(corpus, { minDenseDocs: 100, minTermCount: 3, 
 const index = indexDocuments(model, corpus);
 const profile = [{ id: corpus[0].id }, { id: corpus[3].id }, { id: corpus[1].id, weight: -1 }];
 
-function exactTop(limit: number, candidates = corpus.map((d) => d.id)) {
+function exactTop(limit: number, candidates = corpus.map((d) => d.id), of = index) {
   const inProfile = new Set(profile.map((p) => p.id));
-  return scoreCandidates(index, profile, candidates.filter((id) => !inProfile.has(id)))
+  return scoreCandidates(of, profile, candidates.filter((id) => !inProfile.has(id)))
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
     .slice(0, limit);
 }
@@ -34,4 +34,13 @@ test('candidates and exclusions restrict the ranking; profile papers are never r
   assert.equal(ranked.length, 40 - 3 - 1);
   assert.ok(!ranked.some((r) => r.id === corpus[6].id || profile.some((p) => p.id === r.id)));
   assert.deepEqual(ranked, exactTop(100, candidates.filter((id) => !exclude.has(id))));
+});
+
+test('a candidate set larger than the shortlist, over a lexical-only index, still gets the exact best', () => {
+  const lexicalOnly = indexDocuments(buildRelevanceModel(corpus, { minDenseDocs: corpus.length + 1 }), corpus);
+  assert.equal(lexicalOnly.dimensions, 0);
+  const candidates = corpus.filter((_, i) => i % 3 !== 2).map((d) => d.id);
+  const exclude = new Set([candidates[10]]);
+  const ranked = rankCandidates(lexicalOnly, profile, { limit: 15, candidates, exclude });
+  assert.deepEqual(ranked, exactTop(15, candidates.filter((id) => !exclude.has(id)), lexicalOnly));
 });
