@@ -2,6 +2,7 @@
 // from titles, common and rare title words, prefixes, and words narrowed by venue, year or author.
 import type { Paper } from '../src/types.ts';
 import type { PaperFilter } from '../src/library/papers.ts';
+import { seededRandom } from '../src/engine/linalg.ts';
 
 export const QUERY_MIX = {
   phrase: 300,
@@ -19,18 +20,6 @@ export interface BenchQuery {
   kind: QueryKind;
   text: string;
   filter: PaperFilter;
-}
-
-/** mulberry32: a tiny seeded PRNG, so every run asks the same questions. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Words nobody searches for on their own.
