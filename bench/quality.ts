@@ -11,7 +11,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { formatAffinity, readExpertiseInputs, runAffinity, type ExpertiseInputs } from '../src/cli/commands/affinity.ts';
+import { formatAffinity, readExpertiseInputs, runAffinity, type ExpertiseInputs } from '../src/cli/commands/affinity-run.ts';
 import { computeAffinity } from '../src/engine/affinity.ts';
 import { buildRelevanceModel, type RelevanceModel } from '../src/engine/model.ts';
 import { cachedRelevanceModel, deserializeModel, RELEVANCE_MODEL_NAME, serializeModel } from '../src/engine/model-codec.ts';
