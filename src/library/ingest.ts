@@ -73,6 +73,16 @@ export class Ingester {
       deleteAuthors: db.prepare('DELETE FROM paper_authors WHERE paper_id = ?'),
       insertAppearance: db.prepare('INSERT INTO appearances (listing_id, position, paper_id, source_id) VALUES (?, ?, ?, ?)'),
       abstractOf: db.prepare<[number], { abstract: string | null }>('SELECT abstract FROM papers WHERE id = ?'),
+      // Papers are written to the full-text index by these two statements only (see migration 3).
+      indexPapersFrom: db.prepare<[number]>(
+        'INSERT INTO papers_fts (rowid, title, authors, abstract, keywords) SELECT id, title, authors, abstract, keywords FROM papers WHERE id >= ?',
+      ),
+      reindexPaper: db.prepare<[number]>(
+        'INSERT INTO papers_fts (rowid, title, authors, abstract, keywords) SELECT id, title, authors, abstract, keywords FROM papers WHERE id = ?',
+      ),
+      unindexPaper: db.prepare(
+        `INSERT INTO papers_fts (papers_fts, rowid, title, authors, abstract, keywords) VALUES ('delete', @id, @title, @authors, @abstract, @keywords)`,
+      ),
       linkVersions: db.prepare('INSERT OR IGNORE INTO possible_duplicates (paper_a, paper_b, similarity) VALUES (?, ?, ?)'),
       allSketches: db.prepare<[], { id: number; minhash: Buffer }>('SELECT id, minhash FROM papers WHERE minhash IS NOT NULL'),
     };
@@ -118,6 +128,8 @@ export class Ingester {
     let newPapers = 0;
     let mergedPapers = 0;
     let versionLinks = 0;
+    let firstNewId: number | undefined;
+    const reindexed = new Set<number>();
     parsed.papers.forEach((imported, index) => {
       const paper: ImportedPaper = {
         ...imported,
@@ -128,6 +140,12 @@ export class Ingester {
       const existing = this.findSamePaper(paper);
       let paperId: number;
       if (existing) {
+        // A paper indexed before this listing leaves the index with the text it was indexed with.
+        if (existing.id < (firstNewId ?? Infinity) && !reindexed.has(existing.id)) {
+          const { id, title, authors, abstract, keywords } = existing;
+          this.statements.unindexPaper.run({ id, title, authors, abstract, keywords });
+          reindexed.add(existing.id);
+        }
         this.mergeInto(existing, paper);
         paperId = existing.id;
         mergedPapers++;
@@ -135,6 +153,7 @@ export class Ingester {
         const pairs = paper.abstract ? wordPairs(paper.abstract) : undefined;
         const sketch = pairs ? sketchPairs(pairs) : null;
         paperId = this.insertPaper(paper, sketch);
+        firstNewId ??= paperId;
         newPapers++;
         if (pairs && sketch) {
           versionLinks += this.linkVersionsOf(paperId, pairs, sketch, sketches);
@@ -143,6 +162,8 @@ export class Ingester {
       }
       this.statements.insertAppearance.run(listingId, index + 1, paperId, paper.sourceId ?? null);
     });
+    if (firstNewId !== undefined) this.statements.indexPapersFrom.run(firstNewId);
+    for (const id of reindexed) this.statements.reindexPaper.run(id);
     return { added: true, listing: getListing(this.db, listingId)!, newPapers, mergedPapers, versionLinks, warnings: parsed.warnings ?? [] };
   }
 

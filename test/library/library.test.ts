@@ -116,6 +116,25 @@ test('identifiers merge renamed papers; equal titles with disjoint authors stay 
   assert.deepEqual(qanet.map((p) => p.authors[0]).sort(), ['Adams Wei Yu', 'Alan Turing']);
 });
 
+test('the full-text index follows merges and stays consistent with the papers', () => {
+  const file = path.join(dir, 'abstract-arrives.bib');
+  fs.writeFileSync(
+    file,
+    `@article{x, title={Sparse Widgets for Everyone}, author={Lovelace, Ada}, eprint={2101.00001}, archivePrefix={arXiv},
+  abstract={We fold quokka manifolds into widgets.}}
+@article{y, title={Quokka Widgets Revisited}, author={Hopper, Grace}, abstract={Quokka widgets, twice.}}
+@article{z, title={Quokka Widgets Revisited}, author={Hopper, Grace}, keywords={marsupials}}
+`,
+  );
+  const [outcome] = ingestPaths(library, [file]).outcomes;
+  assert.deepEqual([outcome.newPapers, outcome.mergedPapers], [1, 2]);
+  const titles = (query: string) => library.search(query).hits.map((hit) => hit.paper.title).sort();
+  assert.deepEqual(titles('quokka'), ['Quokka Widgets Revisited', 'Sparse Widgets for Everyone']);
+  assert.deepEqual(titles('marsupials'), ['Quokka Widgets Revisited']);
+  // FTS5 compares every indexed term with the papers' text and throws on any difference.
+  library.db.prepare(`INSERT INTO papers_fts (papers_fts, rank) VALUES ('integrity-check', 1)`).run();
+});
+
 test('paperlists files keep venue, year, authors, links and ids', () => {
   const [qanet] = library.search('QANet', { venue: 'iclr', year: 2018 }).hits.map((h) => h.paper);
   assert.equal(qanet.title, 'QANet: Combining Local Convolution with Global Self-Attention for Reading Comprehension');
