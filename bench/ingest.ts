@@ -14,7 +14,7 @@ for (const suffix of ['', '-wal', '-shm']) fs.rmSync(target + suffix, { force: t
 
 const started = process.hrtime.bigint();
 const library = Library.open(target);
-const report = ingestPaths(library, [paperlistsDir]);
+const report = await ingestPaths(library, [paperlistsDir]);
 library.db.pragma('wal_checkpoint(TRUNCATE)');
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 const stats = library.stats();

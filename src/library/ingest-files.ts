@@ -2,10 +2,11 @@
 // importers' parsers are the slowest modules to load, and most commands never need them.
 import path from 'node:path';
 import type { FormatName } from '../types.ts';
-import { parseListing, ImportError } from '../importers/index.ts';
+import { parseListing } from '../importers/index.ts';
 import type { Library } from './library.ts';
 import type { IngestOutcome, ListingLabels } from './ingest.ts';
-import { expandPaths, FileError, hashText, readListingFile } from './files.ts';
+import { expandPaths, hashText } from './files.ts';
+import { ListingReaderThread, readListing, type ReadFailure, type ReadResult } from './listing-reader.ts';
 
 export interface IngestOptions {
   format?: FormatName;
@@ -15,35 +16,64 @@ export interface IngestOptions {
 }
 
 /** A file that could not be ingested, and where in it the problem is. */
-export interface IngestFailure {
-  file: string;
-  location?: string;
-  message: string;
-}
+export type IngestFailure = ReadFailure & { file: string };
 
 export interface IngestReport {
   outcomes: (IngestOutcome & { file: string })[];
   failures: IngestFailure[];
 }
 
+/**
+ * Files are committed together, each still all or nothing through its own savepoint: a commit
+ * per file made SQLite write and sync the same index pages hundreds of times, a fifth of the
+ * time of ingesting the 246 paperlists files.
+ */
+const COMMIT_EVERY_PAPERS = 20_000;
+/** A batch writes index pages all over the library; a larger page cache keeps them (-10% time). */
+const BATCH_CACHE_KIB = 256 * 1024;
+
 /** Parses and stores one listing's text; throws ImportError when it cannot be parsed. */
 export function ingestText(library: Library, text: string, fileName: string, options: Omit<IngestOptions, 'onFile'> = {}, hash = hashText(text)): IngestOutcome {
   return library.addListing(parseListing(text, fileName, options.format), fileName, hash, options.labels);
 }
 
-/** Ingests files and folders one file at a time; a bad file is reported and the rest go on. */
-export function ingestPaths(library: Library, paths: readonly string[], options: IngestOptions = {}): IngestReport {
+/**
+ * Ingests files and folders one file at a time; a bad file is reported and the rest go on.
+ * With several files, the next one is read and parsed in a worker thread while the library
+ * stores the current one.
+ */
+export async function ingestPaths(library: Library, paths: readonly string[], options: IngestOptions = {}): Promise<IngestReport> {
   const { files, errors } = expandPaths(paths);
   const report: IngestReport = { outcomes: [], failures: [...errors] };
-  files.forEach((file, index) => {
-    try {
-      const { text, hash } = readListingFile(file);
-      report.outcomes.push({ file, ...ingestText(library, text, path.basename(file), options, hash) });
-    } catch (error) {
-      if (!(error instanceof ImportError || error instanceof FileError)) throw error;
-      report.failures.push({ file, location: error instanceof ImportError ? error.location : undefined, message: error.message });
+  const thread = files.length > 1 ? new ListingReaderThread(options.format) : undefined;
+  const read = (file: string): Promise<ReadResult> => (thread ? thread.read(file) : Promise.resolve(readListing(file, options.format)));
+  let uncommitted = 0;
+  const cacheSize = library.db.pragma('cache_size', { simple: true });
+  if (thread) library.db.pragma(`cache_size = -${BATCH_CACHE_KIB}`);
+  try {
+    let next = files.length > 0 ? read(files[0]) : undefined;
+    for (const [index, file] of files.entries()) {
+      const result = await next!;
+      next = index + 1 < files.length ? read(files[index + 1]) : undefined;
+      if ('failure' in result) {
+        report.failures.push({ file, ...result.failure });
+      } else {
+        const { parsed, hash, abstractPairs } = result.listing;
+        if (!library.db.inTransaction) library.db.exec('BEGIN');
+        report.outcomes.push({ file, ...library.addListing(parsed, path.basename(file), hash, options.labels, abstractPairs) });
+        uncommitted += parsed.papers.length;
+        if (uncommitted >= COMMIT_EVERY_PAPERS || index + 1 === files.length) {
+          library.db.exec('COMMIT');
+          uncommitted = 0;
+        }
+      }
+      options.onFile?.(index + 1, files.length, file);
     }
-    options.onFile?.(index + 1, files.length, file);
-  });
+  } finally {
+    // Files stored before an unexpected error stay stored, as they would with a commit each.
+    if (library.db.inTransaction) library.db.exec('COMMIT');
+    library.db.pragma(`cache_size = ${cacheSize}`);
+    await thread?.close();
+  }
   return report;
 }

@@ -69,8 +69,8 @@ export class Ingester {
            status = @status, urls = @urls, arxiv = @arxiv, doi = @doi, openreview = @openreview
          WHERE id = @id`,
       ),
-      insertAuthor: db.prepare('INSERT INTO paper_authors (paper_id, position, name, name_key) VALUES (?, ?, ?, ?)'),
-      deleteAuthors: db.prepare('DELETE FROM paper_authors WHERE paper_id = ?'),
+      // A name twice on one paper (a listing's typo) is one authorship.
+      insertAuthor: db.prepare('INSERT OR IGNORE INTO paper_authors (name_key, paper_id, name) VALUES (?, ?, ?)'),
       insertAppearance: db.prepare('INSERT INTO appearances (listing_id, position, paper_id, source_id) VALUES (?, ?, ?, ?)'),
       abstractOf: db.prepare<[number], { abstract: string | null }>('SELECT abstract FROM papers WHERE id = ?'),
       // Papers are written to the full-text index by these two statements only (see migration 3).
@@ -91,15 +91,16 @@ export class Ingester {
   /**
    * Adds a listing and its papers in one transaction. `hash` identifies the file's content,
    * so ingesting the same file again finds the earlier listing and writes nothing.
+   * `abstractPairs` are the papers' `wordPairs`, when already computed elsewhere.
    */
-  ingest(parsed: ParsedListing, fileName: string, hash: string, labels: ListingLabels = {}): IngestOutcome {
+  ingest(parsed: ParsedListing, fileName: string, hash: string, labels: ListingLabels = {}, abstractPairs?: readonly (Uint32Array | undefined)[]): IngestOutcome {
     const earlier = this.statements.listingByHash.get(hash);
     if (earlier) {
       return { added: false, listing: getListing(this.db, earlier.id)!, newPapers: 0, mergedPapers: 0, versionLinks: 0, warnings: [] };
     }
     const sketches = this.sketchIndex();
     try {
-      return this.db.transaction(() => this.addListing(parsed, fileName, hash, labels, sketches))();
+      return this.db.transaction(() => this.addListing(parsed, fileName, hash, labels, sketches, abstractPairs))();
     } catch (error) {
       // The index may hold papers of the rolled-back transaction: rebuild it on next use.
       this.sketches = undefined;
@@ -107,7 +108,14 @@ export class Ingester {
     }
   }
 
-  private addListing(parsed: ParsedListing, fileName: string, hash: string, labels: ListingLabels, sketches: SketchIndex): IngestOutcome {
+  private addListing(
+    parsed: ParsedListing,
+    fileName: string,
+    hash: string,
+    labels: ListingLabels,
+    sketches: SketchIndex,
+    abstractPairs: readonly (Uint32Array | undefined)[] = [],
+  ): IngestOutcome {
     const meta: ListingMeta = { ...parsed.meta, ...definedOnly(labels) };
     const listingId = Number(
       this.statements.insertListing.run({
@@ -150,7 +158,7 @@ export class Ingester {
         paperId = existing.id;
         mergedPapers++;
       } else {
-        const pairs = paper.abstract ? wordPairs(paper.abstract) : undefined;
+        const pairs = abstractPairs[index] ?? (paper.abstract ? wordPairs(paper.abstract) : undefined);
         const sketch = pairs ? sketchPairs(pairs) : null;
         paperId = this.insertPaper(paper, sketch);
         firstNewId ??= paperId;
@@ -195,7 +203,7 @@ export class Ingester {
   }
 
   private insertAuthors(paperId: number, authors: readonly string[]): void {
-    authors.forEach((name, index) => this.statements.insertAuthor.run(paperId, index, name, authorKey(name)));
+    for (const name of authors) this.statements.insertAuthor.run(authorKey(name), paperId, name);
   }
 
   /** The library's record keeps what it has and gains what only the new source knows. */
@@ -223,10 +231,7 @@ export class Ingester {
       Object.assign(merged, { title: existing.title, titleKey: existing.title_key, titleDerived: existing.title_derived });
     }
     this.statements.updatePaper.run(merged);
-    if (existingAuthors.length === 0 && paper.authors.length > 0) {
-      this.statements.deleteAuthors.run(existing.id);
-      this.insertAuthors(existing.id, paper.authors);
-    }
+    if (existingAuthors.length === 0) this.insertAuthors(existing.id, paper.authors);
   }
 
   private linkVersionsOf(paperId: number, pairs: Uint32Array, sketch: Uint32Array, sketches: SketchIndex): number {

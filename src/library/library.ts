@@ -37,9 +37,9 @@ export class Library {
   }
 
   /** Stores a parsed listing (see ingest-files.ts for reading and parsing files). */
-  addListing(parsed: ParsedListing, fileName: string, hash: string, labels?: ListingLabels): IngestOutcome {
+  addListing(parsed: ParsedListing, fileName: string, hash: string, labels?: ListingLabels, abstractPairs?: readonly (Uint32Array | undefined)[]): IngestOutcome {
     this.ingester ??= new Ingester(this.db);
-    return this.ingester.ingest(parsed, fileName, hash, labels);
+    return this.ingester.ingest(parsed, fileName, hash, labels, abstractPairs);
   }
 
   /**

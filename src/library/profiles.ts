@@ -53,7 +53,7 @@ export function rate(db: Db, profileId: number, paperId: number, rating: 1 | -1 
 /** Papers with an author whose name is a spelling of `name` (word order, case, accents and initials aside). */
 export function paperIdsByAuthor(db: Db, name: string): number[] {
   return db
-    .prepare<[string], { paper_id: number }>('SELECT DISTINCT paper_id FROM paper_authors WHERE name_key = ? ORDER BY paper_id')
+    .prepare<[string], { paper_id: number }>('SELECT paper_id FROM paper_authors WHERE name_key = ? ORDER BY paper_id')
     .all(authorKey(name))
     .map((r) => r.paper_id);
 }
@@ -83,7 +83,7 @@ export function authorsLike(db: Db, prefix: string, limit: number): { name: stri
   const conditions = words.map(() => "(' ' || name_key) LIKE ?").join(' AND ');
   return db
     .prepare<unknown[], { name: string; papers: number }>(
-      `SELECT min(name) AS name, count(DISTINCT paper_id) AS papers FROM paper_authors WHERE ${conditions}
+      `SELECT min(name) AS name, count(*) AS papers FROM paper_authors WHERE ${conditions}
        GROUP BY name_key ORDER BY papers DESC, name LIMIT ?`,
     )
     .all(...words.map((word) => `% ${word}%`), limit);

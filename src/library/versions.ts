@@ -25,14 +25,58 @@ const STOP_WORDS = new Set(
     .split(' '),
 );
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
 /** 32-bit FNV-1a of a word. */
 function hashWord(word: string): number {
-  let hash = 0x811c9dc5;
+  let hash = FNV_OFFSET;
   for (let i = 0; i < word.length; i++) {
     hash ^= word.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
+    hash = Math.imul(hash, FNV_PRIME);
   }
   return hash >>> 0;
+}
+
+const STOP_WORD_BY_HASH = new Map([...STOP_WORDS].map((word) => [hashWord(word), word]));
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+/** The hashes of a text's words, lower-cased, stop words left out, in order. */
+function contentWordHashes(text: string): Uint32Array {
+  if (!ASCII_ONLY.test(text)) {
+    const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !STOP_WORDS.has(word));
+    return Uint32Array.from(words, hashWord);
+  }
+  // Nearly every abstract is ASCII: hashing as we scan, without building word strings, is four
+  // times faster than the general path above, and gives the same hashes.
+  const hashes = new Uint32Array((text.length >> 1) + 1);
+  let count = 0;
+  let start = -1;
+  let hash = FNV_OFFSET;
+  for (let i = 0; i <= text.length; i++) {
+    let code = i < text.length ? text.charCodeAt(i) : 32;
+    if (code >= 65 && code <= 90) code += 32;
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+      if (start < 0) {
+        start = i;
+        hash = FNV_OFFSET;
+      }
+      hash = Math.imul(hash ^ code, FNV_PRIME);
+    } else if (start >= 0) {
+      if (!isStopWord(hash >>> 0, text, start, i)) hashes[count++] = hash >>> 0;
+      start = -1;
+    }
+  }
+  return hashes.subarray(0, count);
+}
+
+function isStopWord(hash: number, text: string, start: number, end: number): boolean {
+  const word = STOP_WORD_BY_HASH.get(hash);
+  if (word === undefined || word.length !== end - start) return false;
+  for (let i = 0; i < word.length; i++) {
+    if ((text.charCodeAt(start + i) | 32) !== word.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /**
@@ -42,20 +86,13 @@ function hashWord(word: string): number {
  * and let two abstracts be compared by one merge.
  */
 export function wordPairs(text: string): Uint32Array {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const hashes = new Uint32Array(words.length);
-  let count = 0;
-  let previous = -1;
-  for (const word of words) {
-    if (STOP_WORDS.has(word)) continue;
-    const current = hashWord(word);
-    if (previous !== -1) hashes[count++] = (Math.imul(previous, 0x9e3779b1) ^ current) >>> 0;
-    previous = current;
-  }
-  const sorted = hashes.subarray(0, count).sort();
+  const words = contentWordHashes(text);
+  const pairs = new Uint32Array(Math.max(words.length - 1, 0));
+  for (let i = 1; i < words.length; i++) pairs[i - 1] = (Math.imul(words[i - 1], 0x9e3779b1) ^ words[i]) >>> 0;
+  pairs.sort();
   let distinct = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i];
-  return sorted.slice(0, distinct);
+  for (let i = 0; i < pairs.length; i++) if (i === 0 || pairs[i] !== pairs[i - 1]) pairs[distinct++] = pairs[i];
+  return pairs.slice(0, distinct);
 }
 
 /** The smallest SKETCH_SIZE hashes of an abstract's word pairs, or null when there are too few to judge. */
@@ -99,33 +136,86 @@ function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
   return shared / SKETCH_SIZE;
 }
 
+/**
+ * Sketch value → the papers whose sketches hold it. Open addressing over typed arrays: sketch
+ * values are uniform hashes already, and a Map would box the half of them above V8's small
+ * integers (2^30), which made looking candidates up three times slower.
+ */
+class PostingTable {
+  private values = new Uint32Array(1 << 16);
+  /** Index into `lists` plus one; 0 marks a free slot. */
+  private slots = new Uint32Array(1 << 16);
+  private readonly lists: number[][] = [];
+
+  get(value: number): number[] | undefined {
+    const slot = this.find(value);
+    return this.slots[slot] === 0 ? undefined : this.lists[this.slots[slot] - 1];
+  }
+
+  add(value: number, paperId: number): void {
+    const slot = this.find(value);
+    if (this.slots[slot] !== 0) {
+      this.lists[this.slots[slot] - 1].push(paperId);
+      return;
+    }
+    this.lists.push([paperId]);
+    this.values[slot] = value;
+    this.slots[slot] = this.lists.length;
+    if (this.lists.length * 2 > this.slots.length) this.grow();
+  }
+
+  private find(value: number): number {
+    const mask = this.slots.length - 1;
+    let slot = value & mask;
+    while (this.slots[slot] !== 0 && this.values[slot] !== value) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  private grow(): void {
+    const { values, slots } = this;
+    this.values = new Uint32Array(values.length * 2);
+    this.slots = new Uint32Array(slots.length * 2);
+    for (let old = 0; old < slots.length; old++) {
+      if (slots[old] === 0) continue;
+      const slot = this.find(values[old]);
+      this.values[slot] = values[old];
+      this.slots[slot] = slots[old];
+    }
+  }
+}
+
 /** An in-memory index of sketches, loaded once per command that adds papers. */
 export class SketchIndex {
-  private readonly postings = new Map<number, number[]>();
+  private readonly postings = new PostingTable();
   private readonly sketches = new Map<number, Uint32Array>();
+  /** Shared sketch values per paper id while `candidates` runs: a typed array is 5x faster than a Map here. */
+  private shared = new Uint8Array(1024);
 
   add(paperId: number, sketch: Uint32Array): void {
     this.sketches.set(paperId, sketch);
-    for (const value of sketch) {
-      const list = this.postings.get(value);
-      if (list) list.push(paperId);
-      else this.postings.set(value, [paperId]);
+    for (const value of sketch) this.postings.add(value, paperId);
+    if (paperId >= this.shared.length) {
+      const grown = new Uint8Array(Math.max(paperId + 1, this.shared.length * 2));
+      grown.set(this.shared);
+      this.shared = grown;
     }
   }
 
   /** Papers whose sketches suggest a version of `sketch`'s abstract, most similar first. */
   candidates(sketch: Uint32Array): number[] {
-    const shared = new Map<number, number>();
+    const seen: number[] = [];
     for (const value of sketch) {
       const list = this.postings.get(value);
       if (!list || list.length > MAX_POSTING) continue;
-      for (const id of list) shared.set(id, (shared.get(id) ?? 0) + 1);
+      for (const id of list) if (this.shared[id]++ === 0) seen.push(id);
     }
     const likely: [number, number][] = [];
-    for (const [id, count] of shared) {
-      if (count < MIN_SHARED) continue;
-      const similarity = estimateJaccard(sketch, this.sketches.get(id)!);
-      if (similarity >= MIN_ESTIMATED_JACCARD) likely.push([id, similarity]);
+    for (const id of seen) {
+      if (this.shared[id] >= MIN_SHARED) {
+        const similarity = estimateJaccard(sketch, this.sketches.get(id)!);
+        if (similarity >= MIN_ESTIMATED_JACCARD) likely.push([id, similarity]);
+      }
+      this.shared[id] = 0;
     }
     return likely.sort((a, b) => b[1] - a[1]).map(([id]) => id);
   }

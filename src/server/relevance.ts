@@ -1,5 +1,6 @@
 // Recommendations and similar papers, asked of the relevance worker thread.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../threads.ts';
 import type { Profile } from '../types.ts';
 import type { PaperFilter } from '../library/papers.ts';
 import type { Recommendation, RecommendResult } from '../engine/recommend.ts';
@@ -27,18 +28,6 @@ function revive(error: NonNullable<RelevanceResponse['error']>): Error {
   return revived;
 }
 
-/**
- * The worker runs the same kind of file as this one: JavaScript from dist/, or TypeScript from
- * a checkout, where it must load tsx itself (worker threads do not inherit `--import tsx`).
- */
-function startWorker(dbFile: string): Worker {
-  const options = { workerData: { dbFile } };
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./relevance-worker.js', import.meta.url), options);
-  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  const worker = JSON.stringify(new URL('./relevance-worker.ts', import.meta.url).href);
-  return new Worker(`import(${tsx}).then((tsx) => { tsx.register(); return import(${worker}); });`, { ...options, eval: true });
-}
-
 export class Relevance {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
@@ -47,7 +36,7 @@ export class Relevance {
   private failure: Error | undefined;
 
   constructor(dbFile: string) {
-    this.worker = startWorker(dbFile);
+    this.worker = startWorker(import.meta.url, 'relevance-worker', { dbFile });
     this.worker.on('message', (response: RelevanceResponse) => {
       const waiting = this.pending.get(response.id);
       this.pending.delete(response.id);

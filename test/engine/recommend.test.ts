@@ -15,12 +15,12 @@ const SESSION = path.basename(seed('002'));
 let dir: string;
 let library: Library;
 
-before(() => {
+before(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paperscout-recommend-'));
   library = Library.open(path.join(dir, 'library.db'));
-  ingestPaths(library, ['002', '003', '004'].map(seed));
+  await ingestPaths(library, ['002', '003', '004'].map(seed));
   library.createProfile('yihan');
-  const profileReport = ingestPaths(library, [seed('000')]);
+  const profileReport = await ingestPaths(library, [seed('000')]);
   library.addListingsToProfile(library.profile('yihan')!, profileReport.outcomes.map((o) => o.listing.id));
 });
 after(() => {

@@ -24,8 +24,8 @@ after(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-test('ingesting the seeds stores every listing with its papers, metadata and positions', () => {
-  const report = ingestPaths(library, ['000', '001', '002', '003', '004'].map(seed));
+test('ingesting the seeds stores every listing with its papers, metadata and positions', async () => {
+  const report = await ingestPaths(library, ['000', '001', '002', '003', '004'].map(seed));
   assert.deepEqual(report.failures, []);
   assert.deepEqual(
     report.outcomes.map((o) => [o.listing.format, o.listing.paperCount]),
@@ -50,9 +50,9 @@ test('ingesting the seeds stores every listing with its papers, metadata and pos
   assert.equal(papers[1].title, 'BatchPrompt: Accomplish more with less');
 });
 
-test('ingesting the same file again adds nothing and says so', () => {
+test('ingesting the same file again adds nothing and says so', async () => {
   const before = library.stats();
-  const report = ingestPaths(library, [seed('002')]);
+  const report = await ingestPaths(library, [seed('002')]);
   assert.equal(report.outcomes.length, 1);
   assert.equal(report.outcomes[0].added, false);
   assert.equal(report.outcomes[0].newPapers, 0);
@@ -78,13 +78,13 @@ test('the last abstract of 000 and its 002 poster are linked as versions, both w
   );
 });
 
-test('the same papers from another source are merged, keeping both provenances', () => {
+test('the same papers from another source are merged, keeping both provenances', async () => {
   const session = library.listing(path.basename(seed('002')))!;
   const exported = exportJsonl(library.papers({ listing: session.name }, { limit: 5 }).papers);
   const file = path.join(dir, 'reexport.jsonl');
   fs.writeFileSync(file, exported);
   const before = library.stats().papers;
-  const [outcome] = ingestPaths(library, [file]).outcomes;
+  const [outcome] = (await ingestPaths(library, [file])).outcomes;
   assert.equal(outcome.newPapers, 0);
   assert.equal(outcome.mergedPapers, 5);
   assert.equal(library.stats().papers, before);
@@ -98,7 +98,7 @@ test('the same papers from another source are merged, keeping both provenances',
   );
 });
 
-test('identifiers merge renamed papers; equal titles with disjoint authors stay apart', () => {
+test('identifiers merge renamed papers; equal titles with disjoint authors stay apart', async () => {
   const file = path.join(dir, 'ids.bib');
   fs.writeFileSync(
     file,
@@ -107,8 +107,8 @@ test('identifiers merge renamed papers; equal titles with disjoint authors stay 
 @article{c, title={QANet: Combining Local Convolution with Global Self-Attention for Reading Comprehension}, author={Turing, Alan}, year={2018}}
 `,
   );
-  ingestPaths(library, [paperlists('iclr', 2018)]);
-  const [outcome] = ingestPaths(library, [file]).outcomes;
+  await ingestPaths(library, [paperlists('iclr', 2018)]);
+  const [outcome] = (await ingestPaths(library, [file])).outcomes;
   assert.equal(outcome.newPapers, 2);
   assert.equal(outcome.mergedPapers, 1);
   const qanet = library.search('QANet Combining Local Convolution').hits.map((h) => h.paper);
@@ -116,7 +116,7 @@ test('identifiers merge renamed papers; equal titles with disjoint authors stay 
   assert.deepEqual(qanet.map((p) => p.authors[0]).sort(), ['Adams Wei Yu', 'Alan Turing']);
 });
 
-test('the full-text index follows merges and stays consistent with the papers', () => {
+test('the full-text index follows merges and stays consistent with the papers', async () => {
   const file = path.join(dir, 'abstract-arrives.bib');
   fs.writeFileSync(
     file,
@@ -126,7 +126,7 @@ test('the full-text index follows merges and stays consistent with the papers', 
 @article{z, title={Quokka Widgets Revisited}, author={Hopper, Grace}, keywords={marsupials}}
 `,
   );
-  const [outcome] = ingestPaths(library, [file]).outcomes;
+  const [outcome] = (await ingestPaths(library, [file])).outcomes;
   assert.deepEqual([outcome.newPapers, outcome.mergedPapers], [1, 2]);
   const titles = (query: string) => library.search(query).hits.map((hit) => hit.paper.title).sort();
   assert.deepEqual(titles('quokka'), ['Quokka Widgets Revisited', 'Sparse Widgets for Everyone']);
@@ -167,7 +167,7 @@ test('search: phrases, prefixes, filters, snippets, and hostile queries', () => 
   assert.notEqual(page2.hits[0].paper.id, library.search('learning', {}, { limit: 5 }).hits[0].paper.id);
 });
 
-test('bad files fail one by one with file and place named, nothing written, the rest ingested', () => {
+test('bad files fail one by one with file and place named, nothing written, the rest ingested', async () => {
   const bad = path.join(dir, 'bad');
   fs.mkdirSync(bad);
   fs.writeFileSync(path.join(bad, 'a-empty.txt'), '');
@@ -184,7 +184,7 @@ test('bad files fail one by one with file and place named, nothing written, the 
   fs.closeSync(fs.openSync(oversized, 'w'));
   fs.truncateSync(oversized, 65 * 1024 * 1024);
   const before = library.stats();
-  const report = ingestPaths(library, [bad, path.join(dir, 'missing.txt')]);
+  const report = await ingestPaths(library, [bad, path.join(dir, 'missing.txt')]);
   assert.deepEqual(
     report.outcomes.map((o) => path.basename(o.file)),
     ['f-good.jsonl'],

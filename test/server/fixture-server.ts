@@ -27,7 +27,7 @@ export async function startFixtureServer(options: { webRoot?: string } = {}): Pr
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paperscout-server-'));
   const dbFile = path.join(dir, 'library.db');
   const library = Library.open(dbFile);
-  const report = ingestPaths(library, FIXTURE_LISTINGS.map((file) => fixture(file)));
+  const report = await ingestPaths(library, FIXTURE_LISTINGS.map((file) => fixture(file)));
   if (report.failures.length > 0) throw new Error(`fixture listings failed: ${JSON.stringify(report.failures)}`);
   const app = await buildServer({ library, webRoot: options.webRoot });
   await app.listen({ host: '127.0.0.1', port: 0 });

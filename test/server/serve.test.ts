@@ -16,7 +16,7 @@ test('serve prints its URL, answers on it, and stops cleanly on SIGTERM', async 
   const db = path.join(dir, 'library.db');
   try {
     const library = Library.open(db);
-    ingestPaths(library, [fixture('demo/poster-session.txt')]);
+    await ingestPaths(library, [fixture('demo/poster-session.txt')]);
     library.close();
     const server = cli(['--db', db, 'serve', '--port', '0']);
     let output = '';

@@ -29,7 +29,7 @@ export function registerIngest(program: Command): void {
       const bar = cliProgress
         ? new cliProgress.SingleBar({ stream: process.stderr, format: 'ingesting {bar} {value}/{total} files  {file}', hideCursor: true }, cliProgress.Presets.shades_classic)
         : undefined;
-      const report = withLibrary(this, (library) => {
+      const report = await withLibrary(this, (library) => {
         let started = false;
         return ingestPaths(library, paths, {
           format: opts.format as FormatName | undefined,

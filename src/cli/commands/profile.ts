@@ -20,7 +20,7 @@ export function resolveProfile(library: Library, name: string | undefined): Prof
 
 async function addFiles(library: Library, profile: Profile, paths: string[]): Promise<void> {
   const { ingestPaths } = await import('../../library/ingest-files.ts');
-  const report = ingestPaths(library, paths);
+  const report = await ingestPaths(library, paths);
   const added = library.addListingsToProfile(profile, report.outcomes.map((outcome) => outcome.listing.id));
   const papers = report.outcomes.reduce((sum, outcome) => sum + outcome.listing.paperCount, 0);
   console.log(`${profile.name}: ${added} paper(s) added from ${report.outcomes.length} file(s) (${papers} listed)`);
