@@ -5,7 +5,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { Library } from '../src/library/library.ts';
-import { searchPaperIds } from '../src/library/search.ts';
 import { table } from '../src/cli/format.ts';
 import { paperlistsLibrary, repoRoot } from './paths.ts';
 import { generateQueries, QUERY_MIX, type BenchQuery, type QueryKind } from './search-queries.ts';
@@ -37,7 +36,7 @@ interface Engine {
 const paperscout: Engine = { name: 'paperscout', search: (q) => library.search(q.text, q.filter, { limit: 10 }).hits.length };
 const paperscoutIds: Engine = {
   name: 'paperscout (ranked ids only)',
-  search: (q) => searchPaperIds(library.db, q.text, q.filter, { limit: 10 }).length,
+  search: (q) => library.searchIds(q.text, q.filter, { limit: 10 }).length,
 };
 const asEngine = (name: string, peer: SearchPeer): Engine => ({ name, search: (q) => peer.search(q).length });
 

@@ -1,14 +1,96 @@
-// Starting one of paperscout's worker threads.
-import { Worker } from 'node:worker_threads';
+// paperscout's worker threads: starting one, and asking it things.
+import { parentPort, Worker } from 'node:worker_threads';
 
 /**
  * Starts the worker module `name` that sits beside `callerUrl` (pass `import.meta.url`). The
  * worker is the same kind of file as its caller: JavaScript from dist/, or TypeScript from a
  * checkout, where it must load tsx itself (worker threads do not inherit `--import tsx`).
  */
-export function startWorker(callerUrl: string, name: string, workerData: unknown): Worker {
+function startWorker(callerUrl: string, name: string, workerData: unknown): Worker {
   if (!callerUrl.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, callerUrl), { workerData });
   const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
   const worker = JSON.stringify(new URL(`./${name}.ts`, callerUrl).href);
   return new Worker(`import(${tsx}).then((tsx) => { tsx.register(); return import(${worker}); });`, { workerData, eval: true });
+}
+
+interface Reply<Result> {
+  id: number;
+  result?: Result;
+  error?: { name: string; message: string; stack?: string };
+}
+
+/** Error classes a front end acts on keep their class across the thread boundary; others become Error. */
+export type ErrorClasses = Record<string, new (message: string) => Error>;
+
+/** Asks a worker thread (one that calls `answerRequests`) and gets each answer as a promise. */
+export class WorkerClient<Request, Result> {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, { resolve: (result: Result) => void; reject: (error: Error) => void }>();
+  private nextId = 1;
+  /** Why the worker is gone, once it is: later requests fail at once instead of waiting forever. */
+  private failure: Error | undefined;
+
+  constructor(callerUrl: string, name: string, workerData: unknown, private readonly errorClasses: ErrorClasses = {}) {
+    this.worker = startWorker(callerUrl, name, workerData);
+    this.worker.on('message', (reply: Reply<Result>) => {
+      const waiting = this.waiting.get(reply.id);
+      this.waiting.delete(reply.id);
+      if (reply.error) waiting?.reject(this.revive(reply.error));
+      else waiting?.resolve(reply.result as Result);
+    });
+    this.worker.on('error', (error) => this.failAll(error));
+    this.worker.on('exit', (code) => this.failAll(new Error(`the ${name} thread stopped (exit code ${code})`)));
+  }
+
+  /** Requests sent and not answered yet. */
+  get pending(): number {
+    return this.waiting.size;
+  }
+
+  ask(request: Request): Promise<Result> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    return new Promise<Result>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker.postMessage({ id, request });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.failure ??= new Error('closed');
+    this.worker.removeAllListeners('exit');
+    await this.worker.terminate();
+  }
+
+  private revive(error: NonNullable<Reply<Result>['error']>): Error {
+    const ErrorClass = this.errorClasses[error.name];
+    if (ErrorClass) return new ErrorClass(error.message);
+    return Object.assign(new Error(error.message), { stack: error.stack });
+  }
+
+  private failAll(error: Error): void {
+    this.failure ??= error;
+    for (const { reject } of this.waiting.values()) reject(error);
+    this.waiting.clear();
+  }
+}
+
+/**
+ * The worker side: answers each request, in the order received, with what `answer` returns or
+ * the error it throws. `transfer` names buffers to move to the asking thread instead of copying.
+ */
+export function answerRequests<Request, Result>(answer: (request: Request) => Result, transfer: (result: Result) => ArrayBuffer[] = () => []): void {
+  parentPort!.on('message', ({ id, request }: { id: number; request: Request }) => {
+    let reply: Reply<Result>;
+    let buffers: ArrayBuffer[] = [];
+    try {
+      const result = answer(request);
+      reply = { id, result };
+      buffers = transfer(result);
+    } catch (error) {
+      const failure = error instanceof Error ? error : new Error(String(error));
+      reply = { id, error: { name: failure.constructor.name, message: failure.message, stack: failure.stack } };
+    }
+    parentPort!.postMessage(reply, buffers);
+  });
 }

@@ -6,7 +6,7 @@ import { parseListing } from '../importers/index.ts';
 import type { Library } from './library.ts';
 import type { IngestOutcome, ListingLabels } from './ingest.ts';
 import { expandPaths, hashText } from './files.ts';
-import { ListingReaderThread, readListing, type ReadFailure, type ReadResult } from './listing-reader.ts';
+import { readListing, startListingReaderThread, type ReadFailure, type ReadResult } from './listing-reader.ts';
 
 export interface IngestOptions {
   format?: FormatName;
@@ -45,8 +45,8 @@ export function ingestText(library: Library, text: string, fileName: string, opt
 export async function ingestPaths(library: Library, paths: readonly string[], options: IngestOptions = {}): Promise<IngestReport> {
   const { files, errors } = expandPaths(paths);
   const report: IngestReport = { outcomes: [], failures: [...errors] };
-  const thread = files.length > 1 ? new ListingReaderThread(options.format) : undefined;
-  const read = (file: string): Promise<ReadResult> => (thread ? thread.read(file) : Promise.resolve(readListing(file, options.format)));
+  const thread = files.length > 1 ? startListingReaderThread(options.format) : undefined;
+  const read = (file: string): Promise<ReadResult> => (thread ? thread.ask(file) : Promise.resolve(readListing(file, options.format)));
   let uncommitted = 0;
   const cacheSize = library.db.pragma('cache_size', { simple: true });
   if (thread) library.db.pragma(`cache_size = -${BATCH_CACHE_KIB}`);

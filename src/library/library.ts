@@ -6,7 +6,7 @@ import { openDatabase, defaultLibraryPath, type Db } from './database.ts';
 import { Ingester, type IngestOutcome, type ListingLabels } from './ingest.ts';
 import { allListings, findListingByName } from './listings.ts';
 import { allTextDocs, matchingPaperIds, getPaper, getPapers, listPapers, possibleDuplicates, type PageOptions, type PaperFilter, type PossibleDuplicate } from './papers.ts';
-import { searchPapers, type SearchResult } from './search.ts';
+import { Searcher, type SearchResult } from './search.ts';
 import { contentFingerprint, fingerprintPapers, getModel, putModel } from './models.ts';
 import * as profiles from './profiles.ts';
 
@@ -20,16 +20,25 @@ export interface LibraryStats {
   bytes: number;
 }
 
+export interface OpenOptions {
+  /** Recent search rankings to keep while the library is unchanged (see Searcher); none by default. */
+  rememberedRankings?: number;
+}
+
 export class Library {
   private ingester: Ingester | undefined;
+  private readonly searcher: Searcher;
 
   private constructor(
     readonly db: Db,
     readonly file: string,
-  ) {}
+    options: OpenOptions,
+  ) {
+    this.searcher = new Searcher(db, options.rememberedRankings);
+  }
 
-  static open(file: string = defaultLibraryPath()): Library {
-    return new Library(openDatabase(file), file);
+  static open(file: string = defaultLibraryPath(), options: OpenOptions = {}): Library {
+    return new Library(openDatabase(file), file, options);
   }
 
   close(): void {
@@ -88,7 +97,12 @@ export class Library {
   }
 
   search(query: string, filter: PaperFilter = {}, page: PageOptions = {}): SearchResult {
-    return searchPapers(this.db, query, filter, page);
+    return this.searcher.search(query, filter, page);
+  }
+
+  /** The ids of one page of search results, best first: `search` without the reading. */
+  searchIds(query: string, filter: PaperFilter = {}, page: PageOptions = {}): number[] {
+    return this.searcher.rankedIds(query, filter, page);
   }
 
   textDocs(): TextDoc[] {

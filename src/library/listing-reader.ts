@@ -1,10 +1,9 @@
 // Reading and parsing listing files: the part of ingesting that needs no library, so a batch
 // of files is read in a worker thread, one file ahead of the library writing the one before.
 import path from 'node:path';
-import type { Worker } from 'node:worker_threads';
 import type { FormatName, ParsedListing } from '../types.ts';
 import { parseListing, ImportError } from '../importers/index.ts';
-import { startWorker } from '../threads.ts';
+import { WorkerClient } from '../threads.ts';
 import { FileError, readListingFile } from './files.ts';
 import { wordPairs } from './versions.ts';
 
@@ -34,38 +33,7 @@ export function readListing(file: string, format?: FormatName): ReadResult {
   }
 }
 
-/** What the worker sends back for each file, in the order asked. */
-export type WorkerReply = ReadResult | { crash: { message: string; stack?: string } };
-
-/** `readListing` in a worker thread: answers come back in the order files were asked for. */
-export class ListingReaderThread {
-  private readonly worker: Worker;
-  private readonly waiting: { resolve: (result: ReadResult) => void; reject: (error: Error) => void }[] = [];
-
-  constructor(format?: FormatName) {
-    this.worker = startWorker(import.meta.url, 'listing-reader-worker', { format });
-    this.worker.on('message', (reply: WorkerReply) => {
-      const next = this.waiting.shift();
-      if ('crash' in reply) next?.reject(Object.assign(new Error(reply.crash.message), { stack: reply.crash.stack }));
-      else next?.resolve(reply);
-    });
-    this.worker.on('error', (error) => this.failAll(error));
-    this.worker.on('exit', (code) => this.failAll(new Error(`the listing reader thread stopped (exit code ${code})`)));
-  }
-
-  read(file: string): Promise<ReadResult> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ resolve, reject });
-      this.worker.postMessage(file);
-    });
-  }
-
-  async close(): Promise<void> {
-    this.worker.removeAllListeners('exit');
-    await this.worker.terminate();
-  }
-
-  private failAll(error: Error): void {
-    for (const { reject } of this.waiting.splice(0)) reject(error);
-  }
+/** `readListing` in a worker thread (listing-reader-worker.ts). */
+export function startListingReaderThread(format?: FormatName): WorkerClient<string, ReadResult> {
+  return new WorkerClient(import.meta.url, 'listing-reader-worker', { format });
 }

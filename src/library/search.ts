@@ -1,8 +1,11 @@
 // Full-text search over title, authors, abstract and keywords, ranked by BM25.
+import { LRUCache } from 'lru-cache';
+import type { Statement } from 'better-sqlite3';
 import type { Paper } from '../types.ts';
 import type { Db } from './database.ts';
 import { filterClause, getPapers, type PageOptions, type PaperFilter } from './papers.ts';
 import { parseQuery, toFtsMatch } from './fts-query.ts';
+import { markText, queryPhrases, snippetOf } from './highlight.ts';
 
 /** Marks around matched words in titles and snippets; front ends turn them into their own emphasis. */
 export const MARK_OPEN = '\u0002';
@@ -34,49 +37,140 @@ export function splitMarks(text: string): { text: string; match: boolean }[] {
   return runs;
 }
 
-export function searchPapers(db: Db, query: string, filter: PaperFilter = {}, page: PageOptions = {}): SearchResult {
-  const match = toFtsMatch(query);
-  if (!match) return { total: 0, hits: [] };
-  // One read transaction: ranking, count, marks and papers all see the same snapshot.
-  return db.transaction(() => searchSnapshot(db, query, match, filter, page))();
+/**
+ * A remembered ranking is this deep: the first ten pages of twenty. Ranking is most of a
+ * search's cost (BM25 over every match: a third of the library for a common word), while
+ * ranking 200 instead of 20 costs next to nothing more.
+ */
+const RANKING_DEPTH = 200;
+
+const SNIPPET_WORDS = 24;
+
+interface RankedRow {
+  id: number;
+  rank: number;
 }
 
-function searchSnapshot(db: Db, query: string, match: string, filter: PaperFilter, page: PageOptions): SearchResult {
-  const limit = page.limit ?? 20;
-  const offset = page.offset ?? 0;
-  const restrict = restriction(filter);
-  const ranked = rankPage(db, match, restrict, limit, offset);
-  // A page that is not full tells the total; only a full (or overshot) page needs counting.
-  const total =
-    ranked.length < limit && (ranked.length > 0 || offset === 0)
-      ? offset + ranked.length
-      : db
-          .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM papers_fts WHERE papers_fts MATCH ? ${restrict.sql}`)
-          .get(match, ...restrict.params)!.n;
-  const ids = ranked.map((row) => row.id);
-  const marks = markedText(db, match, ids, parseQuery(query).some((term) => term.prefix));
-  const papers = new Map(getPapers(db, ids).map((paper) => [paper.id, paper]));
-  return {
-    total,
-    hits: ranked.map((row) => ({
-      paper: papers.get(row.id)!,
-      score: Math.round(-row.rank * 1000) / 1000,
-      markedTitle: marks.get(row.id)!.title,
-      snippet: marks.get(row.id)!.snippet,
-    })),
-  };
-}
-
-/** Only the ranking of a search: the ids of one page of matching papers, best first. */
-export function searchPaperIds(db: Db, query: string, filter: PaperFilter = {}, page: PageOptions = {}): number[] {
-  const match = toFtsMatch(query);
-  if (!match) return [];
-  return rankPage(db, match, restriction(filter), page.limit ?? 20, page.offset ?? 0).map((row) => row.id);
+interface Ranking {
+  rows: RankedRow[];
+  total: number;
 }
 
 interface Restriction {
   sql: string;
   params: unknown[];
+}
+
+/**
+ * Searches one library connection. With `rememberedRankings`, that many recent rankings are
+ * kept for as long as the library is unchanged, so paging through results, or a query many
+ * people send, ranks once; a command that searches once has no use for it.
+ */
+export class Searcher {
+  private readonly statements = new Map<string, Statement<unknown[], unknown>>();
+  private readonly rankings: LRUCache<string, Ranking> | undefined;
+  /** What the remembered rankings were computed from (see `libraryState`). */
+  private rankingsState = '';
+
+  constructor(
+    private readonly db: Db,
+    rememberedRankings = 0,
+  ) {
+    this.rankings = rememberedRankings > 0 ? new LRUCache({ max: rememberedRankings }) : undefined;
+  }
+
+  search(query: string, filter: PaperFilter = {}, page: PageOptions = {}): SearchResult {
+    const match = toFtsMatch(query);
+    if (!match) return { total: 0, hits: [] };
+    // One read transaction: ranking, count, marks and papers all see the same snapshot.
+    return this.db.transaction(() => this.searchSnapshot(query, match, filter, page))();
+  }
+
+  /** Only the ranking of a search: the ids of one page of matching papers, best first. */
+  rankedIds(query: string, filter: PaperFilter = {}, page: PageOptions = {}): number[] {
+    const match = toFtsMatch(query);
+    if (!match) return [];
+    return this.db.transaction(() => this.rankedPage(match, restriction(filter), page.limit ?? 20, page.offset ?? 0).rows.map((row) => row.id))();
+  }
+
+  private searchSnapshot(query: string, match: string, filter: PaperFilter, page: PageOptions): SearchResult {
+    const { rows, total } = this.rankedPage(match, restriction(filter), page.limit ?? 20, page.offset ?? 0);
+    const papers = new Map(getPapers(this.db, rows.map((row) => row.id)).map((paper) => [paper.id, paper]));
+    const phrases = queryPhrases(parseQuery(query));
+    return {
+      total,
+      hits: rows.map((row) => {
+        const paper = papers.get(row.id)!;
+        return {
+          paper,
+          score: Math.round(-row.rank * 1000) / 1000,
+          markedTitle: markText(paper.title, phrases, MARK_OPEN, MARK_CLOSE),
+          snippet: paper.abstract ? snippetOf(paper.abstract, phrases, SNIPPET_WORDS, MARK_OPEN, MARK_CLOSE, '…') : '',
+        };
+      }),
+    };
+  }
+
+  private rankedPage(match: string, restrict: Restriction, limit: number, offset: number): Ranking {
+    if (offset + limit > RANKING_DEPTH) {
+      const rows = this.rank(match, restrict, limit, offset);
+      // A page that is not full tells the total; only a full (or overshot) page needs counting.
+      const total = rows.length < limit && (rows.length > 0 || offset === 0) ? offset + rows.length : this.count(match, restrict);
+      return { rows, total };
+    }
+    const ranking = this.ranking(match, restrict);
+    return { rows: ranking.rows.slice(offset, offset + limit), total: ranking.total };
+  }
+
+  /** The best RANKING_DEPTH matches and how many there are in all, remembered when asked to be. */
+  private ranking(match: string, restrict: Restriction): Ranking {
+    const key = this.rankings && JSON.stringify([match, restrict.sql, restrict.params]);
+    if (this.rankings) {
+      const state = this.libraryState();
+      if (state !== this.rankingsState) {
+        this.rankings.clear();
+        this.rankingsState = state;
+      }
+      const remembered = this.rankings.get(key!);
+      if (remembered) return remembered;
+    }
+    const rows = this.rank(match, restrict, RANKING_DEPTH, 0);
+    const ranking = { rows, total: rows.length < RANKING_DEPTH ? rows.length : this.count(match, restrict) };
+    this.rankings?.set(key!, ranking);
+    return ranking;
+  }
+
+  /**
+   * Changes whenever any connection commits to the library (`data_version` counts the others'
+   * commits, `total_changes()` this one's writes), at the cost of two tiny statements.
+   */
+  private libraryState(): string {
+    const { changes } = this.statement<[], { changes: number }>('SELECT total_changes() AS changes').get()!;
+    return `${this.db.pragma('data_version', { simple: true })}:${changes}`;
+  }
+
+  private rank(match: string, restrict: Restriction, limit: number, offset: number): RankedRow[] {
+    // Ranking alone, without highlight or snippet: ordering by `+rank` lets SQLite keep only the
+    // best rows while scanning, where plain `ORDER BY rank` has FTS5 sort every match and then
+    // revisit each one.
+    return this.statement<unknown[], RankedRow>(
+      `SELECT papers_fts.rowid AS id, rank FROM papers_fts WHERE papers_fts MATCH ? ${restrict.sql} ORDER BY +rank, papers_fts.rowid LIMIT ? OFFSET ?`,
+    ).all(match, ...restrict.params, limit, offset);
+  }
+
+  private count(match: string, restrict: Restriction): number {
+    return this.statement<unknown[], { n: number }>(`SELECT count(*) AS n FROM papers_fts WHERE papers_fts MATCH ? ${restrict.sql}`).get(match, ...restrict.params)!.n;
+  }
+
+  /** Statements are compiled once per connection: a handful of shapes, used on every search. */
+  private statement<P extends unknown[], R>(sql: string): Statement<P, R> {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare<unknown[], unknown>(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement as Statement<P, R>;
+  }
 }
 
 /** The filter as a condition on FTS matches. */
@@ -87,36 +181,4 @@ function restriction(filter: PaperFilter): Restriction {
   // would then re-run the whole MATCH once per id (seconds for a venue). Filtering the matches
   // as they stream past costs about as much as counting them.
   return { sql: `AND +papers_fts.rowid IN (SELECT p.id FROM papers p WHERE ${where.sql})`, params: where.params };
-}
-
-function rankPage(db: Db, match: string, restrict: Restriction, limit: number, offset: number): { id: number; rank: number }[] {
-  // Ranking alone, without highlight or snippet: ordering by `+rank` lets SQLite keep only the
-  // best rows while scanning, where plain `ORDER BY rank` has FTS5 sort every match and then
-  // revisit each one. Common words match a third of the library, so this is most of the cost.
-  return db
-    .prepare<unknown[], { id: number; rank: number }>(
-      `SELECT papers_fts.rowid AS id, rank FROM papers_fts WHERE papers_fts MATCH ? ${restrict.sql} ORDER BY +rank, papers_fts.rowid LIMIT ? OFFSET ?`,
-    )
-    .all(match, ...restrict.params, limit, offset);
-}
-
-/** Highlighted titles and abstract snippets for the papers of one result page. */
-function markedText(db: Db, match: string, ids: readonly number[], hasPrefix: boolean): Map<number, { title: string; snippet: string }> {
-  if (ids.length === 0) return new Map();
-  // FTS5 evaluates the MATCH afresh for each listed rowid. For plain terms that is a quick
-  // seek; a prefix term is expanded to all its words every time, so then one pass over the
-  // page's rowid range is cheaper.
-  const rowids = hasPrefix
-    ? 'papers_fts.rowid BETWEEN ? AND ? AND +papers_fts.rowid IN (SELECT value FROM json_each(?))'
-    : 'papers_fts.rowid IN (SELECT value FROM json_each(?))';
-  const params = hasPrefix ? [Math.min(...ids), Math.max(...ids), JSON.stringify(ids)] : [JSON.stringify(ids)];
-  const rows = db
-    .prepare<unknown[], { id: number; title: string; snippet: string | null }>(
-      `SELECT papers_fts.rowid AS id,
-              highlight(papers_fts, 0, '${MARK_OPEN}', '${MARK_CLOSE}') AS title,
-              snippet(papers_fts, 2, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 24) AS snippet
-       FROM papers_fts WHERE papers_fts MATCH ? AND ${rowids}`,
-    )
-    .all(match, ...params);
-  return new Map(rows.map((row) => [row.id, { title: row.title, snippet: row.snippet ?? '' }]));
 }

@@ -11,11 +11,14 @@ import { profilesRoutes } from './routes/profiles.ts';
 import { relevanceRoutes } from './routes/relevance.ts';
 import { planRoutes } from './routes/plan.ts';
 import { Relevance } from './relevance.ts';
+import { SearchPool } from './search-pool.ts';
 
 export interface ServerOptions {
   library: Library;
   /** Where recommendations are computed; by default a worker thread over the same library file. */
   relevance?: Relevance;
+  /** Where searches run; by default worker threads over the same library file, one per core. */
+  search?: SearchPool;
   /** The built web app (index.html, app.js, app.css); without it only the API is served. */
   webRoot?: string;
   logger?: boolean;
@@ -53,8 +56,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
   });
   const relevance = options.relevance ?? new Relevance(options.library.file);
-  app.addHook('onClose', () => relevance.close());
-  const routes = { library: options.library, relevance };
+  const search = options.search ?? new SearchPool(options.library.file);
+  app.addHook('onClose', async () => {
+    await Promise.all([relevance.close(), search.close()]);
+  });
+  const routes = { library: options.library, relevance, search };
   await app.register(papersRoutes, routes);
   await app.register(listingsRoutes, routes);
   await app.register(profilesRoutes, routes);

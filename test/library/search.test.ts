@@ -1,10 +1,13 @@
 // Search paths the library integration tests do not reach: counting only full pages, ranked ids
 // alone, prefix highlighting over a page's rowid range, and filters applied to FTS matches.
 import { test, before, after } from 'node:test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import assert from 'node:assert/strict';
 import type { ImportedPaper } from '../../src/types.ts';
 import { Library } from '../../src/library/library.ts';
-import { MARK_CLOSE, MARK_OPEN, searchPaperIds } from '../../src/library/search.ts';
+import { MARK_CLOSE, MARK_OPEN } from '../../src/library/search.ts';
 
 const marked = (word: string) => `${MARK_OPEN}${word}${MARK_CLOSE}`;
 // Distinct made-up words keep titles apart, so de-duplication never merges two of these papers.
@@ -46,7 +49,7 @@ test('the total is exact whether the page is short, full, or past the end', () =
 });
 
 test('ranked ids are the ids of the hits, page by page, ties broken by id', () => {
-  const all = searchPaperIds(library.db, 'graphs', {}, { limit: 100 });
+  const all = library.searchIds('graphs', {}, { limit: 100 });
   assert.equal(all.length, 15);
   // Fifteen papers with the same title shape score alike; equal scores come out in id order.
   assert.deepEqual(all, [...all].sort((a, b) => a - b));
@@ -54,7 +57,7 @@ test('ranked ids are the ids of the hits, page by page, ties broken by id', () =
     const page = library.search('graphs', {}, { limit: 10, offset });
     assert.deepEqual(page.hits.map((hit) => hit.paper.id), all.slice(offset, offset + 10));
   }
-  assert.deepEqual(searchPaperIds(library.db, '"*"'), []);
+  assert.deepEqual(library.searchIds('"*"'), []);
 });
 
 test('prefix queries mark every matching word of the page in titles and snippets', () => {
@@ -73,5 +76,31 @@ test('filters narrow the matches and the total', () => {
   assert.ok(iclr.hits.every((hit) => hit.paper.venue === 'ICLR'));
   assert.equal(library.search('spectral', { venue: 'NeurIPS', year: 2021 }).total, 5);
   assert.equal(library.search('transf*', { author: 'byron' }).total, 1);
-  assert.deepEqual(searchPaperIds(library.db, 'transf*', { venue: 'ICML' }), [library.search('everywhere').hits[0].paper.id]);
+  assert.deepEqual(library.searchIds('transf*', { venue: 'ICML' }), [library.search('everywhere').hits[0].paper.id]);
+});
+
+test('remembered rankings give the same pages, and are forgotten when any connection changes the library', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paperscout-rankings-'));
+  const file = path.join(dir, 'library.db');
+  const writer = Library.open(file);
+  const reader = Library.open(file, { rememberedRankings: 4 });
+  try {
+    const spectral = (i: number): ImportedPaper => ({ title: `Spectral ${tag(i)} sketches`, authors: [`Writer ${tag(i)}`], abstract: 'Spectral sketching.' });
+    writer.addListing({ format: 'jsonl', meta: {}, papers: Array.from({ length: 25 }, (_, i) => spectral(i)) }, 'a.jsonl', 'hash-a');
+    const pages = (from: Library) => [0, 10, 20].map((offset) => from.search('spectral', {}, { limit: 10, offset }));
+    const fresh = pages(writer);
+    assert.deepEqual(pages(reader), fresh);
+    assert.deepEqual(pages(reader), fresh);
+    // Another connection commits: the reader must not answer from what it remembered.
+    writer.addListing({ format: 'jsonl', meta: {}, papers: [spectral(30)] }, 'b.jsonl', 'hash-b');
+    assert.equal(reader.search('spectral').total, 26);
+    // And so must its own writes.
+    reader.addListing({ format: 'jsonl', meta: {}, papers: [spectral(31)] }, 'c.jsonl', 'hash-c');
+    assert.equal(reader.search('spectral').total, 27);
+    assert.deepEqual(pages(reader), pages(writer));
+  } finally {
+    reader.close();
+    writer.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Library } from '../../library/library.ts';
 import { splitMarks } from '../../library/search.ts';
+import type { SearchPool } from '../search-pool.ts';
 import type { PaperFilter } from '../../library/papers.ts';
 import { notFound } from '../problems.ts';
 import { IdParams, PaperDetail, PaperListQuery, PaperPage, Problem, SearchQuery, SearchResult, Stats, Venues } from '../schemas.ts';
@@ -11,7 +12,7 @@ export function filterOf(query: PaperFilter): PaperFilter {
   return { venue, year, listing, session, author };
 }
 
-export const papersRoutes: FastifyPluginAsyncTypebox<{ library: Library }> = async (app, { library }) => {
+export const papersRoutes: FastifyPluginAsyncTypebox<{ library: Library; search: SearchPool }> = async (app, { library, search }) => {
   app.get(
     '/api/papers',
     {
@@ -52,9 +53,9 @@ export const papersRoutes: FastifyPluginAsyncTypebox<{ library: Library }> = asy
         response: { 200: SearchResult, 400: Problem },
       },
     },
-    (request) => {
+    async (request) => {
       const { q, limit, offset } = request.query;
-      const result = library.search(q, filterOf(request.query), { limit, offset });
+      const result = await search.search(q, filterOf(request.query), { limit, offset });
       return {
         total: result.total,
         hits: result.hits.map((hit) => ({ paper: hit.paper, score: hit.score, title: splitMarks(hit.markedTitle), snippet: splitMarks(hit.snippet) })),
