@@ -1,10 +1,21 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database, { type Statement } from 'better-sqlite3';
 import { MIGRATIONS } from './migrations.ts';
 
 export type Db = Database.Database;
+
+const statements = new WeakMap<Db, Map<string, Statement<unknown[], unknown>>>();
+
+/** This SQL compiled once per connection: for the statements every search or page view runs. */
+export function prepared<P extends unknown[] = unknown[], R = unknown>(db: Db, sql: string): Statement<P, R> {
+  let compiled = statements.get(db);
+  if (!compiled) statements.set(db, (compiled = new Map()));
+  let statement = compiled.get(sql);
+  if (!statement) compiled.set(sql, (statement = db.prepare<unknown[], unknown>(sql)));
+  return statement as Statement<P, R>;
+}
 
 /** Where the library lives unless `--db` or PAPERSCOUT_DB says otherwise. */
 export function defaultLibraryPath(): string {

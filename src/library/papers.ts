@@ -1,6 +1,6 @@
 // Reading papers back out of the store in the shape every front end shows.
 import type { Paper, Provenance, TextDoc } from '../types.ts';
-import type { Db } from './database.ts';
+import { prepared, type Db } from './database.ts';
 import { authorKey } from './identity.ts';
 import { ftsPhrase } from './fts-query.ts';
 
@@ -68,12 +68,11 @@ export function filterClause(filter: PaperFilter): { sql: string; params: unknow
 function provenanceOf(db: Db, ids: readonly number[]): Map<number, Provenance[]> {
   const byPaper = new Map<number, Provenance[]>();
   if (ids.length === 0) return byPaper;
-  const rows = db
-    .prepare<unknown[], { paper_id: number; listing_id: number; name: string; position: number }>(
-      `SELECT a.paper_id, a.listing_id, l.name, a.position FROM appearances a JOIN listings l ON l.id = a.listing_id
-       WHERE a.paper_id IN (SELECT value FROM json_each(?)) ORDER BY a.listing_id, a.position`,
-    )
-    .all(JSON.stringify(ids));
+  const rows = prepared<[string], { paper_id: number; listing_id: number; name: string; position: number }>(
+    db,
+    `SELECT a.paper_id, a.listing_id, l.name, a.position FROM appearances a JOIN listings l ON l.id = a.listing_id
+     WHERE a.paper_id IN (SELECT value FROM json_each(?)) ORDER BY a.listing_id, a.position`,
+  ).all(JSON.stringify(ids));
   for (const row of rows) {
     const list = byPaper.get(row.paper_id) ?? [];
     list.push({ listing: row.name, listingId: row.listing_id, position: row.position });
@@ -110,9 +109,7 @@ export function toPapers(db: Db, rows: readonly PaperRow[]): Paper[] {
 /** Papers by id, in the order asked; unknown ids are left out. */
 export function getPapers(db: Db, ids: readonly number[]): Paper[] {
   if (ids.length === 0) return [];
-  const rows = db
-    .prepare<[string], PaperRow>(`SELECT ${PAPER_COLUMNS} FROM papers p WHERE p.id IN (SELECT value FROM json_each(?))`)
-    .all(JSON.stringify(ids));
+  const rows = prepared<[string], PaperRow>(db, `SELECT ${PAPER_COLUMNS} FROM papers p WHERE p.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids));
   const byId = new Map(toPapers(db, rows).map((paper) => [paper.id, paper]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

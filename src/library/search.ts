@@ -2,7 +2,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Statement } from 'better-sqlite3';
 import type { Paper } from '../types.ts';
-import type { Db } from './database.ts';
+import { prepared, type Db } from './database.ts';
 import { filterClause, getPapers, type PageOptions, type PaperFilter } from './papers.ts';
 import { parseQuery, toFtsMatch } from './fts-query.ts';
 import { markText, queryPhrases, snippetOf } from './highlight.ts';
@@ -67,7 +67,6 @@ interface Restriction {
  * people send, ranks once; a command that searches once has no use for it.
  */
 export class Searcher {
-  private readonly statements = new Map<string, Statement<unknown[], unknown>>();
   private readonly rankings: LRUCache<string, Ranking> | undefined;
   /** What the remembered rankings were computed from (see `libraryState`). */
   private rankingsState = '';
@@ -162,14 +161,8 @@ export class Searcher {
     return this.statement<unknown[], { n: number }>(`SELECT count(*) AS n FROM papers_fts WHERE papers_fts MATCH ? ${restrict.sql}`).get(match, ...restrict.params)!.n;
   }
 
-  /** Statements are compiled once per connection: a handful of shapes, used on every search. */
   private statement<P extends unknown[], R>(sql: string): Statement<P, R> {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare<unknown[], unknown>(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement as Statement<P, R>;
+    return prepared<P, R>(this.db, sql);
   }
 }
 

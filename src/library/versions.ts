@@ -4,6 +4,8 @@
 // the full text. Hand-written because no npm package offers a persistable bottom-k index
 // small enough to load per command; the whole technique is these few functions.
 
+import { FNV_OFFSET, FNV_PRIME, fnv1a } from '../hash.ts';
+
 const SKETCH_SIZE = 24;
 /** Candidates must share this many sketch values: one shared common phrase is not enough. */
 const MIN_SHARED = 2;
@@ -25,27 +27,14 @@ const STOP_WORDS = new Set(
     .split(' '),
 );
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
-/** 32-bit FNV-1a of a word. */
-function hashWord(word: string): number {
-  let hash = FNV_OFFSET;
-  for (let i = 0; i < word.length; i++) {
-    hash ^= word.charCodeAt(i);
-    hash = Math.imul(hash, FNV_PRIME);
-  }
-  return hash >>> 0;
-}
-
-const STOP_WORD_BY_HASH = new Map([...STOP_WORDS].map((word) => [hashWord(word), word]));
+const STOP_WORD_BY_HASH = new Map([...STOP_WORDS].map((word) => [fnv1a(word), word]));
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 /** The hashes of a text's words, lower-cased, stop words left out, in order. */
 function contentWordHashes(text: string): Uint32Array {
   if (!ASCII_ONLY.test(text)) {
     const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !STOP_WORDS.has(word));
-    return Uint32Array.from(words, hashWord);
+    return Uint32Array.from(words, fnv1a);
   }
   // Nearly every abstract is ASCII: hashing as we scan, without building word strings, is four
   // times faster than the general path above, and gives the same hashes.

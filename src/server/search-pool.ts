@@ -5,6 +5,7 @@ import os from 'node:os';
 import type { PageOptions, PaperFilter } from '../library/papers.ts';
 import type { SearchResult } from '../library/search.ts';
 import { WorkerClient } from '../threads.ts';
+import { fnv1a } from '../hash.ts';
 
 export interface SearchRequest {
   query: string;
@@ -20,11 +21,15 @@ export class SearchPool {
   }
 
   search(query: string, filter: PaperFilter, page: PageOptions): Promise<SearchResult> {
+    // Each thread remembers the rankings it computed, so a query goes to the same thread every
+    // time, unless that one is busier than another by more than the query's own wait.
+    const own = this.threads[fnv1a(query + JSON.stringify(filter)) % this.threads.length];
     const idlest = this.threads.reduce((best, thread) => (thread.pending < best.pending ? thread : best));
-    return idlest.ask({ query, filter, page });
+    return (own.pending > idlest.pending + 1 ? idlest : own).ask({ query, filter, page });
   }
 
   async close(): Promise<void> {
     await Promise.all(this.threads.map((thread) => thread.close()));
   }
 }
+
