@@ -6,7 +6,7 @@ import { openDatabase, defaultLibraryPath, type Db } from './database.ts';
 import { Ingester, type IngestOutcome, type ListingLabels } from './ingest.ts';
 import { allListings, findListingByName } from './listings.ts';
 import { allTextDocs, matchingPaperIds, getPaper, getPapers, listPapers, possibleDuplicates, type PageOptions, type PaperFilter, type PossibleDuplicate } from './papers.ts';
-import { Searcher, type SearchResult } from './search.ts';
+import { Searcher, type RankingStore, type SearchResult } from './search.ts';
 import { contentFingerprint, fingerprintPapers, getModel, putModel } from './models.ts';
 import * as profiles from './profiles.ts';
 
@@ -21,8 +21,8 @@ export interface LibraryStats {
 }
 
 export interface OpenOptions {
-  /** Recent search rankings to keep while the library is unchanged (see Searcher); none by default. */
-  rememberedRankings?: number;
+  /** Where to keep search rankings while the library is unchanged (see Searcher); nowhere by default. */
+  rankings?: RankingStore;
 }
 
 export class Library {
@@ -34,7 +34,7 @@ export class Library {
     readonly file: string,
     options: OpenOptions,
   ) {
-    this.searcher = new Searcher(db, options.rememberedRankings);
+    this.searcher = new Searcher(db, options.rankings);
   }
 
   static open(file: string = defaultLibraryPath(), options: OpenOptions = {}): Library {

@@ -1,5 +1,4 @@
 // Full-text search over title, authors, abstract and keywords, ranked by BM25.
-import { LRUCache } from 'lru-cache';
 import type { Statement } from 'better-sqlite3';
 import type { Paper } from '../types.ts';
 import { prepared, type Db } from './database.ts';
@@ -51,9 +50,16 @@ interface RankedRow {
   rank: number;
 }
 
-interface Ranking {
+export interface Ranking {
   rows: RankedRow[];
   total: number;
+}
+
+/** Where a Searcher keeps rankings: any map-like store, best one bounded in size (an LRU cache). */
+export interface RankingStore {
+  get(key: string): Ranking | undefined;
+  set(key: string, ranking: Ranking): unknown;
+  clear(): void;
 }
 
 interface Restriction {
@@ -62,21 +68,18 @@ interface Restriction {
 }
 
 /**
- * Searches one library connection. With `rememberedRankings`, that many recent rankings are
- * kept for as long as the library is unchanged, so paging through results, or a query many
- * people send, ranks once; a command that searches once has no use for it.
+ * Searches one library connection. Given a store, rankings are kept in it for as long as the
+ * library is unchanged, so paging through results, or a query many people send, ranks once; a
+ * command that searches once has no use for one.
  */
 export class Searcher {
-  private readonly rankings: LRUCache<string, Ranking> | undefined;
   /** What the remembered rankings were computed from (see `libraryState`). */
   private rankingsState = '';
 
   constructor(
     private readonly db: Db,
-    rememberedRankings = 0,
-  ) {
-    this.rankings = rememberedRankings > 0 ? new LRUCache({ max: rememberedRankings }) : undefined;
-  }
+    private readonly rankings?: RankingStore,
+  ) {}
 
   search(query: string, filter: PaperFilter = {}, page: PageOptions = {}): SearchResult {
     const match = toFtsMatch(query);

@@ -83,7 +83,7 @@ test('remembered rankings give the same pages, and are forgotten when any connec
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paperscout-rankings-'));
   const file = path.join(dir, 'library.db');
   const writer = Library.open(file);
-  const reader = Library.open(file, { rememberedRankings: 4 });
+  const reader = Library.open(file, { rankings: new Map() });
   try {
     const spectral = (i: number): ImportedPaper => ({ title: `Spectral ${tag(i)} sketches`, authors: [`Writer ${tag(i)}`], abstract: 'Spectral sketching.' });
     writer.addListing({ format: 'jsonl', meta: {}, papers: Array.from({ length: 25 }, (_, i) => spectral(i)) }, 'a.jsonl', 'hash-a');
