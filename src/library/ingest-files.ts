@@ -70,10 +70,14 @@ export async function ingestPaths(library: Library, paths: readonly string[], op
       options.onFile?.(index + 1, files.length, file);
     }
   } finally {
-    // Files stored before an unexpected error stay stored, as they would with a commit each.
-    if (library.db.inTransaction) library.db.exec('COMMIT');
-    library.db.pragma(`cache_size = ${cacheSize}`);
-    await thread?.close();
+    try {
+      // Files stored before an unexpected error stay stored, as they would with a commit each.
+      if (library.db.inTransaction) library.db.exec('COMMIT');
+    } finally {
+      library.db.pragma(`cache_size = ${cacheSize}`);
+      // A thread left running would keep the process alive after the error.
+      await thread?.close();
+    }
   }
   return report;
 }
