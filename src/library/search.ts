@@ -1,5 +1,4 @@
 // Full-text search over title, authors, abstract and keywords, ranked by BM25.
-import type { Statement } from 'better-sqlite3';
 import type { Paper } from '../types.ts';
 import { prepared, type Db } from './database.ts';
 import { filterClause, getPapers, type PageOptions, type PaperFilter } from './papers.ts';
@@ -144,28 +143,31 @@ export class Searcher {
 
   /**
    * Changes whenever any connection commits to the library (`data_version` counts the others'
-   * commits, `total_changes()` this one's writes), at the cost of two tiny statements.
+   * commits, `total_changes()` this one's writes), at the cost of one tiny statement.
    */
   private libraryState(): string {
-    const { changes } = this.statement<[], { changes: number }>('SELECT total_changes() AS changes').get()!;
-    return `${this.db.pragma('data_version', { simple: true })}:${changes}`;
+    const { version, changes } = prepared<[], { version: number; changes: number }>(
+      this.db,
+      'SELECT data_version AS version, total_changes() AS changes FROM pragma_data_version',
+    ).get()!;
+    return `${version}:${changes}`;
   }
 
   private rank(match: string, restrict: Restriction, limit: number, offset: number): RankedRow[] {
     // Ranking alone, without highlight or snippet: ordering by `+rank` lets SQLite keep only the
     // best rows while scanning, where plain `ORDER BY rank` has FTS5 sort every match and then
     // revisit each one.
-    return this.statement<unknown[], RankedRow>(
+    return prepared<unknown[], RankedRow>(
+      this.db,
       `SELECT papers_fts.rowid AS id, rank FROM papers_fts WHERE papers_fts MATCH ? ${restrict.sql} ORDER BY +rank, papers_fts.rowid LIMIT ? OFFSET ?`,
     ).all(match, ...restrict.params, limit, offset);
   }
 
   private count(match: string, restrict: Restriction): number {
-    return this.statement<unknown[], { n: number }>(`SELECT count(*) AS n FROM papers_fts WHERE papers_fts MATCH ? ${restrict.sql}`).get(match, ...restrict.params)!.n;
-  }
-
-  private statement<P extends unknown[], R>(sql: string): Statement<P, R> {
-    return prepared<P, R>(this.db, sql);
+    return prepared<unknown[], { n: number }>(this.db, `SELECT count(*) AS n FROM papers_fts WHERE papers_fts MATCH ? ${restrict.sql}`).get(
+      match,
+      ...restrict.params,
+    )!.n;
   }
 }
 
