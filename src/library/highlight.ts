@@ -6,10 +6,16 @@
 // case, diacritics dropped), so what is marked is what matched.
 import type { QueryTerm } from './fts-query.ts';
 
-interface Token {
-  start: number;
-  end: number;
-  folded: string;
+/**
+ * The words of a text: word `i` is `text.slice(starts[i], ends[i])`. Folded forms are kept only
+ * for texts with non-ASCII characters; an ASCII word is compared in place, since building a
+ * string for each of an abstract's 200 words was most of the cost of marking a page of results.
+ */
+interface Tokens {
+  text: string;
+  starts: number[];
+  ends: number[];
+  folded?: string[];
 }
 
 /** A query term as the index sees it: a run of folded words, the last one a prefix for `term*`. */
@@ -18,7 +24,7 @@ interface Phrase {
   prefix: boolean;
 }
 
-/** A match of one phrase: tokens `first` to `last` of a text. */
+/** A match of one phrase: words `first` to `last` of a text. */
 interface Match {
   phrase: number;
   first: number;
@@ -28,43 +34,70 @@ interface Match {
 const TOKEN = /[\p{L}\p{N}\p{Co}]+/gu;
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
-function tokenize(text: string): Token[] {
-  if (!ASCII_ONLY.test(text)) {
-    return Array.from(text.matchAll(TOKEN), (match) => ({
-      start: match.index,
-      end: match.index + match[0].length,
-      folded: match[0].normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase(),
-    }));
+function tokenize(text: string): Tokens {
+  if (ASCII_ONLY.test(text)) return asciiWords(text);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const folded: string[] = [];
+  for (const match of text.matchAll(TOKEN)) {
+    starts.push(match.index);
+    ends.push(match.index + match[0].length);
+    folded.push(match[0].normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase());
   }
-  // Most titles and abstracts are ASCII: scanning codes is three times faster than the regex.
-  const tokens: Token[] = [];
+  return { text, starts, ends, folded };
+}
+
+function asciiWords(text: string): Tokens {
+  const starts: number[] = [];
+  const ends: number[] = [];
   let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const code = i < text.length ? text.charCodeAt(i) : 32;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
     if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) {
       if (start < 0) start = i;
     } else if (start >= 0) {
-      tokens.push({ start, end: i, folded: text.slice(start, i).toLowerCase() });
+      starts.push(start);
+      ends.push(i);
       start = -1;
     }
   }
-  return tokens;
+  if (start >= 0) {
+    starts.push(start);
+    ends.push(text.length);
+  }
+  return { text, starts, ends };
+}
+
+/** Whether word `index` of the text is `word` (folded), or begins with it when `prefix`. */
+function wordMatches(tokens: Tokens, index: number, word: string, prefix: boolean): boolean {
+  if (tokens.folded) return prefix ? tokens.folded[index].startsWith(word) : tokens.folded[index] === word;
+  const start = tokens.starts[index];
+  const length = tokens.ends[index] - start;
+  if (prefix ? length < word.length : length !== word.length) return false;
+  for (let i = 0; i < word.length; i++) {
+    // ASCII letters and digits: setting bit 0x20 lower-cases letters and leaves digits alone.
+    if ((tokens.text.charCodeAt(start + i) | 0x20) !== word.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 export function queryPhrases(terms: readonly QueryTerm[]): Phrase[] {
-  return terms.map((term) => ({ words: tokenize(term.text).map((token) => token.folded), prefix: term.prefix })).filter((phrase) => phrase.words.length > 0);
+  return terms.map((term) => ({ words: foldedWords(term.text), prefix: term.prefix })).filter((phrase) => phrase.words.length > 0);
 }
 
-function findMatches(tokens: readonly Token[], phrases: readonly Phrase[]): Match[] {
+function foldedWords(text: string): string[] {
+  const tokens = tokenize(text);
+  return tokens.folded ?? tokens.starts.map((start, i) => text.slice(start, tokens.ends[i]).toLowerCase());
+}
+
+function findMatches(tokens: Tokens, phrases: readonly Phrase[]): Match[] {
   const matches: Match[] = [];
+  const count = tokens.starts.length;
   phrases.forEach(({ words, prefix }, phrase) => {
     const last = words.length - 1;
-    for (let first = 0; first + last < tokens.length; first++) {
+    for (let first = 0; first + last < count; first++) {
       let matched = true;
-      for (let j = 0; j <= last && matched; j++) {
-        const token = tokens[first + j].folded;
-        matched = j === last && prefix ? token.startsWith(words[j]) : token === words[j];
-      }
+      for (let j = 0; j <= last && matched; j++) matched = wordMatches(tokens, first + j, words[j], j === last && prefix);
       if (matched) matches.push({ phrase, first, last: first + last });
     }
   });
@@ -72,7 +105,7 @@ function findMatches(tokens: readonly Token[], phrases: readonly Phrase[]): Matc
 }
 
 /** `text[from, to)` with the matches inside it (clipped to it, overlapping ones merged) between the marks. */
-function markRange(text: string, tokens: readonly Token[], matches: readonly Match[], from: number, to: number, open: string, close: string): string {
+function markRange(text: string, tokens: Tokens, matches: readonly Match[], from: number, to: number, open: string, close: string): string {
   let marked = '';
   let at = from;
   let span: { start: number; end: number } | undefined;
@@ -83,8 +116,8 @@ function markRange(text: string, tokens: readonly Token[], matches: readonly Mat
     span = undefined;
   };
   for (const match of matches) {
-    const start = Math.max(tokens[match.first].start, from);
-    const end = Math.min(tokens[match.last].end, to);
+    const start = Math.max(tokens.starts[match.first], from);
+    const end = Math.min(tokens.ends[match.last], to);
     if (start >= end) continue;
     if (span && start <= span.end) span.end = Math.max(span.end, end);
     else {
@@ -110,9 +143,9 @@ export function markText(text: string, phrases: readonly Phrase[], open: string,
  */
 export function snippetOf(text: string, phrases: readonly Phrase[], length: number, open: string, close: string, ellipsis: string): string {
   const tokens = tokenize(text);
-  if (tokens.length === 0) return text;
+  const count = tokens.starts.length;
+  if (count === 0) return text;
   const matches = findMatches(tokens, phrases);
-  const sentenceStarts = tokens.flatMap((token, index) => (index === 0 || startsSentence(text, token.start) ? [index] : []));
   const windowAt = (start: number) => {
     const inside = matches.filter((match) => match.first >= start && match.first < start + length);
     const phrasesInside = new Set(inside.map((match) => match.phrase)).size;
@@ -124,11 +157,12 @@ export function snippetOf(text: string, phrases: readonly Phrase[], length: numb
     const { inside, score } = windowAt(match.first);
     if (score > bestScore) {
       const span = inside[inside.length - 1].last + 1 - match.first;
-      bestStart = Math.max(0, Math.min(match.first - Math.trunc((length - span) / 2), tokens.length - length));
+      bestStart = Math.max(0, Math.min(match.first - Math.trunc((length - span) / 2), count - length));
       bestScore = score;
     }
-    if (tokens.length <= length) continue;
-    const sentence = sentenceStarts.findLast((start) => start <= match.first)!;
+    if (count <= length) continue;
+    let sentence = match.first;
+    while (sentence > 0 && !startsSentence(text, tokens.starts[sentence])) sentence--;
     if (sentence === match.first) continue;
     const atSentence = windowAt(sentence).score + (sentence === 0 ? 120 : 100);
     if (atSentence > bestScore) {
@@ -136,10 +170,10 @@ export function snippetOf(text: string, phrases: readonly Phrase[], length: numb
       bestScore = atSentence;
     }
   }
-  const end = Math.min(tokens.length, bestStart + length) - 1;
-  const from = bestStart === 0 ? 0 : tokens[bestStart].start;
-  const to = end === tokens.length - 1 ? text.length : tokens[end].end;
-  return (bestStart > 0 ? ellipsis : '') + markRange(text, tokens, matches, from, to, open, close) + (end < tokens.length - 1 ? ellipsis : '');
+  const end = Math.min(count, bestStart + length) - 1;
+  const from = bestStart === 0 ? 0 : tokens.starts[bestStart];
+  const to = end === count - 1 ? text.length : tokens.ends[end];
+  return (bestStart > 0 ? ellipsis : '') + markRange(text, tokens, matches, from, to, open, close) + (end < count - 1 ? ellipsis : '');
 }
 
 /** A word starts a sentence when whitespace and then a full stop or colon come before it. */
