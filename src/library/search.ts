@@ -113,12 +113,7 @@ export class Searcher {
   }
 
   private rankedPage(match: string, restrict: Restriction, limit: number, offset: number): Ranking {
-    if (offset + limit > RANKING_DEPTH) {
-      const rows = this.rank(match, restrict, limit, offset);
-      // A page that is not full tells the total; only a full (or overshot) page needs counting.
-      const total = rows.length < limit && (rows.length > 0 || offset === 0) ? offset + rows.length : this.count(match, restrict);
-      return { rows, total };
-    }
+    if (offset + limit > RANKING_DEPTH) return this.rank(match, restrict, limit, offset);
     const ranking = this.ranking(match, restrict);
     return { rows: ranking.rows.slice(offset, offset + limit), total: ranking.total };
   }
@@ -135,8 +130,7 @@ export class Searcher {
       const remembered = this.rankings.get(key!);
       if (remembered) return remembered;
     }
-    const rows = this.rank(match, restrict, RANKING_DEPTH, 0);
-    const ranking = { rows, total: rows.length < RANKING_DEPTH ? rows.length : this.count(match, restrict) };
+    const ranking = this.rank(match, restrict, RANKING_DEPTH, 0);
     this.rankings?.set(key!, ranking);
     return ranking;
   }
@@ -153,21 +147,20 @@ export class Searcher {
     return `${version}:${changes}`;
   }
 
-  private rank(match: string, restrict: Restriction, limit: number, offset: number): RankedRow[] {
-    // Ranking alone, without highlight or snippet: ordering by `+rank` lets SQLite keep only the
-    // best rows while scanning, where plain `ORDER BY rank` has FTS5 sort every match and then
-    // revisit each one.
-    return prepared<unknown[], RankedRow>(
+  /**
+   * One page of the ranking and the number of matches, from one pass over the index: the matches
+   * are kept with their BM25 rank and counted, where counting them in a second statement would
+   * evaluate the query (and any filter's set of papers) all over again.
+   */
+  private rank(match: string, restrict: Restriction, limit: number, offset: number): Ranking {
+    const rows = prepared<unknown[], RankedRow & { total: number }>(
       this.db,
-      `SELECT papers_fts.rowid AS id, rank FROM papers_fts WHERE papers_fts MATCH ? ${restrict.sql} ORDER BY +rank, papers_fts.rowid LIMIT ? OFFSET ?`,
+      `WITH matches AS MATERIALIZED (SELECT papers_fts.rowid AS id, rank FROM papers_fts WHERE papers_fts MATCH ? ${restrict.sql})
+       SELECT id, rank, (SELECT count(*) FROM matches) AS total FROM matches ORDER BY rank, id LIMIT ? OFFSET ?`,
     ).all(match, ...restrict.params, limit, offset);
-  }
-
-  private count(match: string, restrict: Restriction): number {
-    return prepared<unknown[], { n: number }>(this.db, `SELECT count(*) AS n FROM papers_fts WHERE papers_fts MATCH ? ${restrict.sql}`).get(
-      match,
-      ...restrict.params,
-    )!.n;
+    // A page past the end has no row to carry the total.
+    if (rows.length === 0 && offset > 0) return { rows: [], total: this.rank(match, restrict, 1, 0).total };
+    return { rows: rows.map(({ id, rank }) => ({ id, rank })), total: rows[0]?.total ?? 0 };
   }
 }
 

@@ -46,6 +46,11 @@ test('the total is exact whether the page is short, full, or past the end', () =
   assert.deepEqual([last.hits.length, last.total], [1, 31]);
   const beyond = library.search('spectral', {}, { limit: 10, offset: 40 });
   assert.deepEqual([beyond.hits.length, beyond.total], [0, 31]);
+  // Pages deeper than a remembered ranking are ranked on their own, past the end too.
+  const long = library.search('spectral', {}, { limit: 250 });
+  assert.deepEqual([long.hits.length, long.total], [31, 31]);
+  const deep = library.search('spectral', {}, { limit: 10, offset: 300 });
+  assert.deepEqual([deep.hits.length, deep.total], [0, 31]);
 });
 
 test('ranked ids are the ids of the hits, page by page, ties broken by id', () => {
