@@ -1,7 +1,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { Value } from 'typebox/value';
 import { startFixtureServer, fixture, type FixtureServer } from './fixture-server.ts';
+import { Paper, SearchResult } from '../../src/server/schemas.ts';
 
 let server: FixtureServer;
 before(async () => {
@@ -95,7 +97,13 @@ test('one paper: its listings and its possible other version', async () => {
 });
 
 test('search: matches come as segments, never markup; filters and paging apply', async () => {
-  const { json } = await get('/api/search?q=graph&limit=2');
+  const { json, headers } = await get('/api/search?q=graph&limit=2');
+  // The body is written by the search thread, not by fastify from the schema: it must still be
+  // exactly the documented shape, with no field more.
+  assert.equal(headers.get('content-type'), 'application/json; charset=utf-8');
+  assert.ok(Value.Check(SearchResult, json), JSON.stringify([...Value.Errors(SearchResult, json)].slice(0, 3)));
+  assert.deepEqual(Object.keys(json.hits[0]).sort(), ['paper', 'score', 'snippet', 'title']);
+  assert.deepEqual(Object.keys(json.hits[0].paper).sort(), Object.keys(Paper.properties).sort());
   assert.equal(json.total, 4);
   assert.equal(json.hits.length, 2);
   for (const hit of json.hits) {

@@ -1,7 +1,6 @@
 // Reading the library: papers with filters, one paper with its versions, search, venues, totals.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Library } from '../../library/library.ts';
-import { splitMarks } from '../../library/search.ts';
 import type { SearchPool } from '../search-pool.ts';
 import type { PaperFilter } from '../../library/papers.ts';
 import { notFound } from '../problems.ts';
@@ -53,13 +52,11 @@ export const papersRoutes: FastifyPluginAsyncTypebox<{ library: Library; search:
         response: { 200: SearchResult, 400: Problem },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { q, limit, offset } = request.query;
-      const result = await search.search(q, filterOf(request.query), { limit, offset });
-      return {
-        total: result.total,
-        hits: result.hits.map((hit) => ({ paper: hit.paper, score: hit.score, title: splitMarks(hit.markedTitle), snippet: splitMarks(hit.snippet) })),
-      };
+      // Already JSON of the SearchResult shape (see searchResponse), which fastify sends as it is.
+      const body = await search.search(q, filterOf(request.query), { limit, offset });
+      return reply.type('application/json; charset=utf-8').send(body as unknown as SearchResult);
     },
   );
 
