@@ -7,15 +7,15 @@
 import type { QueryTerm } from './fts-query.ts';
 
 /**
- * The words of a text: word `i` is `text.slice(starts[i], ends[i])`. Folded forms are kept only
- * for texts with non-ASCII characters; an ASCII word is compared in place, since building a
+ * The words of a text: word `i` is `text.slice(starts[i], ends[i])`. Only words with non-ASCII
+ * characters get a folded form (`folded[i]`); the others are compared in place, since building a
  * string for each of an abstract's 200 words was most of the cost of marking a page of results.
  */
 interface Tokens {
   text: string;
   starts: number[];
   ends: number[];
-  folded?: string[];
+  folded: (string | undefined)[];
 }
 
 /** A query term as the index sees it: a run of folded words, the last one a prefix for `term*`. */
@@ -31,46 +31,40 @@ interface Match {
   last: number;
 }
 
-const TOKEN = /[\p{L}\p{N}\p{Co}]+/gu;
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const WORD_CHARACTER = /^[\p{L}\p{N}\p{Co}]$/u;
+
+const isAsciiWordCode = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 
 function tokenize(text: string): Tokens {
-  if (ASCII_ONLY.test(text)) return asciiWords(text);
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const folded: string[] = [];
-  for (const match of text.matchAll(TOKEN)) {
-    starts.push(match.index);
-    ends.push(match.index + match[0].length);
-    folded.push(match[0].normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase());
+  const tokens: Tokens = { text, starts: [], ends: [], folded: [] };
+  let start = -1;
+  let ascii = true;
+  for (let i = 0; i <= text.length; ) {
+    const code = i < text.length ? text.codePointAt(i)! : 32;
+    const width = code > 0xffff ? 2 : 1;
+    const inWord = code < 128 ? isAsciiWordCode(code) : WORD_CHARACTER.test(String.fromCodePoint(code));
+    if (inWord) {
+      if (start < 0) start = i;
+      if (code >= 128) ascii = false;
+    } else if (start >= 0) {
+      tokens.starts.push(start);
+      tokens.ends.push(i);
+      if (!ascii) tokens.folded[tokens.starts.length - 1] = fold(text.slice(start, i));
+      start = -1;
+      ascii = true;
+    }
+    i += width;
   }
-  return { text, starts, ends, folded };
+  return tokens;
 }
 
-function asciiWords(text: string): Tokens {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let start = -1;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      starts.push(start);
-      ends.push(i);
-      start = -1;
-    }
-  }
-  if (start >= 0) {
-    starts.push(start);
-    ends.push(text.length);
-  }
-  return { text, starts, ends };
-}
+/** Lower case without diacritics, as remove_diacritics 2 folds a word. */
+const fold = (word: string) => word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
 
 /** Whether word `index` of the text is `word` (folded), or begins with it when `prefix`. */
 function wordMatches(tokens: Tokens, index: number, word: string, prefix: boolean): boolean {
-  if (tokens.folded) return prefix ? tokens.folded[index].startsWith(word) : tokens.folded[index] === word;
+  const folded = tokens.folded[index];
+  if (folded !== undefined) return prefix ? folded.startsWith(word) : folded === word;
   const start = tokens.starts[index];
   const length = tokens.ends[index] - start;
   if (prefix ? length < word.length : length !== word.length) return false;
@@ -87,7 +81,7 @@ export function queryPhrases(terms: readonly QueryTerm[]): Phrase[] {
 
 function foldedWords(text: string): string[] {
   const tokens = tokenize(text);
-  return tokens.folded ?? tokens.starts.map((start, i) => text.slice(start, tokens.ends[i]).toLowerCase());
+  return tokens.starts.map((start, i) => tokens.folded[i] ?? text.slice(start, tokens.ends[i]).toLowerCase());
 }
 
 function findMatches(tokens: Tokens, phrases: readonly Phrase[]): Match[] {
