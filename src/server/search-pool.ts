@@ -1,8 +1,8 @@
 // Searches run in worker threads, each over its own connection to the library: a broad query
 // (BM25 over a third of the library takes tens of milliseconds) then holds up no other
 // request, and every core ranks at once. A thread answers with the response body itself, as
-// UTF-8 JSON: the event loop then only passes bytes on, where copying the result object between
-// threads and serializing it there took a fifth of the server's time per search.
+// UTF-8 JSON: the event loop then only passes bytes on. Copying the result object between threads
+// and serializing it on the event loop had been more than half of the event loop's time per search.
 import os from 'node:os';
 import type { PageOptions, PaperFilter } from '../library/papers.ts';
 import { splitMarks, type SearchResult as LibrarySearchResult } from '../library/search.ts';
