@@ -49,8 +49,8 @@ console.log(
 console.log(
   '\nstorage floor: every row the ingest stored (listings, papers, authors, appearances, version links), already parsed and\n' +
     'de-duplicated, inserted into a fresh library with one prepared statement per table, then indexed for full-text search with\n' +
-    'one INSERT … SELECT, in one transaction, and checkpointed: what any ingest into this schema pays on its one writer before\n' +
-    'reading, parsing, de-duplicating or comparing a single paper.',
+    'one INSERT … SELECT (FTS5 allowed 64 MiB of terms in memory), in one transaction, and checkpointed: what any ingest into\n' +
+    'this schema pays on its one writer before reading, parsing, de-duplicating or comparing a single paper.',
 );
 for (const failure of report.failures) console.error(`failed: ${failure.file}: ${failure.message}`);
 
@@ -65,8 +65,11 @@ function storageFloor(from: string, to: string): number {
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(to + suffix, { force: true });
   const library = Library.open(to);
   const db = library.db;
-  // The page cache the ingest itself uses for a batch (ingest-files.ts).
+  // The page cache the ingest itself uses for a batch (ingest-files.ts), and FTS5 holding up to
+  // 64 MiB of new terms in memory before it writes a segment: fewer segments to merge, 20% less
+  // indexing time. (The ingest gains nothing from it: each file's savepoint writes them out.)
   db.pragma('cache_size = -262144');
+  db.exec(`INSERT INTO papers_fts (papers_fts, rank) VALUES ('hashsize', ${64 * 1024 * 1024})`);
   const started = process.hrtime.bigint();
   db.transaction(() => {
     for (const { name, rows } of tables) {
