@@ -83,46 +83,53 @@ export function multiplyTransposed(a: CsrMatrix, x: DenseMatrix): DenseMatrix {
   return y;
 }
 
-// The two kernels below do n x k² / 2 multiply-adds each (n = 20,000+ terms, k = 270). Written
-// naively they stream a k x k matrix from memory once per row of X; working on four rows or
-// columns at a time reuses each value loaded four times, which makes them several times faster.
+/**
+ * out[j] = x · row j, for `out.length` rows of x's length laid end to end in `rows`. Four rows per
+ * sweep of x: four independent sums keep the processor busy where one sum waits on each
+ * addition, and each value of x loaded serves four rows (several times faster). Each sum still
+ * runs over the positions in order, so every product is exactly the plain loop's. Doubles only:
+ * a kernel that also met Float32Arrays ran 30% slower for both.
+ */
+export function dotsWithRows(x: Float64Array, rows: Float64Array, out: Float64Array): void {
+  const n = x.length;
+  const count = out.length;
+  let j = 0;
+  for (; j + 3 < count; j += 4) {
+    const o0 = j * n;
+    const o1 = o0 + n;
+    const o2 = o1 + n;
+    const o3 = o2 + n;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let i = 0; i < n; i++) {
+      const v = x[i];
+      s0 += v * rows[o0 + i];
+      s1 += v * rows[o1 + i];
+      s2 += v * rows[o2 + i];
+      s3 += v * rows[o3 + i];
+    }
+    out[j] = s0;
+    out[j + 1] = s1;
+    out[j + 2] = s2;
+    out[j + 3] = s3;
+  }
+  for (; j < count; j++) {
+    let sum = 0;
+    for (let i = 0, o = j * n; i < n; i++) sum += x[i] * rows[o + i];
+    out[j] = sum;
+  }
+}
 
-/** XᵀX for a tall X (n x k): a k x k matrix, from dot products of X's columns. */
+/** XᵀX for a tall X (n x k, n = 20,000+ terms, k = 270): a k x k matrix, from dot products of X's columns. */
 function gram(x: DenseMatrix): Float64Array {
   const { rows: n, cols: k, data } = x;
   const columns = new Float64Array(n * k);
   for (let i = 0; i < n; i++) for (let a = 0; a < k; a++) columns[a * n + i] = data[i * k + a];
   const g = new Float64Array(k * k);
-  for (let a = 0; a < k; a++) {
-    const ca = a * n;
-    let b = a;
-    for (; b + 3 < k; b += 4) {
-      const c0 = b * n;
-      const c1 = c0 + n;
-      const c2 = c1 + n;
-      const c3 = c2 + n;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      for (let i = 0; i < n; i++) {
-        const v = columns[ca + i];
-        s0 += v * columns[c0 + i];
-        s1 += v * columns[c1 + i];
-        s2 += v * columns[c2 + i];
-        s3 += v * columns[c3 + i];
-      }
-      g[a * k + b] = s0;
-      g[a * k + b + 1] = s1;
-      g[a * k + b + 2] = s2;
-      g[a * k + b + 3] = s3;
-    }
-    for (; b < k; b++) {
-      let sum = 0;
-      for (let i = 0; i < n; i++) sum += columns[ca + i] * columns[b * n + i];
-      g[a * k + b] = sum;
-    }
-  }
+  // Row a of the upper triangle: column a with columns a..k-1.
+  for (let a = 0; a < k; a++) dotsWithRows(columns.subarray(a * n, (a + 1) * n), columns.subarray(a * n), g.subarray(a * k + a, (a + 1) * k));
   for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) g[a * k + b] = g[b * k + a];
   return g;
 }
