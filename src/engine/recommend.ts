@@ -8,6 +8,7 @@ import { indexDocuments, vectorizeDoc, type DocIndex } from './doc-index.ts';
 import { rankCandidates } from './rank.ts';
 import { sharedTerms, type CandidateScore, type ProfileEntry } from './score.ts';
 import { ProfileError } from './errors.ts';
+import { docFields, writtenForms, type WrittenForms } from './text.ts';
 
 /** Why a paper was recommended: a profile paper it is close to and the terms they share. */
 export interface Reason {
@@ -60,6 +61,13 @@ function textDoc(paper: Paper): TextDoc {
 /** Turns engine scores into recommendations whose reasons come from the same closest pairs. */
 function explain(library: Library, index: DocIndex, scores: readonly CandidateScore[], sources: Map<string, TextDoc>): Recommendation[] {
   const papers = new Map(library.papersById(scores.map((s) => Number(s.id))).map((p) => [String(p.id), p]));
+  // A profile paper is among the closest of many candidates, and a candidate has several reasons.
+  const forms = new Map<string, WrittenForms>();
+  const formsOf = (doc: TextDoc) => {
+    let known = forms.get(doc.id);
+    if (!known) forms.set(doc.id, (known = writtenForms(docFields(doc))));
+    return known;
+  };
   return scores.map((scored) => {
     const paper = papers.get(scored.id)!;
     const reasons = scored.closest.slice(0, REASON_PAPERS).map((closest) => {
@@ -68,7 +76,7 @@ function explain(library: Library, index: DocIndex, scores: readonly CandidateSc
         paperId: Number(closest.profileId),
         title: source.title,
         similarity: round(closest.similarity),
-        sharedTerms: sharedTerms(index, textDoc(paper), source, REASON_TERMS).map((t) => t.term),
+        sharedTerms: sharedTerms(index, textDoc(paper), source, REASON_TERMS, formsOf).map((t) => t.term),
       };
     });
     return { paper, score: round(scored.score), reasons };

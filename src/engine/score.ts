@@ -2,7 +2,7 @@
 // aggregated over the profile, with the reasons drawn from the same numbers.
 import type { TextDoc } from '../types.ts';
 import { denseSimilarity, docVector, lexicalSimilarity, sharedTermContributions, vectorFor, type DocIndex, type DocVector } from './doc-index.ts';
-import { docFields, termSurfaces } from './text.ts';
+import { docFields, surfaceOf, writtenForms, type WrittenForms } from './text.ts';
 import { dotsWithRows } from './linalg.ts';
 
 export interface ScoringOptions {
@@ -197,10 +197,17 @@ export interface SharedTerm {
 /**
  * The terms a candidate and a profile paper share that add most to their tf-idf similarity,
  * shown as written. A term whose words are all in terms already listed is left out ("graph"
- * after "graph neural"), as it tells the reader nothing new.
+ * after "graph neural"), as it tells the reader nothing new. Explaining many pairs, pass
+ * `formsOf` that remembers each paper's forms: reading them is most of the work.
  */
-export function sharedTerms(index: DocIndex, candidate: TextDoc, profilePaper: TextDoc, limit = 5): SharedTerm[] {
-  const surfaces = termSurfaces([...docFields(candidate), ...docFields(profilePaper)]);
+export function sharedTerms(
+  index: DocIndex,
+  candidate: TextDoc,
+  profilePaper: TextDoc,
+  limit = 5,
+  formsOf: (doc: TextDoc) => WrittenForms = (doc) => writtenForms(docFields(doc)),
+): SharedTerm[] {
+  const forms = [formsOf(candidate), formsOf(profilePaper)];
   const shown: SharedTerm[] = [];
   const covered = new Set<string>();
   for (const { term, contribution } of sharedTermContributions(index, vectorFor(index, candidate), vectorFor(index, profilePaper))) {
@@ -208,7 +215,7 @@ export function sharedTerms(index: DocIndex, candidate: TextDoc, profilePaper: T
     const stems = term.split(' ');
     if (stems.every((stem) => covered.has(stem))) continue;
     for (const stem of stems) covered.add(stem);
-    shown.push({ term: surfaces.get(term) ?? term, contribution });
+    shown.push({ term: surfaceOf(term, ...forms) ?? term, contribution });
   }
   return shown;
 }

@@ -155,16 +155,15 @@ export function termCounts(fields: readonly Field[], phrases: boolean): Map<stri
   return counts;
 }
 
-/**
- * How each term (stem or phrase) was most often written in the given fields, for showing
- * terms to people ("graph neural networks", not the stems "graph neural network").
- */
-export function termSurfaces(fields: readonly Field[]): Map<string, string> {
-  const seen = new Map<string, Map<string, number>>();
+/** How often each term (stem or phrase) was written each way in some fields. */
+export type WrittenForms = Map<string, Map<string, number>>;
+
+export function writtenForms(fields: readonly Field[]): WrittenForms {
+  const forms: WrittenForms = new Map();
   const note = (term: string, surface: string) => {
-    const forms = seen.get(term) ?? new Map<string, number>();
-    forms.set(surface, (forms.get(surface) ?? 0) + 1);
-    seen.set(term, forms);
+    const ofTerm = forms.get(term) ?? new Map<string, number>();
+    ofTerm.set(surface, (ofTerm.get(surface) ?? 0) + 1);
+    forms.set(term, ofTerm);
   };
   for (const { segments } of fields) {
     for (const segment of segments) {
@@ -175,9 +174,15 @@ export function termSurfaces(fields: readonly Field[]): Map<string, string> {
       });
     }
   }
-  const best = new Map<string, string>();
-  for (const [term, forms] of seen) {
-    best.set(term, [...forms].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0]);
-  }
-  return best;
+  return forms;
+}
+
+/**
+ * How a term was most often written across texts, for showing it to people ("graph neural
+ * networks", not the stems "graph neural network"); undefined if none of them has it.
+ */
+export function surfaceOf(term: string, ...texts: readonly WrittenForms[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const forms of texts) for (const [surface, n] of forms.get(term) ?? []) counts.set(surface, (counts.get(surface) ?? 0) + n);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { docFields, termCounts, termSurfaces, tokenize } from '../../src/engine/text.ts';
+import { docFields, termCounts, surfaceOf, writtenForms, tokenize } from '../../src/engine/text.ts';
 
 const stems = (text: string) => tokenize(text).map((segment) => segment.map((token) => token.stem));
 
@@ -43,10 +43,10 @@ test('acronyms stem like words, and are shown as written', () => {
   const counts = termCounts(fields, true);
   assert.equal(counts.get('gan'), 2);
   assert.equal(counts.get('lstm'), 1);
-  const surfaces = termSurfaces(fields);
-  assert.equal(surfaces.get('gan'), 'GANs');
-  assert.equal(surfaces.get('lstm'), 'LSTMs');
-  assert.equal(surfaces.get('adversari network'), 'adversarial networks');
+  const forms = writtenForms(fields);
+  assert.equal(surfaceOf('gan', forms), 'GANs');
+  assert.equal(surfaceOf('lstm', forms), 'LSTMs');
+  assert.equal(surfaceOf('adversari network', forms), 'adversarial networks');
 });
 
 test('phrases are adjacent words within one segment and one field', () => {
