@@ -16,11 +16,13 @@ function startWorker(callerUrl: string, name: string, workerData: unknown): Work
 interface Reply<Result> {
   id: number;
   result?: Result;
-  error?: { name: string; message: string; stack?: string };
+  /** `fields` are the error's own properties (an HTTP status, say), copied as structured clones. */
+  error?: { name: string; message: string; stack?: string; fields: Record<string, unknown> };
 }
 
-/** Error classes a front end acts on keep their class across the thread boundary; others become Error. */
-export type ErrorClasses = Record<string, new (message: string) => Error>;
+/** Error classes a front end acts on keep their class and fields across the thread boundary; others become Error. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- only the prototype is used, never the constructor
+export type ErrorClasses = Record<string, abstract new (...args: any[]) => Error>;
 
 /** Asks a worker thread (one that calls `answerRequests`) and gets each answer as a promise. */
 export class WorkerClient<Request, Result> {
@@ -63,9 +65,9 @@ export class WorkerClient<Request, Result> {
   }
 
   private revive(error: NonNullable<Reply<Result>['error']>): Error {
-    const ErrorClass = this.errorClasses[error.name];
-    if (ErrorClass) return new ErrorClass(error.message);
-    return Object.assign(new Error(error.message), { stack: error.stack });
+    // An Error of the named class made without calling its constructor, whose arguments differ from class to class.
+    const revived: Error = Reflect.construct(Error, [error.message], this.errorClasses[error.name] ?? Error);
+    return Object.assign(revived, error.fields, { stack: error.stack });
   }
 
   private failAll(error: Error): void {
@@ -89,8 +91,22 @@ export function answerRequests<Request, Result>(answer: (request: Request) => Re
       buffers = transfer(result);
     } catch (error) {
       const failure = error instanceof Error ? error : new Error(String(error));
-      reply = { id, error: { name: failure.constructor.name, message: failure.message, stack: failure.stack } };
+      reply = { id, error: { name: failure.constructor.name, message: failure.message, stack: failure.stack, fields: cloneableFields(failure) } };
     }
     parentPort!.postMessage(reply, buffers);
   });
+}
+
+/** The error's own properties that can cross to another thread (functions and the like stay behind). */
+function cloneableFields(error: Error): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(error).filter(([, value]) => {
+      try {
+        structuredClone(value);
+        return true;
+      } catch {
+        return false;
+      }
+    }),
+  );
 }

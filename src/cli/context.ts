@@ -13,7 +13,10 @@ export function libraryPath(command: Command): string {
 
 /** Opens the library named by --db / PAPERSCOUT_DB for the duration of `action` (which may be async). */
 export function withLibrary<T>(command: Command, action: (library: Library) => T): T {
-  const library = Library.open(libraryPath(command));
+  const file = libraryPath(command);
+  // A command waits for another paperscout's writes to end, as long as they take, and says so.
+  const writeWait = { patienceMs: Infinity, onWait: () => console.error(`waiting for another paperscout writing to ${file}…`) };
+  const library = Library.open(file, { writeWait });
   let result: T;
   try {
     result = action(library);

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database, { type Statement } from 'better-sqlite3';
 import { MIGRATIONS } from './migrations.ts';
+import { writeTransaction, type WriteWait } from './write-lock.ts';
 
 export type Db = Database.Database;
 
@@ -26,7 +27,7 @@ export function defaultLibraryPath(): string {
 }
 
 /** Opens (creating if needed) a library file and brings its schema up to date. */
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, wait: WriteWait): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -37,19 +38,23 @@ export function openDatabase(file: string): Db {
   // connection (the server's search threads each have one), instead of being copied into each
   // connection's own page cache: searches that reach all over the index were 7% faster.
   db.pragma(`mmap_size = ${MMAP_BYTES}`);
-  migrate(db);
+  migrate(db, file, wait);
   return db;
 }
 
-function migrate(db: Db): void {
+function migrate(db: Db, file: string, wait: WriteWait): void {
+  if ((db.pragma('user_version', { simple: true }) as number) === MIGRATIONS.length) return;
+  // Read again under the lock: another process may have migrated the file meanwhile.
+  writeTransaction(db, file, wait, () => migrateLocked(db));
+}
+
+function migrateLocked(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
     throw new Error(`library schema version ${current} is newer than this paperscout understands (${MIGRATIONS.length}); upgrade paperscout`);
   }
   for (let version = current; version < MIGRATIONS.length; version++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[version]);
-      db.pragma(`user_version = ${version + 1}`);
-    })();
+    db.exec(MIGRATIONS[version]);
+    db.pragma(`user_version = ${version + 1}`);
   }
 }

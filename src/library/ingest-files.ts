@@ -7,6 +7,7 @@ import type { Library } from './library.ts';
 import type { IngestOutcome, ListingLabels } from './ingest.ts';
 import { expandPaths, hashText } from './files.ts';
 import { readListing, startListingReaderThread, type ReadFailure, type ReadResult } from './listing-reader.ts';
+import { WRITER_PAUSE_MS } from './write-lock.ts';
 
 export interface IngestOptions {
   format?: FormatName;
@@ -26,9 +27,11 @@ export interface IngestReport {
 /**
  * Files are committed together, each still all or nothing through its own savepoint: a commit
  * per file made SQLite write and sync the same index pages hundreds of times, a fifth of the
- * time of ingesting the 246 paperlists files.
+ * time of ingesting the 246 paperlists files. A group is also committed after a second, so
+ * another writer (the server saving a rating) waits for no longer than that.
  */
 const COMMIT_EVERY_PAPERS = 20_000;
+const COMMIT_AFTER_MS = 1000;
 /** A batch writes index pages all over the library; a larger page cache keeps them (-10% time). */
 const BATCH_CACHE_KIB = 256 * 1024;
 
@@ -48,6 +51,7 @@ export async function ingestPaths(library: Library, paths: readonly string[], op
   const thread = files.length > 1 ? startListingReaderThread(options.format) : undefined;
   const read = (file: string): Promise<ReadResult> => (thread ? thread.ask(file) : Promise.resolve(readListing(file, options.format)));
   let uncommitted = 0;
+  let groupStarted = 0;
   const cacheSize = library.db.pragma('cache_size', { simple: true });
   if (thread) library.db.pragma(`cache_size = -${BATCH_CACHE_KIB}`);
   try {
@@ -59,12 +63,18 @@ export async function ingestPaths(library: Library, paths: readonly string[], op
         report.failures.push({ file, ...result.failure });
       } else {
         const { parsed, hash, abstractPairs } = result.listing;
-        if (!library.db.inTransaction) library.db.exec('BEGIN');
+        if (uncommitted === 0) {
+          library.openWriteGroup();
+          groupStarted = Date.now();
+        }
         report.outcomes.push({ file, ...library.addListing(parsed, path.basename(file), hash, options.labels, abstractPairs) });
-        uncommitted += parsed.papers.length;
-        if (uncommitted >= COMMIT_EVERY_PAPERS || index + 1 === files.length) {
-          library.db.exec('COMMIT');
+        uncommitted += Math.max(1, parsed.papers.length);
+        const last = index + 1 === files.length;
+        if (uncommitted >= COMMIT_EVERY_PAPERS || Date.now() - groupStarted >= COMMIT_AFTER_MS || last) {
+          library.commitWriteGroup();
           uncommitted = 0;
+          // Waiting writers try for the lock every few milliseconds: this pause lets one in.
+          if (!last) await new Promise((resolve) => setTimeout(resolve, WRITER_PAUSE_MS));
         }
       }
       options.onFile?.(index + 1, files.length, file);
@@ -72,7 +82,7 @@ export async function ingestPaths(library: Library, paths: readonly string[], op
   } finally {
     try {
       // Files stored before an unexpected error stay stored, as they would with a commit each.
-      if (library.db.inTransaction) library.db.exec('COMMIT');
+      library.commitWriteGroup();
     } finally {
       library.db.pragma(`cache_size = ${cacheSize}`);
       // A thread left running would keep the process alive after the error.

@@ -45,6 +45,8 @@ interface ExistingPaper {
 
 export class Ingester {
   private sketches: SketchIndex | undefined;
+  /** The id of the last paper whose sketch is in `sketches`. */
+  private sketchedThrough = 0;
   private readonly statements;
 
   constructor(private readonly db: Db) {
@@ -84,13 +86,14 @@ export class Ingester {
         `INSERT INTO papers_fts (papers_fts, rowid, title, authors, abstract, keywords) VALUES ('delete', @id, @title, @authors, @abstract, @keywords)`,
       ),
       linkVersions: db.prepare('INSERT OR IGNORE INTO possible_duplicates (paper_a, paper_b, similarity) VALUES (?, ?, ?)'),
-      allSketches: db.prepare<[], { id: number; minhash: Buffer }>('SELECT id, minhash FROM papers WHERE minhash IS NOT NULL'),
+      sketchesAfter: db.prepare<[number], { id: number; minhash: Buffer }>('SELECT id, minhash FROM papers WHERE id > ? AND minhash IS NOT NULL ORDER BY id'),
     };
   }
 
   /**
-   * Adds a listing and its papers in one transaction. `hash` identifies the file's content,
-   * so ingesting the same file again finds the earlier listing and writes nothing.
+   * Adds a listing and its papers; the caller holds the write lock (Library.addListing), so
+   * nothing changes between the lookups here and the writes. `hash` identifies the file's
+   * content, so ingesting the same file again finds the earlier listing and writes nothing.
    * `abstractPairs` are the papers' `wordPairs`, when already computed elsewhere.
    */
   ingest(parsed: ParsedListing, fileName: string, hash: string, labels: ListingLabels = {}, abstractPairs?: readonly (Uint32Array | undefined)[]): IngestOutcome {
@@ -100,7 +103,7 @@ export class Ingester {
     }
     const sketches = this.sketchIndex();
     try {
-      return this.db.transaction(() => this.addListing(parsed, fileName, hash, labels, sketches, abstractPairs))();
+      return this.addListing(parsed, fileName, hash, labels, sketches, abstractPairs);
     } catch (error) {
       // The index may hold papers of the rolled-back transaction: rebuild it on next use.
       this.sketches = undefined;
@@ -166,6 +169,7 @@ export class Ingester {
         if (pairs && sketch) {
           versionLinks += this.linkVersionsOf(paperId, pairs, sketch, sketches);
           sketches.add(paperId, sketch);
+          this.sketchedThrough = paperId;
         }
       }
       this.statements.insertAppearance.run(listingId, index + 1, paperId, paper.sourceId ?? null);
@@ -247,10 +251,19 @@ export class Ingester {
     return links;
   }
 
+  /**
+   * The sketches of every paper in the library, kept between listings. Other processes add
+   * papers too (the CLI while the server runs): papers are never deleted and ids only grow, so
+   * reading the sketches past the last one seen brings the index up to date.
+   */
   private sketchIndex(): SketchIndex {
     if (!this.sketches) {
       this.sketches = new SketchIndex();
-      for (const row of this.statements.allSketches.iterate()) this.sketches.add(row.id, blobToSketch(row.minhash));
+      this.sketchedThrough = 0;
+    }
+    for (const row of this.statements.sketchesAfter.iterate(this.sketchedThrough)) {
+      this.sketches.add(row.id, blobToSketch(row.minhash));
+      this.sketchedThrough = row.id;
     }
     return this.sketches;
   }

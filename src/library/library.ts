@@ -9,6 +9,7 @@ import { allTextDocs, matchingPaperIds, getPaper, getPapers, listPapers, possibl
 import { Searcher, type RankingStore, type SearchResult } from './search.ts';
 import { contentFingerprint, fingerprintPapers, getModel, putModel } from './models.ts';
 import * as profiles from './profiles.ts';
+import { beginWrite, LibraryBusyError, writeTransaction, type WriteWait } from './write-lock.ts';
 
 export interface LibraryStats {
   papers: number;
@@ -23,7 +24,11 @@ export interface LibraryStats {
 export interface OpenOptions {
   /** Where to keep search rankings while the library is unchanged (see Searcher); nowhere by default. */
   rankings?: RankingStore;
+  /** How writes wait while another connection writes; five seconds, silently, by default. */
+  writeWait?: WriteWait;
 }
+
+const DEFAULT_WRITE_WAIT: WriteWait = { patienceMs: 5000 };
 
 export class Library {
   private ingester: Ingester | undefined;
@@ -32,13 +37,33 @@ export class Library {
   private constructor(
     readonly db: Db,
     readonly file: string,
+    private readonly writeWait: WriteWait,
     options: OpenOptions,
   ) {
     this.searcher = new Searcher(db, options.rankings);
   }
 
   static open(file: string = defaultLibraryPath(), options: OpenOptions = {}): Library {
-    return new Library(openDatabase(file), file, options);
+    const writeWait = options.writeWait ?? DEFAULT_WRITE_WAIT;
+    return new Library(openDatabase(file, writeWait), file, writeWait, options);
+  }
+
+  /** Runs `write` as one transaction holding the write lock (a savepoint inside a write group). */
+  write<T>(write: () => T): T {
+    return writeTransaction(this.db, this.file, this.writeWait, write);
+  }
+
+  /**
+   * Starts a group of writes committed together by `commitWriteGroup`: many small listings
+   * committed one by one made SQLite write and sync the same index pages hundreds of times.
+   * Each `write` inside the group is still all or nothing on its own.
+   */
+  openWriteGroup(): void {
+    if (!this.db.inTransaction) beginWrite(this.db, this.file, this.writeWait);
+  }
+
+  commitWriteGroup(): void {
+    if (this.db.inTransaction) this.db.exec('COMMIT');
   }
 
   close(): void {
@@ -48,7 +73,8 @@ export class Library {
   /** Stores a parsed listing (see ingest-files.ts for reading and parsing files). */
   addListing(parsed: ParsedListing, fileName: string, hash: string, labels?: ListingLabels, abstractPairs?: readonly (Uint32Array | undefined)[]): IngestOutcome {
     this.ingester ??= new Ingester(this.db);
-    return this.ingester.ingest(parsed, fileName, hash, labels, abstractPairs);
+    const ingester = this.ingester;
+    return this.write(() => ingester.ingest(parsed, fileName, hash, labels, abstractPairs));
   }
 
   /**
@@ -59,10 +85,10 @@ export class Library {
     const rollback = new Error('preview only');
     let outcome: IngestOutcome | undefined;
     try {
-      this.db.transaction(() => {
+      this.write(() => {
         outcome = this.addListing(parsed, fileName, hash, labels);
         throw rollback;
-      })();
+      });
     } catch (error) {
       if (error !== rollback) throw error;
     } finally {
@@ -132,7 +158,12 @@ export class Library {
       (cached.fingerprint === fingerprint || (tolerance > 0 && fingerprintPapers(cached.fingerprint) >= (1 - tolerance) * fingerprintPapers(fingerprint)));
     if (fresh) return cached.data;
     const data = build(this.textDocs());
-    putModel(this.db, name, fingerprint, data);
+    try {
+      this.write(() => putModel(this.db, name, fingerprint, data));
+    } catch (error) {
+      // Kept for the next use only if stored: this use has the model either way.
+      if (!(error instanceof LibraryBusyError)) throw error;
+    }
     return data;
   }
 
@@ -146,30 +177,36 @@ export class Library {
 
   /** Creates a profile; false when one of that name exists. */
   createProfile(name: string): boolean {
-    if (profiles.getProfile(this.db, name)) return false;
-    profiles.createProfile(this.db, name);
-    return true;
+    return this.write(() => {
+      if (profiles.getProfile(this.db, name)) return false;
+      profiles.createProfile(this.db, name);
+      return true;
+    });
   }
 
   deleteProfile(name: string): boolean {
-    return profiles.deleteProfile(this.db, name);
+    return this.write(() => profiles.deleteProfile(this.db, name));
   }
 
   /** Makes the papers of these listings the profile's own; returns how many were new to it. */
   addListingsToProfile(profile: Profile, listingIds: readonly number[]): number {
-    const paperIds = listingIds.flatMap((id) => profiles.paperIdsOfListing(this.db, id));
-    return profiles.addProfilePapers(this.db, profile.id, paperIds, 'file');
+    return this.write(() => {
+      const paperIds = listingIds.flatMap((id) => profiles.paperIdsOfListing(this.db, id));
+      return profiles.addProfilePapers(this.db, profile.id, paperIds, 'file');
+    });
   }
 
   /** Adds the library's papers by an author (any spelling of the name); returns how many were new. */
   addAuthorToProfile(profile: Profile, author: string): { found: number; added: number } {
-    const paperIds = profiles.paperIdsByAuthor(this.db, author);
-    return { found: paperIds.length, added: profiles.addProfilePapers(this.db, profile.id, paperIds, 'author') };
+    return this.write(() => {
+      const paperIds = profiles.paperIdsByAuthor(this.db, author);
+      return { found: paperIds.length, added: profiles.addProfilePapers(this.db, profile.id, paperIds, 'author') };
+    });
   }
 
   /** Records a rating (1 up, -1 down, 0 to forget it). */
   rate(profile: Profile, paperId: number, rating: 1 | -1 | 0): void {
-    profiles.rate(this.db, profile.id, paperId, rating);
+    this.write(() => profiles.rate(this.db, profile.id, paperId, rating));
   }
 
   /** For papers that are possible versions of the given ones: paper id -> the given paper it is a version of. */

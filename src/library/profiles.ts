@@ -34,7 +34,7 @@ export function profileNames(db: Db): string[] {
 /** Adds papers to a profile; returns how many were not in it yet. */
 export function addProfilePapers(db: Db, profileId: number, paperIds: readonly number[], source: ProfilePaperSource): number {
   const insert = db.prepare('INSERT OR IGNORE INTO profile_papers (profile_id, paper_id, source) VALUES (?, ?, ?)');
-  return db.transaction(() => paperIds.reduce((added, id) => added + insert.run(profileId, id, source).changes, 0))();
+  return paperIds.reduce((added, id) => added + insert.run(profileId, id, source).changes, 0);
 }
 
 export function rate(db: Db, profileId: number, paperId: number, rating: 1 | -1 | 0): void {

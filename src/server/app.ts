@@ -12,6 +12,7 @@ import { relevanceRoutes } from './routes/relevance.ts';
 import { planRoutes } from './routes/plan.ts';
 import { Relevance } from './relevance.ts';
 import { SearchPool } from './search-pool.ts';
+import { Writer } from './writer.ts';
 
 export interface ServerOptions {
   library: Library;
@@ -19,6 +20,8 @@ export interface ServerOptions {
   relevance?: Relevance;
   /** Where searches run; by default worker threads over the same library file, one per core. */
   search?: SearchPool;
+  /** Where uploads, profiles and ratings are written; by default a worker thread over the same library file. */
+  writer?: Writer;
   /** The built web app (index.html, app.js, app.css); without it only the API is served. */
   webRoot?: string;
   logger?: boolean;
@@ -57,10 +60,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   const relevance = options.relevance ?? new Relevance(options.library.file);
   const search = options.search ?? new SearchPool(options.library.file);
+  const writer = options.writer ?? new Writer(options.library.file);
   app.addHook('onClose', async () => {
-    await Promise.all([relevance.close(), search.close()]);
+    await Promise.all([relevance.close(), search.close(), writer.close()]);
   });
-  const routes = { library: options.library, relevance, search };
+  const routes = { library: options.library, relevance, search, writer };
   await app.register(papersRoutes, routes);
   await app.register(listingsRoutes, routes);
   await app.register(profilesRoutes, routes);

@@ -2,6 +2,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { ProfileError } from '../engine/errors.ts';
+import { LibraryBusyError } from '../library/write-lock.ts';
 import type { Problem } from './schemas.ts';
 
 /** A failure the client can act on (unknown id, name taken, unreadable listing). */
@@ -14,6 +15,9 @@ export class HttpProblem extends Error {
     super(message);
   }
 }
+
+/** A CLI ingest lets other writers in at least once a second. */
+const RETRY_AFTER_S = 1;
 
 export const notFound = (what: string) => new HttpProblem(404, `no ${what}`);
 
@@ -44,6 +48,8 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     if (error instanceof HttpProblem) return sendProblem(reply, error.status, error.message, error.extra);
     // A profile too empty to recommend for: the engine's message says what to add.
     if (error instanceof ProfileError) return sendProblem(reply, 422, error.message);
+    // Another process (a CLI ingest) holds the library: nothing was written, and trying again soon will do.
+    if (error instanceof LibraryBusyError) return sendProblem(reply.header('retry-after', String(RETRY_AFTER_S)), 503, error.message);
     // Fastify's own client errors (malformed JSON, body too large, wrong content type) carry safe messages.
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) return sendProblem(reply, status, error.message);

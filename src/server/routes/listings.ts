@@ -1,56 +1,22 @@
 // Listings: what has been ingested, and adding one from pasted or uploaded text, with a
 // preview of exactly what saving would do.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { ParsedListing } from '../../types.ts';
 import type { Library } from '../../library/library.ts';
-import type { IngestOutcome } from '../../library/ingest.ts';
-import { hashText } from '../../library/files.ts';
+import type { Writer } from '../writer.ts';
 import { ListingReport, Listings, ListingUpload, Problem } from '../schemas.ts';
-import { parseUpload } from '../uploads.ts';
 
 /** Listing uploads may be whole proceedings (the largest paperlists file is under 5 MB). */
 export const UPLOAD_BODY_LIMIT = 16 * 1024 * 1024;
-const PREVIEW_PAPERS = 100;
 
-function listingReport(parsed: ParsedListing, outcome: IngestOutcome, saved: boolean): ListingReport {
-  return {
-    saved: saved && outcome.added,
-    alreadyInLibrary: !outcome.added,
-    format: parsed.format,
-    fromHtml: parsed.fromHtml ?? false,
-    meta: parsed.meta,
-    count: parsed.papers.length,
-    withoutAbstract: parsed.papers.filter((paper) => !paper.abstract).length,
-    newPapers: outcome.newPapers,
-    mergedPapers: outcome.mergedPapers,
-    versionLinks: outcome.versionLinks,
-    warnings: parsed.warnings ?? [],
-    papers: parsed.papers.slice(0, PREVIEW_PAPERS).map((paper) => ({
-      title: paper.title,
-      titleDerived: paper.titleDerived ?? false,
-      authors: paper.authors,
-      hasAbstract: Boolean(paper.abstract),
-    })),
-    ...(saved || !outcome.added ? { listing: outcome.listing } : {}),
-  };
-}
+/** What every write may answer besides its own statuses: the library busy with another writer. */
+export const BUSY = { 503: Problem };
 
-export const listingsRoutes: FastifyPluginAsyncTypebox<{ library: Library }> = async (app, { library }) => {
+export const listingsRoutes: FastifyPluginAsyncTypebox<{ library: Library; writer: Writer }> = async (app, { library, writer }) => {
   app.get(
     '/api/listings',
     { schema: { summary: 'Every listing ingested, oldest first', tags: ['listings'], response: { 200: Listings } } },
     () => library.listings(),
   );
-
-  const upload = (saved: boolean) => (body: ListingUpload) => {
-    const parsed = parseUpload(body, 'body.text');
-    const labels = { venue: body.venue, year: body.year, session: body.session };
-    const hash = hashText(body.text);
-    const outcome = saved ? library.addListing(parsed, body.fileName, hash, labels) : library.previewListing(parsed, body.fileName, hash, labels);
-    return listingReport(parsed, outcome, saved);
-  };
-  const preview = upload(false);
-  const save = upload(true);
 
   app.post(
     '/api/listings/preview',
@@ -60,10 +26,10 @@ export const listingsRoutes: FastifyPluginAsyncTypebox<{ library: Library }> = a
         summary: 'Parse a listing and report what saving it would add, without storing anything',
         tags: ['listings'],
         body: ListingUpload,
-        response: { 200: ListingReport, 400: Problem, 413: Problem, 422: Problem },
+        response: { 200: ListingReport, 400: Problem, 413: Problem, 422: Problem, ...BUSY },
       },
     },
-    (request) => preview(request.body),
+    (request) => writer.write<ListingReport>({ kind: 'previewListing', body: request.body }),
   );
 
   app.post(
@@ -74,11 +40,11 @@ export const listingsRoutes: FastifyPluginAsyncTypebox<{ library: Library }> = a
         summary: 'Ingest a listing (all of it or nothing); the same file twice adds nothing',
         tags: ['listings'],
         body: ListingUpload,
-        response: { 200: ListingReport, 201: ListingReport, 400: Problem, 413: Problem, 422: Problem },
+        response: { 200: ListingReport, 201: ListingReport, 400: Problem, 413: Problem, 422: Problem, ...BUSY },
       },
     },
-    (request, reply) => {
-      const report = save(request.body);
+    async (request, reply) => {
+      const report = await writer.write<ListingReport>({ kind: 'saveListing', body: request.body });
       reply.code(report.saved ? 201 : 200).send(report);
     },
   );

@@ -5,7 +5,7 @@ import type { Library } from '../../library/library.ts';
 import { parseSessionTime, planIcs, planMarkdown, type PlannedPaper, type SessionTime } from '../../export/session-plan.ts';
 import { HttpProblem, notFound } from '../problems.ts';
 import { PlanFile, PlanQuery, Problem } from '../schemas.ts';
-import { findProfile } from './profiles.ts';
+import { findProfile } from '../profile-lookup.ts';
 
 function sessionTime(value: string | null | undefined, field: string): SessionTime | undefined {
   if (!value) return undefined;

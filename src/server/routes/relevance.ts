@@ -5,7 +5,7 @@ import type { Relevance } from '../relevance.ts';
 import { notFound } from '../problems.ts';
 import { IdParams, LimitQuery, Problem, ProfileParams, RecommendQuery, RecommendResult, SimilarResult, SimilarTextBody } from '../schemas.ts';
 import { filterOf } from './papers.ts';
-import { findProfile } from './profiles.ts';
+import { findProfile } from '../profile-lookup.ts';
 
 export const relevanceRoutes: FastifyPluginAsyncTypebox<{ library: Library; relevance: Relevance }> = async (app, { library, relevance }) => {
   app.get(
