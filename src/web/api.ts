@@ -42,13 +42,25 @@ export function apiUrl(path: string, query: Query = {}): string {
   return `/api/${path}${search ? `?${search}` : ''}`;
 }
 
+/**
+ * A write answered 503 found the library busy with another paperscout (a CLI ingest) and stored
+ * nothing: it is sent again after the server's Retry-After, for about as long as a person waits.
+ */
+const BUSY_RETRIES = 20;
+
 async function request<T>(method: string, path: string, options: { query?: Query; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
-  const response = await fetch(apiUrl(path, options.query), {
-    method,
-    signal: options.signal,
-    headers: options.body === undefined ? {} : { 'content-type': 'application/json' },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
+  let response: Response;
+  for (let attempt = 0; ; attempt++) {
+    response = await fetch(apiUrl(path, options.query), {
+      method,
+      signal: options.signal,
+      headers: options.body === undefined ? {} : { 'content-type': 'application/json' },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+    if (response.status !== 503 || attempt === BUSY_RETRIES) break;
+    const seconds = Number(response.headers.get('retry-after')) || 1;
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  }
   if (response.status === 204) return undefined as T;
   const body = await response.json().catch(() => undefined);
   if (!response.ok) {
