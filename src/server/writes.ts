@@ -5,6 +5,7 @@ import type { ParsedListing, Profile } from '../types.ts';
 import type { Library } from '../library/library.ts';
 import type { IngestOutcome } from '../library/ingest.ts';
 import { hashText } from '../library/files.ts';
+import { ABSTRACT_LABEL } from '../importers/page-text.ts';
 import { HttpProblem, notFound } from './problems.ts';
 import { parseUpload, type UploadedFile } from './uploads.ts';
 import { findProfile, summary } from './profile-lookup.ts';
@@ -108,10 +109,16 @@ function addParsed(library: Library, profile: Profile, author: string | undefine
   return { profile: summary(findProfile(library, profile.name)), added: byAuthor.added + byFiles.added, listed: byAuthor.found + byFiles.found };
 }
 
-/** Abstracts pasted one per paragraph become a publication list of `Abstract:` lines, the format made for them. */
+/**
+ * Pasted abstracts become a publication list of `Abstract:` lines, the format made for them.
+ * Text that has the labels already (a publication list copied whole) is that list as it is;
+ * other text is one abstract per paragraph.
+ */
 function abstractsFile(profileName: string, abstracts: string): UploadedFile {
+  const fileName = `${profileName} (pasted abstracts).txt`;
+  if (abstracts.split('\n').some((line) => ABSTRACT_LABEL.test(line.trim()))) return { fileName, text: abstracts, format: 'abstract-list' };
   const paragraphs = abstracts.split(/\n\s*\n/).map((paragraph) => paragraph.replace(/\s+/g, ' ').trim()).filter(Boolean);
-  return { fileName: `${profileName} (pasted abstracts).txt`, text: paragraphs.map((p) => `Abstract: ${p}`).join('\n\n'), format: 'abstract-list' };
+  return { fileName, text: paragraphs.map((p) => `Abstract: ${p}`).join('\n\n'), format: 'abstract-list' };
 }
 
 interface ParsedFile {

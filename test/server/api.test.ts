@@ -228,6 +228,17 @@ test('profiles: create from an uploaded BibTeX, pick a name, rate, delete', asyn
   });
   assert.equal(pasted.status, 201, pasted.text);
   assert.equal(pasted.json.listed, 2);
+  // A publication list pasted whole, `Abstract:` lines with no blank line between them, is one paper a line.
+  const list = await call('POST', '/api/profiles', {
+    name: 'Listed',
+    abstracts:
+      'Abstract:We study graph neural networks and their oversquashing with curvature-based rewiring of edges in long-range tasks.\n' +
+      'Abstract:A second abstract about transformers for molecules and their positional encodings in graphs.\n' +
+      'Abstract: A third one, on retrieval-augmented generation and when a language model should trust what it retrieves.\n',
+  });
+  assert.equal(list.status, 201, list.text);
+  assert.equal(list.json.listed, 3);
+  assert.equal((await call('DELETE', '/api/profiles/Listed')).status, 204);
   assert.equal((await get('/api/profiles')).json.map((p: { name: string }) => p.name).join(','), 'Mara,Pasted');
   assert.equal((await call('DELETE', '/api/profiles/Pasted')).status, 204);
   assertProblem(await call('DELETE', '/api/profiles/Pasted'), 404);
