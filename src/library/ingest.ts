@@ -5,6 +5,7 @@ import type { Db } from './database.ts';
 import { authorKey, authorsCompatible, titleKey } from './identity.ts';
 import { blobToSketch, sketchPairs, sketchToBlob, SketchIndex, textOverlap, VERSION_THRESHOLD, wordPairs } from './versions.ts';
 import { getListing } from './listings.ts';
+import { FullTextWrites } from './fulltext.ts';
 
 /** What the person who ran `ingest` said about the file; wins over what the file says. */
 export interface ListingLabels {
@@ -75,16 +76,6 @@ export class Ingester {
       insertAuthor: db.prepare('INSERT OR IGNORE INTO paper_authors (name_key, paper_id, name) VALUES (?, ?, ?)'),
       insertAppearance: db.prepare('INSERT INTO appearances (listing_id, position, paper_id, source_id) VALUES (?, ?, ?, ?)'),
       abstractOf: db.prepare<[number], { abstract: string | null }>('SELECT abstract FROM papers WHERE id = ?'),
-      // Papers are written to the full-text index by these two statements only (see migration 3).
-      indexPapersFrom: db.prepare<[number]>(
-        'INSERT INTO papers_fts (rowid, title, authors, abstract, keywords) SELECT id, title, authors, abstract, keywords FROM papers WHERE id >= ?',
-      ),
-      reindexPaper: db.prepare<[number]>(
-        'INSERT INTO papers_fts (rowid, title, authors, abstract, keywords) SELECT id, title, authors, abstract, keywords FROM papers WHERE id = ?',
-      ),
-      unindexPaper: db.prepare(
-        `INSERT INTO papers_fts (papers_fts, rowid, title, authors, abstract, keywords) VALUES ('delete', @id, @title, @authors, @abstract, @keywords)`,
-      ),
       linkVersions: db.prepare('INSERT OR IGNORE INTO possible_duplicates (paper_a, paper_b, similarity) VALUES (?, ?, ?)'),
       sketchesAfter: db.prepare<[number], { id: number; minhash: Buffer }>('SELECT id, minhash FROM papers WHERE id > ? AND minhash IS NOT NULL ORDER BY id'),
     };
@@ -139,8 +130,7 @@ export class Ingester {
     let newPapers = 0;
     let mergedPapers = 0;
     let versionLinks = 0;
-    let firstNewId: number | undefined;
-    const reindexed = new Set<number>();
+    const fullText = new FullTextWrites(this.db);
     parsed.papers.forEach((imported, index) => {
       const paper: ImportedPaper = {
         ...imported,
@@ -151,12 +141,7 @@ export class Ingester {
       const existing = this.findSamePaper(paper);
       let paperId: number;
       if (existing) {
-        // A paper indexed before this listing leaves the index with the text it was indexed with.
-        if (existing.id < (firstNewId ?? Infinity) && !reindexed.has(existing.id)) {
-          const { id, title, authors, abstract, keywords } = existing;
-          this.statements.unindexPaper.run({ id, title, authors, abstract, keywords });
-          reindexed.add(existing.id);
-        }
+        fullText.changing(existing);
         this.mergeInto(existing, paper);
         paperId = existing.id;
         mergedPapers++;
@@ -164,7 +149,7 @@ export class Ingester {
         const pairs = abstractPairs[index] ?? (paper.abstract ? wordPairs(paper.abstract) : undefined);
         const sketch = pairs ? sketchPairs(pairs) : null;
         paperId = this.insertPaper(paper, sketch);
-        firstNewId ??= paperId;
+        fullText.inserted(paperId);
         newPapers++;
         if (pairs && sketch) {
           versionLinks += this.linkVersionsOf(paperId, pairs, sketch, sketches);
@@ -174,8 +159,7 @@ export class Ingester {
       }
       this.statements.insertAppearance.run(listingId, index + 1, paperId, paper.sourceId ?? null);
     });
-    if (firstNewId !== undefined) this.statements.indexPapersFrom.run(firstNewId);
-    for (const id of reindexed) this.statements.reindexPaper.run(id);
+    fullText.finish();
     return { added: true, listing: getListing(this.db, listingId)!, newPapers, mergedPapers, versionLinks, warnings: parsed.warnings ?? [] };
   }
 
