@@ -16,7 +16,7 @@ import { Library } from '../src/library/library.ts';
 import type { PaperFilter } from '../src/library/papers.ts';
 import { libraryIndex, recommend, similarPapers } from '../src/engine/recommend.ts';
 import { cachedRelevanceModel } from '../src/engine/model-codec.ts';
-import { readExpertiseInputs, runAffinity } from '../src/cli/commands/affinity-run.ts';
+import { readExpertiseInputs, runAffinity } from '../src/actions/affinity.ts';
 import { table } from '../src/cli/format.ts';
 import { artifactsDir, paperlistsLibrary, repoRoot, sharedRoot } from './paths.ts';
 import { round2, summarize, timeEach } from './measure.ts';

@@ -128,6 +128,18 @@ export interface TextDoc {
   keywords?: string[];
 }
 
+/** A reviewer in OpenReview's expertise format: their id (`~Name1`) and their own publications. */
+export interface Reviewer {
+  id: string;
+  publications: TextDoc[];
+}
+
+/** What OpenReview's expertise format gives to score: submissions and the reviewers' archives. */
+export interface ExpertiseInputs {
+  submissions: TextDoc[];
+  reviewers: Reviewer[];
+}
+
 /** A researcher's profile: their own papers and the papers they rated. */
 export interface Profile {
   id: number;

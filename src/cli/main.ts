@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from './context.ts';
 import { ProfileError } from '../engine/errors.ts';
+import { InputError } from '../actions/errors.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerBrowse } from './commands/browse.ts';
 import { registerSearch } from './commands/search.ts';
@@ -32,7 +33,7 @@ try {
 } catch (error) {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode;
-  } else if (error instanceof UserError || error instanceof ProfileError) {
+  } else if (error instanceof UserError || error instanceof InputError || error instanceof ProfileError) {
     console.error(`paperscout: ${clean(error.message)}`);
     process.exitCode = 1;
   } else {

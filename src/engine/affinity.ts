@@ -1,14 +1,9 @@
 // Reviewer-paper expertise affinity, as OpenReview's expertise tool computes it: every
 // submission scored for every reviewer from the reviewer's own publications.
-import type { TextDoc } from '../types.ts';
+import type { Reviewer, TextDoc } from '../types.ts';
 import { indexDocuments } from './doc-index.ts';
 import { buildRelevanceModel, type RelevanceModel } from './model.ts';
 import { scoreCandidates, DEFAULT_SCORING, type ScoringOptions } from './score.ts';
-
-export interface Reviewer {
-  id: string;
-  publications: TextDoc[];
-}
 
 /** reviewer id -> submission id -> score. */
 export type AffinityScores = Map<string, Map<string, number>>;

@@ -1,6 +1,6 @@
 // OpenReview's expertise format: `submissions.json` ({noteId: {id, content}}) and one
 // `archives/~Reviewer.jsonl` per reviewer (one {id, content} note per line).
-import type { ImportedPaper } from '../types.ts';
+import type { ImportedPaper, Reviewer, TextDoc } from '../types.ts';
 import { ImportError, type Importer } from './importer.ts';
 import { arxivIdFrom } from './identifiers.ts';
 import { parseJson } from './json-text.ts';
@@ -83,3 +83,22 @@ export const openreviewArchiveImporter: Importer = {
     return { format: 'openreview-archive', meta: {}, papers };
   },
 };
+
+function textDocsOf(papers: readonly ImportedPaper[]): TextDoc[] {
+  // noteToPaper always sets sourceId, the note id.
+  return papers.map((paper) => ({ id: paper.sourceId!, title: paper.title, abstract: paper.abstract, keywords: paper.keywords }));
+}
+
+/** The submissions of a `submissions.json`, identified by their note ids. */
+export function parseExpertiseSubmissions(text: string, fileName: string): TextDoc[] {
+  return textDocsOf(openreviewSubmissionsImporter.parse(text, fileName).papers);
+}
+
+/**
+ * The reviewer of one archive: their id is the file name without `.jsonl` (keeping the leading
+ * `~`); a blank archive is a reviewer without publications.
+ */
+export function parseReviewerArchive(text: string, fileName: string): Reviewer {
+  const id = fileName.replace(/\.jsonl$/, '');
+  return { id, publications: text.trim() ? textDocsOf(openreviewArchiveImporter.parse(text, fileName).papers) : [] };
+}

@@ -1,4 +1,4 @@
-// `paperscout affinity`: reviewer-paper expertise in OpenReview's formats (see affinity-run.ts).
+// `paperscout affinity`: reviewer-paper expertise in OpenReview's formats (see src/actions/affinity.ts).
 import type { Command } from 'commander';
 import { withLibrary } from '../context.ts';
 
@@ -11,7 +11,7 @@ export function registerAffinity(program: Command): void {
     .requiredOption('--out <file>', 'output: CSV paperId,reviewerId,score, or JSON {reviewerId: {paperId: score}} if it ends in .json')
     .addHelpText('after', '\nWith the global --db, the library is the background corpus the relevance model learns from.')
     .action(async function (this: Command) {
-      const { runAffinity } = await import('./affinity-run.ts');
+      const { runAffinity } = await import('../../actions/affinity.ts');
       const { cachedRelevanceModel } = await import('../../engine/model-codec.ts');
       const opts = this.opts<{ submissions: string; archives: string; out: string }>();
       const useLibrary = this.optsWithGlobals<{ db?: string }>().db !== undefined;

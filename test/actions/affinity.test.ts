@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readExpertiseInputs, runAffinity } from '../../src/cli/commands/affinity-run.ts';
+import { readExpertiseInputs, runAffinity } from '../../src/actions/affinity.ts';
 
 const fixture = path.resolve(import.meta.dirname, '..', 'fixtures', 'expertise');
 const submissions = path.join(fixture, 'submissions.json');
