@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Library } from '../library/library.ts';
 import { buildServer } from './app.ts';
-import { ensureWebApp } from './web-assets.ts';
+import { locateWebApp } from './web-assets.ts';
 
 export interface RunningServer {
   url: string;
@@ -15,7 +15,7 @@ export interface RunningServer {
 export async function startServer(options: { dbFile: string; host: string; port: number; webRoot?: string; logger?: boolean }): Promise<RunningServer> {
   const library = Library.open(options.dbFile);
   try {
-    const webRoot = await ensureWebApp(options.webRoot);
+    const webRoot = locateWebApp(options.webRoot);
     const app = await buildServer({ library, webRoot, logger: options.logger });
     await app.listen({ host: options.host, port: options.port });
     const address = app.server.address();

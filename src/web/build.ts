@@ -1,10 +1,12 @@
 // Bundles the web app into one script beside its page and stylesheet: `npm run build:web`
-// writes web-dist/; the server also calls buildWeb when the sources are newer than the build.
+// (part of `npm run build` and `npm start`) writes web-dist/, where the server looks for it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { defaultWebRoot, webSources as sources } from '../server/web-assets.ts';
+
+const sources = import.meta.dirname;
+const defaultWebRoot = path.resolve(sources, '..', '..', 'web-dist');
 
 export async function buildWeb(outDir: string): Promise<void> {
   fs.mkdirSync(outDir, { recursive: true });
