@@ -120,6 +120,12 @@ export interface Paper {
   listings: Provenance[];
 }
 
+/** A run of a title or snippet in search results, and whether it is a match of the query. */
+export interface Segment {
+  text: string;
+  match: boolean;
+}
+
 /** The text of a paper, which is all the relevance engine looks at. */
 export interface TextDoc {
   id: string;

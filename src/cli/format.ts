@@ -1,14 +1,13 @@
 // Human-readable output: aligned tables, one-line paper summaries, highlighted matches.
-import type { Paper } from '../types.ts';
-import { splitMarks } from '../library/search.ts';
+import type { Paper, Segment } from '../types.ts';
 
 const useColor = process.stdout.isTTY && !process.env.NO_COLOR;
 export const bold = (text: string) => (useColor ? `\x1b[1m${text}\x1b[22m` : text);
 export const dim = (text: string) => (useColor ? `\x1b[2m${text}\x1b[22m` : text);
 
 /** Matches in bold on a terminal, between *stars* elsewhere, so piped output still shows them. */
-export function highlight(marked: string): string {
-  return splitMarks(marked)
+export function highlight(runs: readonly Segment[]): string {
+  return runs
     .map((run) => (run.match ? (useColor ? `\x1b[1;33m${clean(run.text)}\x1b[0m` : `*${clean(run.text)}*`) : clean(run.text)))
     .join('');
 }

@@ -4,6 +4,7 @@
 // (1.2 of 2.2 ms per page of 20). Words are cut and folded as the index's tokenizer does
 // (unicode61 remove_diacritics 2: runs of letters, digits and private-use characters, lower
 // case, diacritics dropped), so what is marked is what matched.
+import type { Segment } from '../types.ts';
 import type { QueryTerm } from './fts-query.ts';
 
 /**
@@ -98,14 +99,15 @@ function findMatches(tokens: Tokens, phrases: readonly Phrase[]): Match[] {
   return matches.sort((a, b) => a.first - b.first || b.last - a.last);
 }
 
-/** `text[from, to)` with the matches inside it (clipped to it, overlapping ones merged) between the marks. */
-function markRange(text: string, tokens: Tokens, matches: readonly Match[], from: number, to: number, open: string, close: string): string {
-  let marked = '';
+/** `text[from, to)` as runs, the matches inside it (clipped to it, overlapping ones merged) marked as matches. */
+function markRange(text: string, tokens: Tokens, matches: readonly Match[], from: number, to: number): Segment[] {
+  const runs: Segment[] = [];
   let at = from;
   let span: { start: number; end: number } | undefined;
   const flush = () => {
     if (!span) return;
-    marked += text.slice(at, span.start) + open + text.slice(span.start, span.end) + close;
+    if (span.start > at) runs.push({ text: text.slice(at, span.start), match: false });
+    runs.push({ text: text.slice(span.start, span.end), match: true });
     at = span.end;
     span = undefined;
   };
@@ -120,12 +122,13 @@ function markRange(text: string, tokens: Tokens, matches: readonly Match[], from
     }
   }
   flush();
-  return marked + text.slice(at, to);
+  if (to > at) runs.push({ text: text.slice(at, to), match: false });
+  return runs;
 }
 
-export function markText(text: string, phrases: readonly Phrase[], open: string, close: string): string {
+export function markText(text: string, phrases: readonly Phrase[]): Segment[] {
   const tokens = tokenize(text);
-  return markRange(text, tokens, findMatches(tokens, phrases), 0, text.length, open, close);
+  return markRange(text, tokens, findMatches(tokens, phrases), 0, text.length);
 }
 
 /**
@@ -135,10 +138,10 @@ export function markText(text: string, phrases: readonly Phrase[], open: string,
  * (120 at the very start), from the start of the sentence the match is in. Without matches,
  * the text's beginning.
  */
-export function snippetOf(text: string, phrases: readonly Phrase[], length: number, open: string, close: string, ellipsis: string): string {
+export function snippetOf(text: string, phrases: readonly Phrase[], length: number, ellipsis: string): Segment[] {
   const tokens = tokenize(text);
   const count = tokens.starts.length;
-  if (count === 0) return text;
+  if (count === 0) return text ? [{ text, match: false }] : [];
   const matches = findMatches(tokens, phrases);
   const windowAt = (start: number) => {
     const inside = matches.filter((match) => match.first >= start && match.first < start + length);
@@ -167,7 +170,17 @@ export function snippetOf(text: string, phrases: readonly Phrase[], length: numb
   const end = Math.min(count, bestStart + length) - 1;
   const from = bestStart === 0 ? 0 : tokens.starts[bestStart];
   const to = end === count - 1 ? text.length : tokens.ends[end];
-  return (bestStart > 0 ? ellipsis : '') + markRange(text, tokens, matches, from, to, open, close) + (end < count - 1 ? ellipsis : '');
+  const runs = markRange(text, tokens, matches, from, to);
+  if (bestStart > 0) addText(runs, 0, ellipsis);
+  if (end < count - 1) addText(runs, runs.length, ellipsis);
+  return runs;
+}
+
+/** Adds unmatched text at `at` (0 or the end), joined to the unmatched run already there. */
+function addText(runs: Segment[], at: number, text: string): void {
+  const neighbour = runs[at === 0 ? 0 : runs.length - 1];
+  if (neighbour && !neighbour.match) neighbour.text = at === 0 ? text + neighbour.text : neighbour.text + text;
+  else runs.splice(at, 0, { text, match: false });
 }
 
 /** A word starts a sentence when whitespace and then a full stop or colon come before it. */

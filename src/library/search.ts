@@ -1,38 +1,23 @@
 // Full-text search over title, authors, abstract and keywords, ranked by BM25.
-import type { Paper } from '../types.ts';
+import type { Paper, Segment } from '../types.ts';
 import { prepared, type Db } from './database.ts';
 import { filterClause, getPapers, type PageOptions, type PaperFilter } from './papers.ts';
 import { parseQuery, toFtsMatch } from './fts-query.ts';
 import { markText, queryPhrases, snippetOf } from './highlight.ts';
 
-/** Marks around matched words in titles and snippets; front ends turn them into their own emphasis. */
-export const MARK_OPEN = '\u0002';
-export const MARK_CLOSE = '\u0003';
-
 export interface SearchHit {
   paper: Paper;
   /** BM25 relevance, higher is better. */
   score: number;
-  /** The title with matches between MARK_OPEN and MARK_CLOSE. */
-  markedTitle: string;
-  /** A short excerpt of the abstract around the matches, marked the same way; empty without abstract. */
-  snippet: string;
+  /** The title in runs, the query's matches marked. */
+  title: Segment[];
+  /** A short excerpt of the abstract around the matches, marked the same way; none without abstract. */
+  snippet: Segment[];
 }
 
 export interface SearchResult {
   total: number;
   hits: SearchHit[];
-}
-
-/** Splits marked text into plain and matched runs, for rendering without ever parsing markup. */
-export function splitMarks(text: string): { text: string; match: boolean }[] {
-  const runs: { text: string; match: boolean }[] = [];
-  for (const [index, part] of text.split(MARK_OPEN).entries()) {
-    const [matched, rest] = index === 0 ? [undefined, part] : part.split(MARK_CLOSE, 2) as [string, string | undefined];
-    if (matched) runs.push({ text: matched, match: true });
-    if (rest) runs.push({ text: rest, match: false });
-  }
-  return runs;
 }
 
 /**
@@ -105,8 +90,8 @@ export class Searcher {
         return {
           paper,
           score: Math.round(-row.rank * 1000) / 1000,
-          markedTitle: markText(paper.title, phrases, MARK_OPEN, MARK_CLOSE),
-          snippet: paper.abstract ? snippetOf(paper.abstract, phrases, SNIPPET_WORDS, MARK_OPEN, MARK_CLOSE, '…') : '',
+          title: markText(paper.title, phrases),
+          snippet: paper.abstract ? snippetOf(paper.abstract, phrases, SNIPPET_WORDS, '…') : [],
         };
       }),
     };

@@ -5,8 +5,6 @@
 // and serializing it on the event loop had been more than half of the event loop's time per search.
 import os from 'node:os';
 import type { PageOptions, PaperFilter } from '../library/papers.ts';
-import { splitMarks, type SearchResult as LibrarySearchResult } from '../library/search.ts';
-import type { SearchResult } from './schemas.ts';
 import { WorkerClient } from '../threads.ts';
 import { fnv1a } from '../hash.ts';
 
@@ -16,14 +14,6 @@ export interface SearchRequest {
   page: PageOptions;
 }
 
-/** The API's answer to a search: the library's result with its marks as segments. */
-export function searchResponse(result: LibrarySearchResult): SearchResult {
-  return {
-    total: result.total,
-    hits: result.hits.map((hit) => ({ paper: hit.paper, score: hit.score, title: splitMarks(hit.markedTitle), snippet: splitMarks(hit.snippet) })),
-  };
-}
-
 export class SearchPool {
   private readonly threads: WorkerClient<SearchRequest, Uint8Array>[];
 
@@ -31,7 +21,7 @@ export class SearchPool {
     this.threads = Array.from({ length: Math.max(1, size) }, () => new WorkerClient(import.meta.url, 'search-worker', { dbFile }));
   }
 
-  /** The `searchResponse` to a search, as UTF-8 JSON. */
+  /** The library's SearchResult, as UTF-8 JSON (the API's SearchResult is the same shape). */
   search(query: string, filter: PaperFilter, page: PageOptions): Promise<Uint8Array> {
     // Each thread remembers the rankings it computed, so a query goes to the same thread every
     // time, unless that one is busier than another by more than the query's own wait.

@@ -4,7 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { Library } from '../library/library.ts';
 import type { Ranking } from '../library/search.ts';
 import { answerRequests } from '../threads.ts';
-import { searchResponse, type SearchRequest } from './search-pool.ts';
+import type { SearchRequest } from './search-pool.ts';
 
 /** Rankings are a few kilobytes each: this many cover a busy day's distinct queries in ~16 MB. */
 const REMEMBERED_RANKINGS = 2000;
@@ -15,6 +15,6 @@ const library = Library.open((workerData as { dbFile: string }).dbFile, { rankin
 const utf8 = new TextEncoder();
 
 answerRequests<SearchRequest, Uint8Array>(
-  ({ query, filter, page }) => utf8.encode(JSON.stringify(searchResponse(library.search(query, filter, page)))),
+  ({ query, filter, page }) => utf8.encode(JSON.stringify(library.search(query, filter, page))),
   (body) => [body.buffer as ArrayBuffer],
 );

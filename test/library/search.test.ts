@@ -7,9 +7,10 @@ import path from 'node:path';
 import assert from 'node:assert/strict';
 import type { ImportedPaper } from '../../src/types.ts';
 import { Library } from '../../src/library/library.ts';
-import { MARK_CLOSE, MARK_OPEN } from '../../src/library/search.ts';
+import type { Segment } from '../../src/types.ts';
 
-const marked = (word: string) => `${MARK_OPEN}${word}${MARK_CLOSE}`;
+const marked = (word: string) => `<${word}>`;
+const withMarks = (runs: readonly Segment[]) => runs.map((run) => (run.match ? marked(run.text) : run.text)).join('');
 // Distinct made-up words keep titles apart, so de-duplication never merges two of these papers.
 const tag = (i: number) => `zq${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`;
 
@@ -69,9 +70,9 @@ test('prefix queries mark every matching word of the page in titles and snippets
   const result = library.search('transf*', {}, { limit: 5 });
   assert.equal(result.total, 31);
   // The title match ranks first: title words weigh most.
-  assert.equal(result.hits[0].markedTitle, `${marked('Transformers')} everywhere`);
+  assert.deepEqual(result.hits[0].title, [{ text: 'Transformers', match: true }, { text: ' everywhere', match: false }]);
   for (const hit of result.hits.slice(1)) {
-    assert.match(hit.snippet, new RegExp(`${marked('Transformers')} and ${marked('transfer')} learning`));
+    assert.match(withMarks(hit.snippet), new RegExp(`${marked('Transformers')} and ${marked('transfer')} learning`));
   }
 });
 

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { withLibrary, parsePositiveInt, parseYear } from '../context.ts';
 import { authorLine, clean, dim, highlight, printJson, venueLine } from '../format.ts';
-import { MARK_CLOSE, MARK_OPEN } from '../../library/search.ts';
+import type { Segment } from '../../types.ts';
 
 /** In JSON, matches are wrapped in ** so the output stays plain, readable text. */
-const markdownMarks = (text: string) => text.replaceAll(MARK_OPEN, '**').replaceAll(MARK_CLOSE, '**');
+const markdownMarks = (runs: readonly Segment[]) => runs.map((run) => (run.match ? `**${run.text}**` : run.text)).join('');
 
 export function registerSearch(program: Command): void {
   program
@@ -25,14 +25,14 @@ export function registerSearch(program: Command): void {
       );
       if (opts.json) {
         return printJson(
-          result.hits.map((hit) => ({ ...hit.paper, score: hit.score, highlightedTitle: markdownMarks(hit.markedTitle), snippet: markdownMarks(hit.snippet) })),
+          result.hits.map((hit) => ({ ...hit.paper, score: hit.score, highlightedTitle: markdownMarks(hit.title), snippet: markdownMarks(hit.snippet) })),
         );
       }
       if (result.hits.length === 0) return console.log(`No papers match ${JSON.stringify(query)}.`);
       for (const hit of result.hits) {
-        console.log(`[${hit.paper.id}] ${highlight(hit.markedTitle)}`);
+        console.log(`[${hit.paper.id}] ${highlight(hit.title)}`);
         console.log(`    ${dim(clean([authorLine(hit.paper.authors, 4), venueLine(hit.paper)].filter(Boolean).join(' — ')))}`);
-        if (hit.snippet) console.log(`    ${highlight(hit.snippet)}`);
+        if (hit.snippet.length > 0) console.log(`    ${highlight(hit.snippet)}`);
       }
       console.log(dim(`${result.hits.length} of ${result.total} matching papers`));
     });
