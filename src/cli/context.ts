@@ -14,8 +14,14 @@ export function libraryPath(command: Command): string {
 /** Opens the library named by --db / PAPERSCOUT_DB for the duration of `action` (which may be async). */
 export function withLibrary<T>(command: Command, action: (library: Library) => T): T {
   const file = libraryPath(command);
-  // A command waits for another paperscout's writes to end, as long as they take, and says so.
-  const writeWait = { patienceMs: Infinity, onWait: () => console.error(`waiting for another paperscout writing to ${file}…`) };
+  // A command waits for another paperscout's writes to end, as long as they take, and says so
+  // once: a long ingest may wait a moment at many of its commits.
+  let told = false;
+  const onWait = () => {
+    if (!told) console.error(`waiting for another paperscout writing to ${file}…`);
+    told = true;
+  };
+  const writeWait = { patienceMs: Infinity, onWait };
   const library = Library.open(file, { writeWait });
   let result: T;
   try {
