@@ -13,6 +13,14 @@ import { registerServe } from './commands/serve.ts';
 import { registerAffinity } from './commands/affinity.ts';
 import { clean } from './format.ts';
 
+// Output piped into a reader that stopped (`search … | head`): nobody is left to read the rest,
+// which is no failure of the command (the exit code stays what the command made it, 0 by
+// default). Commands write their results once their work is stored, so stopping loses nothing.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit();
+});
+
 const program = new Command('paperscout')
   .description('Turn paper listings into one local library; search it and find what matters to you.')
   .option('--db <file>', 'library file (default: $PAPERSCOUT_DB or ~/.paperscout/library.db)')

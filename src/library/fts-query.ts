@@ -1,9 +1,13 @@
 // Turning what a person types into an FTS5 query that can never be a syntax error: every
 // term becomes a quoted string, so FTS5 operators typed by a user are just words.
 
-/** A quoted FTS5 string; FTS5 escapes a quote inside by doubling it. */
+/**
+ * A quoted FTS5 string; FTS5 escapes a quote inside by doubling it. FTS5 reads a query only up
+ * to its first NUL, which would leave the quote unclosed (a syntax error); the tokenizer takes
+ * NUL for a separator, so a space in its place finds the same words.
+ */
 export function ftsPhrase(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
+  return `"${text.replace(/"/g, '""').replace(/\0/g, ' ')}"`;
 }
 
 export interface QueryTerm {

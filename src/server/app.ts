@@ -1,10 +1,11 @@
 // The HTTP server: a JSON API under /api/ and the web app, over one open library.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Library } from '../library/library.ts';
-import { registerProblemHandlers } from './problems.ts';
+import { answerClientErrors, registerProblemHandlers, sendError, sendProblem } from './problems.ts';
+import { Addressing } from './hosts.ts';
 import { papersRoutes } from './routes/papers.ts';
 import { listingsRoutes } from './routes/listings.ts';
 import { profilesRoutes } from './routes/profiles.ts';
@@ -25,6 +26,14 @@ export interface ServerOptions {
   /** The built web app (index.html, app.js, app.css); without it only the API is served. */
   webRoot?: string;
   logger?: boolean;
+  /**
+   * Names the server answers to besides 127.0.0.1, localhost and [::1] (host names or addresses,
+   * no port): the address it is bound to when that is another, and any the person allowed
+   * (`serve --allow-host`). A request must name one of them in Host, with the port listened on
+   * (80 when listening on none, as with app.inject), or it gets 421; a POST, PUT, PATCH or
+   * DELETE whose Origin is not one of them gets 403.
+   */
+  hostNames?: readonly string[];
 }
 
 /** Requests other than uploads are small: a query, a rating, an abstract to compare. */
@@ -42,10 +51,28 @@ const SECURITY_HEADERS = {
 };
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: DEFAULT_BODY_LIMIT }).withTypeProvider<TypeBoxTypeProvider>();
-  app.addHook('onRequest', (_request, reply, done) => {
+  const addressing = new Addressing(options.hostNames ?? []);
+  /** The server's headers, and a problem instead of an answer when the request is not this server's. */
+  const screen = (request: FastifyRequest, reply: FastifyReply): FastifyReply | undefined => {
     reply.headers(SECURITY_HEADERS);
-    done();
+    const refusal = addressing.refusal(request);
+    return refusal && sendProblem(reply, refusal.status, refusal.detail);
+  };
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    // Errors met while routing (a badly encoded URL), before any hook runs.
+    frameworkErrors: (error, request, reply) => {
+      if (!screen(request, reply)) sendError(error, request, reply);
+    },
+    clientErrorHandler: answerClientErrors(SECURITY_HEADERS),
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.addHook('onListen', async () => {
+    const address = app.server.address();
+    if (address && typeof address === 'object') addressing.listeningOn(address.port);
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!screen(request, reply)) done();
   });
   registerProblemHandlers(app);
   await app.register(swagger, {

@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -128,4 +128,18 @@ test('a profile that finds no papers is not created; an unknown profile is a cle
   const unknown = paperscout(['--db', db, 'recommend', '--profile', 'ghost']);
   assert.equal(unknown.code, 1);
   assert.match(unknown.stderr, /no profile named "ghost"/);
+});
+
+test('output into a reader that stopped (search | head) ends quietly with exit 0', async () => {
+  const search = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), '--db', db, 'search', 'learning', '--limit', '50'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // Closed before the command writes anything: every write it makes meets EPIPE.
+  search.stdout.destroy();
+  let stderr = '';
+  search.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+  const code = await new Promise<number | null>((resolve) => search.on('exit', resolve));
+  assert.equal(stderr, '');
+  assert.equal(code, 0);
 });

@@ -19,3 +19,7 @@ test('parseQuery reports phrase and prefix terms', () => {
     { text: 'model', phrase: false, prefix: true },
   ]);
 });
+
+test('a NUL, where FTS5 would stop reading the query, becomes the separator it is to the tokenizer', () => {
+  assert.equal(toFtsMatch('a\0b "c\0d"'), '"a b" AND "c d"');
+});

@@ -1,6 +1,7 @@
 // A real server on 127.0.0.1 (a free port) over a real library file built from the demo
 // listings and the test fixtures, for the API and browser tests.
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -23,13 +24,13 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-export async function startFixtureServer(options: { webRoot?: string } = {}): Promise<FixtureServer> {
+export async function startFixtureServer(options: { webRoot?: string; hostNames?: string[] } = {}): Promise<FixtureServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paperscout-server-'));
   const dbFile = path.join(dir, 'library.db');
   const library = Library.open(dbFile);
   const report = await ingestPaths(library, FIXTURE_LISTINGS.map((file) => fixture(file)));
   if (report.failures.length > 0) throw new Error(`fixture listings failed: ${JSON.stringify(report.failures)}`);
-  const app = await buildServer({ library, webRoot: options.webRoot });
+  const app = await buildServer({ library, webRoot: options.webRoot, hostNames: options.hostNames });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server has no port');
@@ -45,4 +46,24 @@ export async function startFixtureServer(options: { webRoot?: string } = {}): Pr
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+export interface RawResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  text: string;
+}
+
+/** A request as curl sends it, with any Host header (fetch always sends the URL's own). */
+export function rawRequest(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: options.method ?? 'GET', headers: options.headers, agent: false }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, text }));
+    });
+    request.on('error', reject);
+    request.end(options.body);
+  });
 }
