@@ -92,13 +92,13 @@ export function recommend(library: Library, profile: Profile, filter: PaperFilte
     throw new ProfileError(`profile "${profile.name}" has no papers yet: add yours with \`profile add ${profile.name} --from FILE\` or --author "Your Name", or rate papers up`);
   }
   const own = new Set(profile.paperIds);
-  const versions = library.versionsOf(profile.paperIds);
+  const ownWork = library.ownWork(profile);
   // Without a filter the candidates are the index's documents, all the library's papers: listing
   // them from the store would take longer than ranking them.
   const candidateIds = Object.values(filter).every((value) => value === undefined) ? undefined : library.paperIds(filter);
-  const yours = (candidateIds ?? [...new Set([...own, ...versions.keys()])].sort((a, b) => a - b))
-    .filter((id) => own.has(id) || versions.has(id))
-    .map((id) => ({ id, ownPaperId: own.has(id) ? id : versions.get(id)! }));
+  const yours = (candidateIds ?? [...ownWork.keys()].sort((a, b) => a - b))
+    .filter((id) => ownWork.has(id))
+    .map((id) => ({ id, ownPaperId: ownWork.get(id)! }));
   const yoursPapers = new Map(library.papersById(yours.map((y) => y.id)).map((p) => [p.id, p]));
 
   const index = libraryIndex(library);

@@ -209,6 +209,16 @@ export class Library {
     this.write(() => profiles.rate(this.db, profile.id, paperId, rating));
   }
 
+  /**
+   * The profile's own work: each of its papers (mapped to itself) and each paper linked as a
+   * possible version of one (mapped to the profile paper it is a version of). What "yours" means.
+   */
+  ownWork(profile: Profile): Map<number, number> {
+    const work = profiles.versionsOf(this.db, profile.paperIds);
+    for (const id of profile.paperIds) work.set(id, id);
+    return work;
+  }
+
   /** For papers that are possible versions of the given ones: paper id -> the given paper it is a version of. */
   versionsOf(paperIds: readonly number[]): Map<number, number> {
     return profiles.versionsOf(this.db, paperIds);

@@ -1,5 +1,6 @@
 // Recommendations and similar papers, asked of the relevance worker thread.
-import type { Profile } from '../types.ts';
+import type { Listing, Profile } from '../types.ts';
+import type { SessionPlan } from '../actions/plan-session.ts';
 import type { PaperFilter } from '../library/papers.ts';
 import type { Recommendation, RecommendResult } from '../engine/recommend.ts';
 import { ProfileError } from '../engine/errors.ts';
@@ -7,9 +8,10 @@ import { WorkerClient } from '../threads.ts';
 
 export type RelevanceQuery =
   | { kind: 'recommend'; profile: Profile; filter: PaperFilter; limit: number }
-  | { kind: 'similar'; target: { paperId: number } | { text: string }; limit: number };
+  | { kind: 'similar'; target: { paperId: number } | { text: string }; limit: number }
+  | { kind: 'plan'; listing: Listing; profile: Profile | undefined };
 
-export type RelevanceResult = RecommendResult | Recommendation[];
+export type RelevanceResult = RecommendResult | Recommendation[] | SessionPlan;
 
 export class Relevance {
   private readonly thread: WorkerClient<RelevanceQuery, RelevanceResult>;
@@ -24,6 +26,10 @@ export class Relevance {
 
   similar(target: { paperId: number } | { text: string }, limit: number): Promise<Recommendation[]> {
     return this.thread.ask({ kind: 'similar', target, limit }) as Promise<Recommendation[]>;
+  }
+
+  planSession(listing: Listing, profile: Profile | undefined): Promise<SessionPlan> {
+    return this.thread.ask({ kind: 'plan', listing, profile }) as Promise<SessionPlan>;
   }
 
   close(): Promise<void> {

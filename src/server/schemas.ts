@@ -231,6 +231,29 @@ export const RecommendResult = Type.Object({
 });
 export type RecommendResult = Static<typeof RecommendResult>;
 
+export const SessionPlanQuery = Type.Object(
+  {
+    listing: Type.String({ minLength: 1, maxLength: 500 }),
+    profile: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'rank for this profile; without it, the listing in its order' })),
+  },
+  { additionalProperties: false },
+);
+export type SessionPlanQuery = Static<typeof SessionPlanQuery>;
+
+export const PlanEntry = Type.Object({
+  paper: Paper,
+  mark: Type.Optional(Type.Union([Type.Literal('yours'), Type.Literal('liked'), Type.Literal('rated down')], { description: 'why the paper is not ranked' })),
+  ranked: Type.Optional(Type.Object({ rank: Type.Integer({ minimum: 1 }), score: Type.Number(), reasons: Type.Array(Reason) })),
+});
+export type PlanEntry = Static<typeof PlanEntry>;
+
+export const SessionPlan = Type.Object({
+  listing: Listing,
+  ranked: Type.Boolean({ description: 'false without a profile: the entries are in the listing order' }),
+  entries: Type.Array(PlanEntry),
+});
+export type SessionPlan = Static<typeof SessionPlan>;
+
 export const PlanQuery = Type.Object(
   {
     listing: Type.String({ minLength: 1, maxLength: 500 }),

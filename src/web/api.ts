@@ -14,11 +14,12 @@ import type {
   RatingValue,
   RecommendResult,
   SearchResult,
+  SessionPlan,
   SimilarResult,
   Venues,
 } from '../server/schemas.ts';
 
-export type { Listing, ListingReport, Paper, PaperDetail, Recommendation, Reason } from '../server/schemas.ts';
+export type { Listing, ListingReport, Paper, PaperDetail, PlanEntry, Recommendation, Reason } from '../server/schemas.ts';
 
 /** A failed request, with the server's explanation. */
 export class ApiError extends Error {
@@ -119,6 +120,7 @@ export const api = {
   authors: (prefix: string, signal?: AbortSignal) => get<AuthorList>('authors', { prefix, limit: 8 }, signal),
   recommend: (name: string, filter: Filter & { limit?: number }, signal?: AbortSignal) =>
     get<RecommendResult>(`profiles/${segment(name)}/recommendations`, { ...filter }, signal),
+  sessionPlan: (listing: string, profile: string | undefined, signal?: AbortSignal) => get<SessionPlan>('session-plan', { listing, profile }, signal),
 };
 
 /** A user-facing sentence for any failure of a request (aborted requests are not failures). */

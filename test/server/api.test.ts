@@ -294,6 +294,7 @@ test('the OpenAPI document describes every API route with its schemas', async ()
     '/api/profiles/{name}/ratings/{paperId}',
     '/api/profiles/{name}/recommendations',
     '/api/search',
+    '/api/session-plan',
     '/api/similar',
     '/api/stats',
     '/api/venues',
@@ -360,4 +361,19 @@ test('similar papers to a library paper (its versions aside) and to a posted tex
   assert.equal(byText.json.results[0].paper.id, 16);
   assert.equal(byText.json.results.length, 3);
   assertProblem(await call('POST', '/api/similar', { text: '' }), 400, 'body.text');
+});
+
+test('session plan: one call gives the whole listing marked and ranked; unknown names are 404s', async () => {
+  const { status, json } = await get('/api/session-plan?listing=poster-session.txt&profile=Mara');
+  assert.equal(status, 200);
+  assert.equal(json.ranked, true);
+  assert.equal(json.listing.name, 'poster-session.txt');
+  assert.equal(json.entries.length, 24);
+  assert.deepEqual(json.entries[0], { paper: json.entries[0].paper, mark: 'yours' });
+  const ranked = json.entries.filter((entry: { ranked?: { rank: number } }) => entry.ranked);
+  assert.deepEqual(ranked.map((entry: { ranked: { rank: number } }) => entry.ranked.rank), Array.from({ length: ranked.length }, (_, index) => index + 1));
+  const plain = await get('/api/session-plan?listing=poster-session.txt');
+  assert.equal(plain.json.ranked, false);
+  assert.match(assertProblem(await get('/api/session-plan?listing=nope'), 404), /no listing named "nope"/);
+  assert.match(assertProblem(await get('/api/session-plan?listing=poster-session.txt&profile=Nobody'), 404), /no profile named "Nobody"/);
 });

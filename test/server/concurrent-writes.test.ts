@@ -62,19 +62,19 @@ function holdWriteLock(ms: number): Promise<void> {
 const ratingsOf = (name: string) => Object.keys(other.profile(name)!.ratings).length;
 
 test('a rating sent while another process writes waits for it and is saved; searches meanwhile answer at once', async () => {
-  const released = holdWriteLock(800);
+  const released = holdWriteLock(2500);
   const rating = send('PUT', '/api/profiles/Mara/ratings/1', { rating: 'up' });
   await new Promise((resolve) => setTimeout(resolve, 100));
   const search = await send('GET', '/api/search?q=learning');
   const stats = await send('GET', '/api/stats');
   assert.equal(search.status, 200);
   assert.equal(stats.status, 200);
-  // The write waits in its own thread: the event loop goes on serving reads.
-  assert.ok(search.ms < 400 && stats.ms < 400, `search ${search.ms} ms, stats ${stats.ms} ms`);
+  // The write waits in its own thread: the event loop goes on serving reads (the margin is for a loaded machine).
+  assert.ok(search.ms < 1200 && stats.ms < 1200, `search ${search.ms} ms, stats ${stats.ms} ms`);
   const rated = await rating;
   await released;
   assert.equal(rated.status, 200, rated.text);
-  assert.ok(rated.ms >= 600, `answered after ${rated.ms} ms, before the lock was free`);
+  assert.ok(rated.ms >= 2300, `answered after ${rated.ms} ms, before the lock was free`);
   assert.equal(ratingsOf('Mara'), 1);
 });
 

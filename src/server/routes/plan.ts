@@ -1,10 +1,11 @@
-// A session plan: the short-list a researcher ticked in one listing, as a Markdown checklist
-// or a calendar file, downloaded by a plain link.
+// Session plans: one listing's papers in the order to visit them, and the short-list a
+// researcher ticked in it, as a Markdown checklist or a calendar file downloaded by a plain link.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Library } from '../../library/library.ts';
+import type { Relevance } from '../relevance.ts';
 import { parseSessionTime, planIcs, planMarkdown, type PlannedPaper, type SessionTime } from '../../export/session-plan.ts';
 import { HttpProblem, notFound } from '../problems.ts';
-import { PlanFile, PlanQuery, Problem } from '../schemas.ts';
+import { PlanFile, PlanQuery, Problem, SessionPlan, SessionPlanQuery } from '../schemas.ts';
 import { findProfile } from '../profile-lookup.ts';
 
 function sessionTime(value: string | null | undefined, field: string): SessionTime | undefined {
@@ -18,7 +19,25 @@ function sessionTime(value: string | null | undefined, field: string): SessionTi
 const downloadName = (listingName: string, extension: string) =>
   `${listingName.replace(/\.[a-z0-9]+$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-|-$/g, '') || 'session'}-plan.${extension}`;
 
-export const planRoutes: FastifyPluginAsyncTypebox<{ library: Library }> = async (app, { library }) => {
+export const planRoutes: FastifyPluginAsyncTypebox<{ library: Library; relevance: Relevance }> = async (app, { library, relevance }) => {
+  app.get(
+    '/api/session-plan',
+    {
+      schema: {
+        summary: "A listing's papers in the order to visit them: with a profile, its own work and liked papers first (marked), then ranked with reasons, then the rest",
+        tags: ['plan'],
+        querystring: SessionPlanQuery,
+        response: { 200: SessionPlan, 400: Problem, 404: Problem, 422: Problem },
+      },
+    },
+    (request) => {
+      const listing = library.listing(request.query.listing);
+      if (!listing) throw notFound(`listing named "${request.query.listing}"`);
+      const profile = request.query.profile ? findProfile(library, request.query.profile) : undefined;
+      return relevance.planSession(listing, profile);
+    },
+  );
+
   app.get(
     '/api/plan',
     {
@@ -38,12 +57,11 @@ export const planRoutes: FastifyPluginAsyncTypebox<{ library: Library }> = async
       const query = request.query;
       const listing = library.listing(query.listing);
       if (!listing) throw notFound(`listing named "${query.listing}"`);
-      const own = query.profile ? findProfile(library, query.profile).paperIds : [];
-      const versions = library.versionsOf(own);
+      const ownWork = query.profile ? library.ownWork(findProfile(library, query.profile)) : new Map<number, number>();
       const planned: PlannedPaper[] = library.papersById(query.ids).map((paper) => ({
         paper,
         position: paper.listings.find((where) => where.listingId === listing.id)?.position,
-        yours: own.includes(paper.id) || versions.has(paper.id),
+        yours: ownWork.has(paper.id),
       }));
       const start = sessionTime(query.start, 'query.start') ?? sessionTime(listing.startsAt, 'listing.startsAt');
       const end = sessionTime(query.end, 'query.end') ?? (query.start ? undefined : sessionTime(listing.endsAt, 'listing.endsAt'));

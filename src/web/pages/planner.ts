@@ -1,6 +1,6 @@
 // Session planner: one listing's papers ranked for my profile, my own papers marked, a
 // short-list to tick, exported as a Markdown checklist or a calendar file.
-import { api, apiUrl, describeError, type Listing, type Paper, type Recommendation } from '../api.ts';
+import { api, apiUrl, describeError, type Listing, type Paper, type PlanEntry } from '../api.ts';
 import { authorLinks, errorBox, listingSelect, loading, patiently, reasonList } from '../components.ts';
 import { count, goToWithFields, h, hashLink, replaceChildren, type Child } from '../dom.ts';
 import { setTitle, type PageContext } from '../page.ts';
@@ -8,41 +8,6 @@ import { currentProfile, setShortlist, shortlist } from '../store.ts';
 
 /** The profile choice meaning "none": an empty value would fall back to the remembered profile. */
 const NO_PROFILE = '-';
-
-/** The most papers one plan shows: every real session is far smaller. */
-const MAX_PAPERS = 1000;
-
-interface Entry {
-  paper: Paper;
-  rec?: Recommendation;
-  /** Why the paper is not ranked: it is the researcher's, or they rated it. */
-  mark?: 'yours' | 'liked' | 'rated down';
-}
-
-/**
- * The session's papers: with a profile, its own and liked papers first, then the ranking,
- * then what the ranking leaves out (papers rated down), so the plan shows the whole session.
- */
-async function entries(listing: Listing, profile: string | undefined, signal: AbortSignal): Promise<{ entries: Entry[]; ranked: boolean }> {
-  const limit = Math.min(listing.paperCount, MAX_PAPERS);
-  const inOrder = api.papers({ listing: listing.name, limit }, signal);
-  if (!profile) return { entries: (await inOrder).papers.map((paper) => ({ paper })), ranked: false };
-  const [result, page, detail] = await Promise.all([api.recommend(profile, { listing: listing.name, limit }, signal), inOrder, api.profile(profile, signal)]);
-  const ratings = new Map(detail.ratings.map((r) => [r.paper.id, r.rating]));
-  const ranked = new Set([...result.yours.map((y) => y.paper.id), ...result.recommendations.map((rec) => rec.paper.id)]);
-  const unranked = page.papers.filter((paper) => !ranked.has(paper.id));
-  const liked = unranked.filter((paper) => ratings.get(paper.id) === 1);
-  const rest = unranked.filter((paper) => ratings.get(paper.id) !== 1);
-  return {
-    entries: [
-      ...result.yours.map((y): Entry => ({ paper: y.paper, mark: 'yours' })),
-      ...liked.map((paper): Entry => ({ paper, mark: 'liked' })),
-      ...result.recommendations.map((rec): Entry => ({ paper: rec.paper, rec })),
-      ...rest.map((paper): Entry => ({ paper, mark: ratings.get(paper.id) === -1 ? 'rated down' : undefined })),
-    ],
-    ranked: true,
-  };
-}
 
 function sessionTimeText(listing: Listing): string | undefined {
   if (!listing.startsAt) return undefined;
@@ -98,14 +63,12 @@ function exportPanel(listing: Listing, profile: string | undefined, picked: () =
 }
 
 interface RowOptions {
-  /** 1-based rank among the recommendations; 0 for papers outside the ranking. */
-  rank: number;
   position: number | undefined;
   checked: boolean;
   onToggle: (id: number, on: boolean) => void;
 }
 
-function entryRow({ paper, rec, mark }: Entry, { rank, position, checked, onToggle }: RowOptions): HTMLLIElement {
+function entryRow({ paper, ranked, mark }: PlanEntry, { position, checked, onToggle }: RowOptions): HTMLLIElement {
   return h(
     'li',
     { class: mark === 'yours' ? 'paper plan-item yours' : 'paper plan-item', 'data-paper-id': paper.id },
@@ -116,13 +79,13 @@ function entryRow({ paper, rec, mark }: Entry, { rank, position, checked, onTogg
       h(
         'h3',
         { class: 'paper-title' },
-        rank > 0 ? h('span', { class: 'rank' }, `${rank}. `) : null,
+        ranked ? h('span', { class: 'rank' }, `${ranked.rank}. `) : null,
         h('a', { href: hashLink(`paper/${paper.id}`) }, paper.title),
         mark ? h('span', { class: `badge ${mark === 'yours' ? 'yours' : 'muted'}` }, mark) : null,
-        rec ? h('span', { class: 'badge' }, rec.score.toFixed(2)) : null,
+        ranked ? h('span', { class: 'badge' }, ranked.score.toFixed(2)) : null,
       ),
       h('p', { class: 'paper-meta' }, position ? h('span', { class: 'position' }, `#${position} · `) : null, authorLinks(paper.authors, 5)),
-      rec ? reasonList(rec.reasons.slice(0, 1)) : null,
+      ranked ? reasonList(ranked.reasons.slice(0, 1)) : null,
     ),
   );
 }
@@ -157,9 +120,9 @@ export async function plannerPage({ main, route, signal }: PageContext): Promise
   setTitle(`Plan ${listing.session ?? listing.name}`);
   const status = loading(profile ? 'Ranking the session for you…' : 'Loading the session…');
   replaceChildren(content, status);
-  let found: { entries: Entry[]; ranked: boolean };
+  let found: { entries: PlanEntry[]; ranked: boolean };
   try {
-    found = await patiently(entries(listing, profile, signal), status);
+    found = await patiently(api.sessionPlan(listing.name, profile, signal), status);
   } catch (error) {
     if (signal.aborted) throw error;
     replaceChildren(content, errorBox(describeError(error)));
@@ -175,10 +138,8 @@ export async function plannerPage({ main, route, signal }: PageContext): Promise
     setShortlist(listing.name, picked().map((paper) => paper.id));
     panel.update();
   };
-  let rank = 0;
   const rows = found.entries.map((entry) =>
     entryRow(entry, {
-      rank: entry.rec ? ++rank : 0,
       position: entry.paper.listings.find((l) => l.listingId === listing.id)?.position,
       checked: picks.has(entry.paper.id),
       onToggle: toggle,
