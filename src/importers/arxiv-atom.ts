@@ -6,6 +6,7 @@ import { ImportError, type Importer } from './importer.ts';
 import { arxivIdFrom, doiFrom } from './identifiers.ts';
 import { squeeze } from './clean-text.ts';
 import { lineAndColumn } from './text-location.ts';
+import { boundedMessage, shortLabel } from './untrusted.ts';
 
 interface AtomLink {
   href?: string;
@@ -27,6 +28,8 @@ interface AtomEntry {
 }
 
 const REPEATED = new Set(['entry', 'author', 'link', 'category']);
+/** An Atom entry nests four deep; the parser refuses deeper nesting rather than recurse into it. */
+const MAX_NESTED_TAGS = 100;
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -35,6 +38,7 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   isArray: (name) => REPEATED.has(name),
+  maxNestedTags: MAX_NESTED_TAGS,
 });
 
 function textOf(value: unknown): string | undefined {
@@ -77,15 +81,60 @@ function entryToPaper(entry: AtomEntry, ordinal: number): ImportedPaper {
   return paper;
 }
 
+/** Elements left open, outermost first, for a message: the first and last few when there are many. */
+function openElements(names: readonly string[]): string {
+  const shown = (list: readonly string[]) => list.map((name) => `<${shortLabel(name) ?? '…'}>`).join(', ');
+  return names.length <= 6 ? shown(names) : `${shown(names.slice(0, 3))}, … ${(names.length - 6).toLocaleString('en')} more, ${shown(names.slice(-3))}`;
+}
+
 /**
  * The validator reports elements left open at the end (a truncated download) as "Invalid
  * '["feed", "entry"]' found" at line 1; say what happened and point at the end instead.
  */
-function xmlError(text: string, error: { msg: string; line: number; col: number }): ImportError {
+function validationError(text: string, error: { msg: string; line: number; col: number }): ImportError {
   const open = /^Invalid '(\[.*\])' found\.$/.exec(error.msg)?.[1] ?? /^Unclosed tag '(.*)'\.$/.exec(error.msg)?.[1];
-  if (!open) return new ImportError(`invalid XML: ${error.msg}`, `line ${error.line}, column ${error.col}`);
+  if (!open) return new ImportError(`invalid XML: ${boundedMessage(error.msg)}`, `line ${error.line}, column ${error.col}`);
   const names = open.startsWith('[') ? (JSON.parse(open) as string[]) : [open];
-  return new ImportError(`truncated XML: the file ends inside <${names.join('>, <')}>`, lineAndColumn(text, text.length));
+  return new ImportError(`truncated XML: the file ends inside ${openElements(names)}`, lineAndColumn(text, text.length));
+}
+
+/**
+ * Where elements first nest deeper than `limit`. Hand-written because the parser does not say:
+ * the text has passed validation, so counting start and end tags is enough to point at the spot
+ * (comments, CDATA and processing instructions start with `<!` or `<?` and are not counted).
+ */
+function tooDeepAt(text: string, limit: number): number | undefined {
+  let depth = 0;
+  for (const tag of text.matchAll(/<(\/?)[\p{L}_:][^>]*?(\/?)>/gu)) {
+    if (tag[1]) depth--;
+    else if (!tag[2] && ++depth > limit) return tag.index;
+  }
+  return undefined;
+}
+
+/**
+ * The parser throws plain Errors for what the validator lets through: DOCTYPE declarations it
+ * refuses (external and parameter entities), nesting past its limit, names it will not use.
+ */
+function parserError(text: string, error: unknown): ImportError {
+  const reason = boundedMessage(error);
+  if (reason.startsWith('Maximum nested tags')) {
+    const at = tooDeepAt(text, MAX_NESTED_TAGS);
+    return new ImportError(`elements nested over ${MAX_NESTED_TAGS} deep`, at === undefined ? undefined : lineAndColumn(text, at));
+  }
+  const doctype = /<!DOCTYPE/i.exec(text)?.index;
+  const inDoctype = doctype !== undefined && /DOCTYPE|entit|notation|element|attribute/i.test(reason);
+  return new ImportError(`invalid XML: ${reason}`, inDoctype ? lineAndColumn(text, doctype) : undefined);
+}
+
+function parseFeed(text: string): { feed?: { entry?: AtomEntry[] } } {
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) throw validationError(text, valid.err);
+  try {
+    return parser.parse(text) as { feed?: { entry?: AtomEntry[] } };
+  } catch (error) {
+    throw parserError(text, error);
+  }
 }
 
 export const arxivAtomImporter: Importer = {
@@ -96,14 +145,12 @@ export const arxivAtomImporter: Importer = {
     return /arxiv/i.test(head) ? 0.95 : 0.6;
   },
   parse(text) {
-    const valid = XMLValidator.validate(text);
-    if (valid !== true) throw xmlError(text, valid.err);
-    const feed = (parser.parse(text) as { feed?: { entry?: AtomEntry[] } }).feed;
+    const { feed } = parseFeed(text);
     if (!feed) throw new ImportError('not an Atom feed (no <feed> element)');
     const entries = feed.entry ?? [];
     // The arXiv API reports a bad query as a feed holding one entry about the error.
     const apiError = entries.find((entry) => textOf(entry.id)?.includes('arxiv.org/api/errors'));
-    if (apiError) throw new ImportError(`arXiv API error: ${textOf(apiError.summary) ?? 'unknown'}`);
+    if (apiError) throw new ImportError(`arXiv API error: ${boundedMessage(textOf(apiError.summary) ?? 'unknown')}`);
     if (entries.length === 0) throw new ImportError('Atom feed has no entries (the query matched no papers)');
     return { format: 'arxiv-atom', meta: {}, papers: entries.map((entry, index) => entryToPaper(entry, index + 1)) };
   },

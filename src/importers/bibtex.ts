@@ -11,6 +11,7 @@ import type { ImportedPaper, PaperIds, PaperUrls } from '../types.ts';
 import { ImportError, type Importer } from './importer.ts';
 import { arxivIdFrom, doiFrom } from './identifiers.ts';
 import { squeeze } from './clean-text.ts';
+import { boundedMessage, shortLabel } from './untrusted.ts';
 
 const PARSER_OPTIONS = {
   // Keep titles as written: no sentence-casing (which also drops case-protection markup).
@@ -41,7 +42,8 @@ function locate(text: string, input: string): string {
   const before = text.slice(0, offset);
   const ordinal = (before.match(ENTRY_START)?.length ?? 0) + 1;
   const line = before.split('\n').length;
-  const key = /^@\s*[a-z]+\s*[{(]\s*([^,\s{}()]+)/i.exec(input.trim())?.[1];
+  const found = /^@\s*[a-z]+\s*[{(]\s*([^,\s{}()]+)/i.exec(input.trim())?.[1];
+  const key = found && shortLabel(found);
   return `entry ${ordinal}${key ? ` (${key})` : ''}, line ${line}`;
 }
 
@@ -114,7 +116,7 @@ function parseLibrary(text: string): Library {
   try {
     return parse(text, PARSER_OPTIONS);
   } catch (error) {
-    throw new ImportError(`cannot parse BibTeX: ${(error as Error).message}`);
+    throw new ImportError(`cannot parse BibTeX: ${boundedMessage(error)}`);
   }
 }
 
@@ -132,8 +134,7 @@ export const bibtexImporter: Importer = {
     const library = parseLibrary(text);
     const fatal = library.errors.find(isFatal);
     if (fatal) {
-      const reason = fatal.error.split('\n', 1)[0];
-      throw new ImportError(`broken BibTeX entry: ${reason}`, fatal.input ? locate(text, fatal.input) : undefined);
+      throw new ImportError(`broken BibTeX entry: ${boundedMessage(fatal.error)}`, fatal.input ? locate(text, fatal.input) : undefined);
     }
     const papers: ImportedPaper[] = [];
     for (const entry of library.entries) {
@@ -144,7 +145,7 @@ export const bibtexImporter: Importer = {
       papers.push(entryToPaper(entry, title));
     }
     if (papers.length === 0) throw new ImportError('no BibTeX entries in file (only @string, @comment or @preamble, or nothing)');
-    const warnings = library.errors.map((error) => error.error.split('\n', 1)[0]);
+    const warnings = library.errors.map((error) => boundedMessage(error.error));
     return { format: 'bibtex', meta: {}, papers, ...(warnings.length ? { warnings } : {}) };
   },
 };

@@ -31,3 +31,13 @@ export function splitList(text: string, separator: string | RegExp): string[] {
   }
   return items;
 }
+
+// C0 controls but tab and line feed, DEL, and C1 controls: invisible in text, and some mean
+// something to a terminal or to programs that read the library's exports.
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+const CONTROLS = new RegExp(CONTROL.source, 'g');
+
+/** Text without control characters; line breaks (CR, CRLF) become line feeds first, and tabs stay. */
+export function withoutControls(text: string): string {
+  return CONTROL.test(text) ? text.replace(/\r\n?/g, '\n').replace(CONTROLS, '') : text;
+}

@@ -3,12 +3,15 @@
 import { parse, CsvError } from 'csv-parse/sync';
 import type { ImportedPaper } from '../types.ts';
 import { ImportError, type Importer } from './importer.ts';
+import { boundedMessage, describeValue, shortLabel } from './untrusted.ts';
 import { CSV_COLUMNS, REQUIRED_CSV_COLUMNS, csvRowToJson, readRecord, type CsvColumn } from './own-schema.ts';
 
 interface CsvRow {
   record: string[];
   info: { lines: number };
 }
+
+const HEADER_CELLS_SHOWN = 12;
 
 const KNOWN_COLUMNS: ReadonlyMap<string, CsvColumn> = new Map(CSV_COLUMNS.map((column) => [column.toLowerCase(), column]));
 
@@ -27,9 +30,15 @@ function readRows(text: string): CsvRow[] {
     const ragged = /expect (\d+), got (\d+)/.exec(error.message);
     const reason = ragged
       ? `row has ${ragged[2]} cells where the header has ${ragged[1]}`
-      : `invalid CSV: ${error.message.replace(/ (?:on|at) line \d+$/, '')}`;
+      : `invalid CSV: ${boundedMessage(error.message.replace(/ (?:on|at) line \d+$/, ''))}`;
     throw new ImportError(reason, lines ? `line ${lines}` : undefined);
   }
+}
+
+/** The header's cells for a message: each short one as written, at most a dozen. */
+function headerList(cells: readonly string[]): string {
+  const shown = cells.slice(0, HEADER_CELLS_SHOWN).map((cell) => shortLabel(cell) ?? describeValue(cell));
+  return cells.length > HEADER_CELLS_SHOWN ? `${shown.join(', ')} and ${cells.length - HEADER_CELLS_SHOWN} more` : shown.join(', ');
 }
 
 export const csvImporter: Importer = {
@@ -47,7 +56,7 @@ export const csvImporter: Importer = {
     const columns = header.record.map((name) => KNOWN_COLUMNS.get(name.trim().toLowerCase()));
     const missing = REQUIRED_CSV_COLUMNS.filter((column) => !columns.includes(column));
     if (missing.length) {
-      throw new ImportError(`missing required column(s): ${missing.join(', ')} (header has: ${header.record.join(', ')})`, 'line 1');
+      throw new ImportError(`missing required column(s): ${missing.join(', ')} (header has: ${headerList(header.record)})`, 'line 1');
     }
     const papers: ImportedPaper[] = rows.map(({ record, info }) => {
       const row: Partial<Record<CsvColumn, string>> = {};

@@ -37,19 +37,26 @@ export function htmlToText(html: string): string {
     if (text) lines.push(text);
     line = '';
   };
-  const visit = (node: Node) => {
-    if (node instanceof TextNode) {
+  // A walk with its own stack, not recursion: a page may nest elements 100,000 deep. The end of
+  // a block element is pushed below its children, as `undefined`, so the line ends after them.
+  // The parser would keep a doctype as text.
+  const stack: (Node | undefined)[] = [parse(html.replace(/<!doctype[^>]*>/gi, ''), { comment: false })];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === undefined) {
+      endLine();
+    } else if (node instanceof TextNode) {
       line += node.text;
     } else if (node instanceof HTMLElement) {
       const tag = node.rawTagName?.toLowerCase() ?? '';
-      if (HIDDEN.has(tag)) return;
-      if (BLOCKS.has(tag)) endLine();
-      node.childNodes.forEach(visit);
-      if (BLOCKS.has(tag)) endLine();
+      if (HIDDEN.has(tag)) continue;
+      if (BLOCKS.has(tag)) {
+        endLine();
+        stack.push(undefined);
+      }
+      for (let child = node.childNodes.length - 1; child >= 0; child--) stack.push(node.childNodes[child]);
     }
-  };
-  // The parser would keep a doctype as text.
-  visit(parse(html.replace(/<!doctype[^>]*>/gi, ''), { comment: false }));
+  }
   endLine();
   return lines.join('\n');
 }

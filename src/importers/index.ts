@@ -12,6 +12,8 @@ import { risImporter } from './ris.ts';
 import { arxivAtomImporter } from './arxiv-atom.ts';
 import { jsonlImporter } from './jsonl.ts';
 import { csvImporter } from './csv.ts';
+import { withoutControls } from './clean-text.ts';
+import { lineAndColumn } from './text-location.ts';
 
 export { ImportError } from './importer.ts';
 
@@ -72,11 +74,41 @@ function assertPlainText(text: string): void {
 }
 
 /**
+ * Removes control characters from every string in `data`, in place: the importers' output is
+ * cleaned rather than their input, because JSON escapes and HTML and XML character references
+ * turn into control characters only when parsed. (In place, as the listing was just made and
+ * copying 100k papers would cost more than the cleaning.)
+ */
+function removeControls(data: Record<string, unknown>): void {
+  for (const key in data) {
+    const value = data[key];
+    if (typeof value === 'string') data[key] = withoutControls(value);
+    else if (value && typeof value === 'object') removeControls(value as Record<string, unknown>);
+  }
+}
+
+/** U+FFFD is what a decoder leaves for bytes it could not read: the text lost characters before it came here. */
+function replacementWarning(text: string): string | undefined {
+  const first = text.indexOf('\uFFFD');
+  if (first < 0) return undefined;
+  const count = text.match(/\uFFFD/g)!.length;
+  return `the text holds ${count} U+FFFD replacement character(s), the first at ${lineAndColumn(text, first)}: characters lost when it was decoded with the wrong encoding`;
+}
+
+/**
  * Parses one file's text. With `format`, only that importer is tried; otherwise the format
- * is detected, and a saved HTML page is reduced to its text and detected again.
+ * is detected, and a saved HTML page is reduced to its text and detected again. Every string
+ * of the result is free of control characters.
  */
 export function parseListing(text: string, fileName: string, format?: FormatName): ParsedListing {
   assertPlainText(text);
+  const listing = parseText(text, fileName, format);
+  removeControls(listing as unknown as Record<string, unknown>);
+  const warning = replacementWarning(text);
+  return warning ? { ...listing, warnings: [...(listing.warnings ?? []), warning] } : listing;
+}
+
+function parseText(text: string, fileName: string, format: FormatName | undefined): ParsedListing {
   const html = looksLikeHtml(text);
   const pageText = html ? htmlToText(text) : text;
   if (format) {

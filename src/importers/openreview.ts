@@ -4,6 +4,7 @@ import type { ImportedPaper, Reviewer, TextDoc } from '../types.ts';
 import { ImportError, type Importer } from './importer.ts';
 import { arxivIdFrom } from './identifiers.ts';
 import { parseJson } from './json-text.ts';
+import { shortLabel } from './untrusted.ts';
 
 interface NoteContent {
   title?: unknown;
@@ -27,10 +28,10 @@ function noteToPaper(note: unknown, location: string): ImportedPaper {
   if (!note || typeof note !== 'object') throw new ImportError('expected a note object', location);
   const { id, content } = note as { id?: unknown; content?: NoteContent };
   if (typeof id !== 'string' || !id) throw new ImportError('note has no "id"', location);
-  if (!content || typeof content !== 'object') throw new ImportError(`note ${id} has no "content"`, location);
+  if (!content || typeof content !== 'object') throw new ImportError('note has no "content"', location);
   const title = unwrap(content.title);
   const abstract = unwrap(content.abstract);
-  if (typeof title !== 'string' || !title.trim()) throw new ImportError(`note ${id} has no title`, location);
+  if (typeof title !== 'string' || !title.trim()) throw new ImportError('note has no title', location);
   const authors = unwrap(content.authors);
   const keywords = unwrap(content.keywords);
   const year = Number(unwrap(content.year));
@@ -59,7 +60,10 @@ export const openreviewSubmissionsImporter: Importer = {
     if (!data || typeof data !== 'object' || Array.isArray(data)) {
       throw new ImportError('expected an object of notes keyed by id', 'line 1');
     }
-    const papers = Object.entries(data).map(([key, note]) => noteToPaper(note, `note ${key}`));
+    const papers = Object.entries(data).map(([key, note], index) => {
+      const label = shortLabel(key);
+      return noteToPaper(note, `note ${index + 1}${label ? ` (${label})` : ''}`);
+    });
     if (papers.length === 0) throw new ImportError('no submissions in file');
     return { format: 'openreview-submissions', meta: {}, papers };
   },

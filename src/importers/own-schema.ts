@@ -3,6 +3,7 @@
 // the fields only a library has: `id` and `listings`.
 import type { ImportedPaper, Paper, PaperIds, PaperUrls } from '../types.ts';
 import { ImportError } from './importer.ts';
+import { describeValue } from './untrusted.ts';
 
 export type PaperRecord = Omit<Paper, 'id' | 'listings'>;
 
@@ -96,7 +97,7 @@ export function csvRowToJson(row: Partial<Record<CsvColumn, string>>): Record<st
 type Fields = Record<string, unknown>;
 
 function wrongType(field: string, expected: string, value: unknown, location: string): ImportError {
-  return new ImportError(`field "${field}" must be ${expected}, found ${JSON.stringify(value)}`, location);
+  return new ImportError(`field "${field}" must be ${expected}, found ${describeValue(value)}`, location);
 }
 
 function optionalString(record: Fields, field: string, location: string): string | undefined {
@@ -130,7 +131,7 @@ function stringMap<K extends string>(record: Fields, field: string, keys: readon
 /** Reads one record (parsed JSON or a converted CSV row), checking its shape; `location` names it in errors. */
 export function readRecord(value: unknown, location: string): ImportedPaper {
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ImportError(`expected a paper record (a JSON object), found ${JSON.stringify(value)}`, location);
+    throw new ImportError(`expected a paper record (a JSON object), found ${describeValue(value)}`, location);
   }
   const record = value as Fields;
   const title = optionalString(record, 'title', location);

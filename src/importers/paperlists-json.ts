@@ -6,6 +6,7 @@ import { ImportError, type Importer } from './importer.ts';
 import { parseJson } from './json-text.ts';
 import { arxivIdFrom, doiFrom } from './identifiers.ts';
 import { decodeEntities, splitList, squeeze } from './clean-text.ts';
+import { describeValue } from './untrusted.ts';
 
 /** A paperlists record; every field is optional and absent where the source had it empty. */
 interface PaperlistsRecord {
@@ -155,7 +156,7 @@ export const paperlistsJsonImporter: Importer = {
     for (let index = 0; index < data.length; index++) {
       const record: unknown = data[index];
       if (!record || typeof record !== 'object' || Array.isArray(record)) {
-        throw new ImportError(`expected a paper record (an object), found ${Array.isArray(record) ? 'an array' : JSON.stringify(record)}`, `record ${index + 1}`);
+        throw new ImportError(`expected a paper record (an object), found ${describeValue(record)}`, `record ${index + 1}`);
       }
       const title = stringField((record as PaperlistsRecord).title);
       // A handful of source records (90 of 95,652) carry no title; they cannot be shown or

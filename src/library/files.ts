@@ -2,36 +2,71 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { decodeListing } from './text-encoding.ts';
 
 /** Larger files are refused: no real listing comes close, and reading them would stall the batch. */
 export const MAX_LISTING_BYTES = 64 * 1024 * 1024;
 
 export class FileError extends Error {}
 
-/** The files named, with folders replaced by the files below them (hidden ones skipped), in a stable order. */
-export function expandPaths(paths: readonly string[]): { files: string[]; errors: { file: string; message: string }[] } {
+/** Something about one path, for the person: why it failed, or why it was skipped. */
+export interface PathMessage {
+  file: string;
+  message: string;
+}
+
+/**
+ * The files named, with folders replaced by the files below them (hidden ones skipped), in a
+ * stable order. Each real folder is walked once: a symlink back to a folder being walked (a
+ * loop) or to one walked already is skipped with a warning, as following them made the walk
+ * grow exponentially with the loops in a tree.
+ */
+export function expandPaths(paths: readonly string[]): { files: string[]; errors: PathMessage[]; warnings: PathMessage[] } {
   const files: string[] = [];
-  const errors: { file: string; message: string }[] = [];
+  const errors: PathMessage[] = [];
+  const warnings: PathMessage[] = [];
+  /** Real paths of folders walked, each to the path it was first reached by. */
+  const walked = new Map<string, string>();
+  /** Real paths of the folders being walked now: the current one and those above it. */
+  const open = new Set<string>();
+  const walk = (folder: string) => {
+    let real: string;
+    let children: string[];
+    try {
+      real = fs.realpathSync(folder);
+      children = fs.readdirSync(folder).sort();
+    } catch (error) {
+      errors.push({ file: folder, message: describeFsError(error) });
+      return;
+    }
+    const first = walked.get(real);
+    if (open.has(real)) {
+      warnings.push({ file: folder, message: `symlink loop: leads back to ${first}, not followed` });
+    } else if (first !== undefined) {
+      warnings.push({ file: folder, message: `the same folder as ${first}, already read` });
+    } else {
+      walked.set(real, folder);
+      open.add(real);
+      for (const child of children) if (!child.startsWith('.')) visit(path.join(folder, child), false);
+      open.delete(real);
+    }
+  };
   const visit = (entry: string, named: boolean) => {
     let stat: fs.Stats;
     try {
       stat = fs.statSync(entry);
     } catch (error) {
-      errors.push({ file: entry, message: describeFsError(error) });
+      // A symlink to itself (or a ring of them) inside a folder is a loop like any other.
+      if ((error as NodeJS.ErrnoException).code === 'ELOOP' && !named) warnings.push({ file: entry, message: 'symlink loop, not followed' });
+      else errors.push({ file: entry, message: describeFsError(error) });
       return;
     }
-    if (stat.isDirectory()) {
-      for (const child of fs.readdirSync(entry).sort()) {
-        if (!child.startsWith('.')) visit(path.join(entry, child), false);
-      }
-    } else if (stat.isFile()) {
-      files.push(entry);
-    } else if (named) {
-      errors.push({ file: entry, message: 'not a regular file' });
-    }
+    if (stat.isDirectory()) walk(entry);
+    else if (stat.isFile()) files.push(entry);
+    else if (named) errors.push({ file: entry, message: 'not a regular file' });
   };
   for (const entry of paths) visit(entry, true);
-  return { files, errors };
+  return { files, errors, warnings };
 }
 
 export interface ListingFile {
@@ -44,7 +79,11 @@ export function hashText(bytes: Buffer | string): string {
   return crypto.createHash('sha256').update(bytes).digest('hex');
 }
 
-export function readListingFile(file: string): ListingFile {
+/**
+ * A listing file's text, decoded as `encoding` when given (see text-encoding.ts). Throws FileError
+ * when it cannot be read, and ImportError, with the place, when its bytes are not text.
+ */
+export function readListingFile(file: string, encoding?: string): ListingFile {
   let bytes: Buffer;
   try {
     const size = fs.statSync(file).size;
@@ -56,7 +95,7 @@ export function readListingFile(file: string): ListingFile {
     if (error instanceof FileError) throw error;
     throw new FileError(describeFsError(error));
   }
-  return { text: new TextDecoder('utf-8').decode(bytes), hash: hashText(bytes) };
+  return { text: decodeListing(bytes, encoding), hash: hashText(bytes) };
 }
 
 function describeFsError(error: unknown): string {
@@ -64,5 +103,6 @@ function describeFsError(error: unknown): string {
   if (code === 'ENOENT') return 'no such file or folder';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a folder';
+  if (code === 'ELOOP') return 'symlink loop (too many levels of symbolic links)';
   return (error as Error).message;
 }

@@ -5,12 +5,14 @@ import type { FormatName } from '../types.ts';
 import { parseListing } from '../importers/index.ts';
 import type { Library } from './library.ts';
 import type { IngestOutcome, ListingLabels } from './ingest.ts';
-import { expandPaths, hashText } from './files.ts';
+import { expandPaths, hashText, type PathMessage } from './files.ts';
 import { readListing, startListingReaderThread, type ReadFailure, type ReadResult } from './listing-reader.ts';
 import { WRITER_PAUSE_MS } from './write-lock.ts';
 
 export interface IngestOptions {
   format?: FormatName;
+  /** A WHATWG encoding label to read files in, instead of UTF-8 (or UTF-16 with a byte-order mark). */
+  encoding?: string;
   labels?: ListingLabels;
   /** Called after each file, for progress bars. */
   onFile?: (done: number, total: number, file: string) => void;
@@ -22,6 +24,8 @@ export type IngestFailure = ReadFailure & { file: string };
 export interface IngestReport {
   outcomes: (IngestOutcome & { file: string })[];
   failures: IngestFailure[];
+  /** Paths skipped without failing, such as symlink loops in a folder. */
+  skipped: PathMessage[];
 }
 
 /**
@@ -46,10 +50,10 @@ export function ingestText(library: Library, text: string, fileName: string, opt
  * stores the current one.
  */
 export async function ingestPaths(library: Library, paths: readonly string[], options: IngestOptions = {}): Promise<IngestReport> {
-  const { files, errors } = expandPaths(paths);
-  const report: IngestReport = { outcomes: [], failures: [...errors] };
-  const thread = files.length > 1 ? startListingReaderThread(options.format) : undefined;
-  const read = (file: string): Promise<ReadResult> => (thread ? thread.ask(file) : Promise.resolve(readListing(file, options.format)));
+  const { files, errors, warnings } = expandPaths(paths);
+  const report: IngestReport = { outcomes: [], failures: [...errors], skipped: warnings };
+  const thread = files.length > 1 ? startListingReaderThread(options.format, options.encoding) : undefined;
+  const read = (file: string): Promise<ReadResult> => (thread ? thread.ask(file) : Promise.resolve(readListing(file, options.format, options.encoding)));
   let uncommitted = 0;
   let groupStarted = 0;
   const cacheSize = library.db.pragma('cache_size', { simple: true });

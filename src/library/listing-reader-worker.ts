@@ -4,10 +4,10 @@ import type { FormatName } from '../types.ts';
 import { answerRequests } from '../threads.ts';
 import { readListing, type ReadResult } from './listing-reader.ts';
 
-const { format } = workerData as { format?: FormatName };
+const { format, encoding } = workerData as { format?: FormatName; encoding?: string };
 
 answerRequests<string, ReadResult>(
-  (file) => readListing(file, format),
+  (file) => readListing(file, format, encoding),
   // The word pairs move to the writer's thread rather than being copied.
   (result) => ('listing' in result ? result.listing.abstractPairs.flatMap((pairs) => (pairs ? [pairs.buffer as ArrayBuffer] : [])) : []),
 );

@@ -22,9 +22,9 @@ export interface ReadFailure {
 
 export type ReadResult = { listing: ReadListing } | { failure: ReadFailure };
 
-export function readListing(file: string, format?: FormatName): ReadResult {
+export function readListing(file: string, format?: FormatName, encoding?: string): ReadResult {
   try {
-    const { text, hash } = readListingFile(file);
+    const { text, hash } = readListingFile(file, encoding);
     const parsed = parseListing(text, path.basename(file), format);
     return { listing: { parsed, hash, abstractPairs: parsed.papers.map((paper) => (paper.abstract ? wordPairs(paper.abstract) : undefined)) } };
   } catch (error) {
@@ -34,6 +34,6 @@ export function readListing(file: string, format?: FormatName): ReadResult {
 }
 
 /** `readListing` in a worker thread (listing-reader-worker.ts). */
-export function startListingReaderThread(format?: FormatName): WorkerClient<string, ReadResult> {
-  return new WorkerClient(import.meta.url, 'listing-reader-worker', { format });
+export function startListingReaderThread(format?: FormatName, encoding?: string): WorkerClient<string, ReadResult> {
+  return new WorkerClient(import.meta.url, 'listing-reader-worker', { format, encoding });
 }

@@ -17,6 +17,8 @@ function paperscout(args: string[], env: Record<string, string> = {}) {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...env },
+    // A command that hangs (as `ingest` once did on symlink loops) fails its test instead.
+    timeout: 60_000,
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -142,4 +144,64 @@ test('output into a reader that stopped (search | head) ends quietly with exit 0
   const code = await new Promise<number | null>((resolve) => search.on('exit', resolve));
   assert.equal(stderr, '');
   assert.equal(code, 0);
+});
+
+test('ingest goes on past files its parsers choke on: one line each, naming the file and the place', () => {
+  const hostileDb = path.join(dir, 'hostile.db');
+  const atom = path.join(dir, 'entity.atom');
+  fs.writeFileSync(atom, '<?xml version="1.0"?>\n<!DOCTYPE feed [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>arXiv</title>\n<entry><title>&xxe;</title></entry></feed>\n');
+  const deep = path.join(dir, 'deep.jsonl');
+  fs.writeFileSync(deep, `{"title": "Deep", "authors": [], "year": ${'['.repeat(100_000)}${']'.repeat(100_000)}}\n`);
+  const good = path.join(dir, 'good.jsonl');
+  fs.writeFileSync(good, '{"title": "A Good Paper About Widgets", "authors": ["Ada Lovelace"]}\n');
+  const run = paperscout(['--db', hostileDb, 'ingest', atom, deep, good]);
+  assert.equal(run.code, 1);
+  assert.match(run.stdout, /good\.jsonl\s+jsonl\s+1\s+1\s+0\s+0\s+added/);
+  assert.deepEqual(run.stderr.trim().split('\n'), [
+    `error: ${atom}:line 2, column 1: invalid XML: External entities are not supported`,
+    `error: ${deep}:line 1: field "year" must be a whole number or null, found an array nested over 1,000 deep`,
+    '1 listing(s) added, 0 already present, 2 failed',
+  ]);
+});
+
+test('ingest refuses text that is not UTF-8, saying what it looks like, and reads it with --encoding', () => {
+  const encodedDb = path.join(dir, 'encodings.db');
+  const records = '[\n {"title": "Kernel methods", "track": "main", "status": "Poster",\n  "author": "Bernhard Schölkopf;Alexander Smola"}\n]\n';
+  const latin1 = path.join(dir, 'latin2020.json');
+  fs.writeFileSync(latin1, Buffer.from(records, 'latin1'));
+  const refused = paperscout(['--db', encodedDb, 'ingest', latin1]);
+  assert.equal(refused.code, 1);
+  assert.ok(refused.stderr.includes(`error: ${latin1}:line 3, column 26: not UTF-8: looks like Latin-1 (or Windows-1252); use --encoding latin1\n`), refused.stderr);
+  const read = paperscout(['--db', encodedDb, 'ingest', '--encoding', 'latin1', latin1]);
+  assert.equal(read.code, 0, read.stderr);
+  const utf16 = path.join(dir, 'utf16conf2021.json');
+  fs.writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(records.replace('Kernel', 'Kernel two-sample'), 'utf16le')]));
+  assert.equal(paperscout(['--db', encodedDb, 'ingest', utf16]).code, 0);
+  const papers = JSON.parse(paperscout(['--db', encodedDb, 'list', '--json']).stdout);
+  assert.deepEqual(papers.map((paper: { title: string; authors: string[] }) => [paper.title, paper.authors[0]]), [
+    ['Kernel methods', 'Bernhard Schölkopf'],
+    ['Kernel two-sample methods', 'Bernhard Schölkopf'],
+  ]);
+  const unknown = paperscout(['--db', encodedDb, 'ingest', '--encoding', 'klingon', latin1]);
+  assert.equal(unknown.code, 1);
+  assert.match(unknown.stderr, /unknown --encoding "klingon": name a WHATWG encoding label/);
+  const profile = paperscout(['--db', encodedDb, 'profile', 'create', 'bernhard', '--from', latin1, '--encoding', 'latin1']);
+  assert.equal(profile.code, 0, profile.stderr);
+});
+
+test('ingest of a folder with symlink loops ends, warns about each loop by its path, and succeeds', () => {
+  const loopsDb = path.join(dir, 'loops.db');
+  const top = path.join(dir, 'loops');
+  fs.mkdirSync(path.join(top, 'sub'), { recursive: true });
+  fs.writeFileSync(path.join(top, 'sub', 'papers.jsonl'), '{"title": "Looping Through Folders", "authors": ["Ann Author"]}\n');
+  fs.symlinkSync('..', path.join(top, 'sub', 'up'));
+  fs.symlinkSync('.', path.join(top, 'sub', 'here'));
+  const run = paperscout(['--db', loopsDb, 'ingest', top]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /papers\.jsonl\s+jsonl\s+1\s+1\s+0\s+0\s+added/);
+  assert.deepEqual(run.stderr.trim().split('\n'), [
+    `warning: ${path.join(top, 'sub', 'here')}: symlink loop: leads back to ${path.join(top, 'sub')}, not followed`,
+    `warning: ${path.join(top, 'sub', 'up')}: symlink loop: leads back to ${top}, not followed`,
+    '1 listing(s) added, 0 already present, 0 failed',
+  ]);
 });

@@ -2,12 +2,34 @@ import type { Command } from 'commander';
 import { FORMATS, type FormatName } from '../../types.ts';
 import { withLibrary, parseYear, UserError } from '../context.ts';
 import { clean, table } from '../format.ts';
-import type { IngestFailure } from '../../library/ingest-files.ts';
+import type { IngestFailure, IngestReport } from '../../library/ingest-files.ts';
+import { encodingName } from '../../library/text-encoding.ts';
 
-export function describeFailure(failure: IngestFailure): string {
+function describeFailure(failure: IngestFailure): string {
   const where = failure.location ? `${failure.file}:${failure.location}` : failure.file;
   return `${clean(where)}: ${clean(failure.message)}`;
 }
+
+/** One line for each file's warnings and failures, on stderr; failures make the exit code 1. */
+export function reportFileProblems(report: IngestReport): void {
+  for (const outcome of report.outcomes) {
+    for (const warning of outcome.warnings) console.error(`warning: ${clean(outcome.file)}: ${clean(warning)}`);
+  }
+  for (const skipped of report.skipped) console.error(`warning: ${describeFailure(skipped)}`);
+  for (const failure of report.failures) console.error(`error: ${describeFailure(failure)}`);
+  if (report.failures.length > 0) process.exitCode = 1;
+}
+
+/** The `--encoding` option's value, checked: undefined when not given. */
+export function encodingOption(label: string | undefined): string | undefined {
+  if (label === undefined) return undefined;
+  if (!encodingName(label)) {
+    throw new UserError(`unknown --encoding "${label}": name a WHATWG encoding label, such as latin1, windows-1252, utf-16le, shift_jis or gbk`);
+  }
+  return label;
+}
+
+export const ENCODING_HELP = 'read files in this encoding (a WHATWG label: latin1, utf-16le, shift_jis…) instead of UTF-8';
 
 export function registerIngest(program: Command): void {
   program
@@ -18,11 +40,13 @@ export function registerIngest(program: Command): void {
     .option('--venue <venue>', 'label the listing with a venue')
     .option('--year <year>', 'label the listing with a year', parseYear)
     .option('--session <session>', 'label the listing with a session name')
+    .option('--encoding <label>', ENCODING_HELP)
     .action(async function (this: Command, paths: string[]) {
-      const opts = this.opts<{ format?: string; venue?: string; year?: number; session?: string }>();
+      const opts = this.opts<{ format?: string; venue?: string; year?: number; session?: string; encoding?: string }>();
       if (opts.format && !(FORMATS as readonly string[]).includes(opts.format)) {
         throw new UserError(`unknown --format "${opts.format}"; one of: ${FORMATS.join(', ')}`);
       }
+      const encoding = encodingOption(opts.encoding);
       // Loaded here, not at start-up: the parsers are the slowest modules to load.
       const { ingestPaths } = await import('../../library/ingest-files.ts');
       const cliProgress = process.stderr.isTTY ? (await import('cli-progress')).default : undefined;
@@ -33,6 +57,7 @@ export function registerIngest(program: Command): void {
         let started = false;
         return ingestPaths(library, paths, {
           format: opts.format as FormatName | undefined,
+          encoding,
           labels: { venue: opts.venue, year: opts.year, session: opts.session },
           onFile: (done, total, file) => {
             if (!bar || total < 2) return;
@@ -53,13 +78,9 @@ export function registerIngest(program: Command): void {
         outcome.added ? 'added' : 'already in library, nothing added',
       ]);
       if (rows.length > 0) console.log(table(['listing', 'format', 'papers', 'new', 'merged', 'versions', 'result'], rows));
-      for (const outcome of report.outcomes) {
-        for (const warning of outcome.warnings) console.error(`warning: ${clean(outcome.file)}: ${clean(warning)}`);
-      }
-      for (const failure of report.failures) console.error(`error: ${describeFailure(failure)}`);
+      reportFileProblems(report);
       const added = report.outcomes.filter((outcome) => outcome.added).length;
       const summary = `${added} listing(s) added, ${report.outcomes.length - added} already present, ${report.failures.length} failed`;
       console.error(summary);
-      if (report.failures.length > 0) process.exitCode = 1;
     });
 }

@@ -4,7 +4,7 @@ import type { Profile } from '../../types.ts';
 import type { Library } from '../../library/library.ts';
 import { withLibrary, parsePositiveInt, UserError } from '../context.ts';
 import { authorLine, clean, dim, printJson, table, truncate, venueLine } from '../format.ts';
-import { describeFailure } from './ingest.ts';
+import { ENCODING_HELP, encodingOption, reportFileProblems } from './ingest.ts';
 
 /** The named profile, or the only one when no name is given. */
 export function resolveProfile(library: Library, name: string | undefined): Profile {
@@ -18,14 +18,13 @@ export function resolveProfile(library: Library, name: string | undefined): Prof
   throw new UserError(names.length === 0 ? 'no profile yet: create one with `paperscout profile create NAME --from FILE`' : `several profiles exist (${names.join(', ')}): name one with --profile`);
 }
 
-async function addFiles(library: Library, profile: Profile, paths: string[]): Promise<void> {
+async function addFiles(library: Library, profile: Profile, paths: string[], encoding: string | undefined): Promise<void> {
   const { ingestPaths } = await import('../../library/ingest-files.ts');
-  const report = await ingestPaths(library, paths);
+  const report = await ingestPaths(library, paths, { encoding });
   const added = library.addListingsToProfile(profile, report.outcomes.map((outcome) => outcome.listing.id));
   const papers = report.outcomes.reduce((sum, outcome) => sum + outcome.listing.paperCount, 0);
   console.log(`${profile.name}: ${added} paper(s) added from ${report.outcomes.length} file(s) (${papers} listed)`);
-  for (const failure of report.failures) console.error(`error: ${describeFailure(failure)}`);
-  if (report.failures.length > 0) process.exitCode = 1;
+  reportFileProblems(report);
 }
 
 function addAuthor(library: Library, profile: Profile, author: string): void {
@@ -51,16 +50,18 @@ export function registerProfile(program: Command): void {
       .argument('<name>')
       .option('--from <paths...>', 'files with your papers')
       .option('--author <name>', 'your papers already in the library, by your name (any spelling: "LIU YONG" finds "Yong Liu")')
+      .option('--encoding <label>', ENCODING_HELP)
       .action(async function (this: Command, name: string) {
-        const opts = this.opts<{ from?: string[]; author?: string }>();
+        const opts = this.opts<{ from?: string[]; author?: string; encoding?: string }>();
         if (!opts.from && !opts.author) throw new UserError('say where your papers are: --from FILE... and/or --author "Full Name"');
+        const encoding = encodingOption(opts.encoding);
         await withLibrary(this, async (library) => {
           if (creates && !library.createProfile(name)) {
             throw new UserError(`a profile named "${name}" exists already (add to it with \`paperscout profile add\`)`);
           }
           const target = resolveProfile(library, name);
           try {
-            if (opts.from) await addFiles(library, target, opts.from);
+            if (opts.from) await addFiles(library, target, opts.from, encoding);
             if (opts.author) addAuthor(library, target, opts.author);
           } catch (error) {
             // A profile whose creation failed is not left behind half made.
