@@ -17,7 +17,7 @@ const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
 /** Lines of the ```sh blocks that are not run, and why. */
 const NOT_RUN: [RegExp, string][] = [
   [/^npm (start|test)\b/, 'runs the whole demo or suite'],
-  [/^npm run bench:/, 'benchmarks read ../shared and take minutes'],
+  [/^npm run bench:/, 'benchmarks read the corpora beside the checkout and take minutes'],
   [/^paperscout serve\b/, 'serves until Ctrl+C (test/server starts the server)'],
 ];
 
