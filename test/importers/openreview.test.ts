@@ -5,7 +5,7 @@ import { shared } from './files.ts';
 import { needsShared } from '../requirements.ts';
 
 const DATASET = 'benchmarks/reviewer-expertise/d_20_1/';
-const skip = needsShared(DATASET);
+const skip = needsShared('benchmarks/reviewer-expertise');
 
 test('submissions.json: every submission with title, abstract, authors and year', { skip }, () => {
   const listing = openreviewSubmissionsImporter.parse(shared(`${DATASET}submissions.json`), 'submissions.json');
