@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// Runs the CLI compiled into dist/ (by `npm ci` and `npm run build`): it starts in a tenth of the
-// time tsx needs. From a checkout, a build missing or older than the sources it is compiled from
-// is refused with one line, rather than run as code the developer has since changed; rebuilding
-// here instead would take seconds and write files as a side effect of any command. An installed
-// package passes the check: npm gives all its files one modification time.
+// Runs the CLI compiled into dist/ (by `npm ci` and `npm run build`): it starts in about 0.15 s,
+// where running src/ through tsx takes 0.3 to 2 s. From a checkout, a build missing or older than
+// the sources it is compiled from is refused with one line, rather than run as code the developer
+// has since changed; rebuilding here instead would take seconds and write files as a side effect
+// of any command. An installed package passes the check: npm gives all its files one time.
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
