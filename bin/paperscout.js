@@ -3,7 +3,7 @@
 // where running src/ through tsx takes 0.3 to 2 s. From a checkout, a build missing or older than
 // the sources it is compiled from is refused with one line, rather than run as code the developer
 // has since changed; rebuilding here instead would take seconds and write files as a side effect
-// of any command. An installed package passes the check: npm gives all its files one time.
+// of any command. An installed package passes the check: npm gives all its files one mtime.
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
