@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { UserError } from './context.ts';
 import { ProfileError } from '../engine/errors.ts';
@@ -13,6 +14,10 @@ import { registerServe } from './commands/serve.ts';
 import { registerAffinity } from './commands/affinity.ts';
 import { clean } from './format.ts';
 
+// Read, not imported: package.json lies outside the build's rootDir (src/), and this path holds
+// from src/cli/ and dist/cli/ alike.
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
 // Output piped into a reader that stopped (`search … | head`): nobody is left to read the rest,
 // which is no failure of the command (the exit code stays what the command made it, 0 by
 // default). Commands write their results once their work is stored, so stopping loses nothing.
@@ -22,6 +27,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 const program = new Command('paperscout')
+  .version(version)
   .description('Turn paper listings into one local library; search it and find what matters to you.')
   .option('--db <file>', 'library file (default: $PAPERSCOUT_DB or ~/.paperscout/library.db)')
   .showHelpAfterError()

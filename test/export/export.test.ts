@@ -9,6 +9,7 @@ import { csvImporter } from '../../src/importers/csv.ts';
 import { bibtexImporter } from '../../src/importers/bibtex.ts';
 import { paperlistsJsonImporter } from '../../src/importers/paperlists-json.ts';
 import { shared } from '../importers/files.ts';
+import { needsShared } from '../requirements.ts';
 
 /** A library paper as the store would return one for an imported paper. */
 function asPaper(paper: ImportedPaper, id: number): Paper {
@@ -125,7 +126,7 @@ test('BibTeX round trip: title, authors, year, venue and DOI come back', () => {
   assert.deepEqual(back[0].ids, { doi: '10.1000/x_y', arxiv: '2401.00001' });
 });
 
-test('BibTeX round trip over real venues (LaTeX math in titles reads back as Unicode)', () => {
+test('BibTeX round trip over real venues (LaTeX math in titles reads back as Unicode)', { skip: needsShared('corpora/paperlists') }, () => {
   // 250 papers a venue and no abstracts (not among the fields compared): the BibTeX parser's
   // LaTeX conversion takes ~1 ms per entry and ~5 ms per abstract, too slow for all of them.
   const papers = ['iclr/iclr2018.json', 'siggraph/siggraph2010.json', 'nips/nips2018.json']

@@ -2,10 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openreviewSubmissionsImporter, openreviewArchiveImporter } from '../../src/importers/openreview.ts';
 import { shared } from './files.ts';
+import { needsShared } from '../requirements.ts';
 
 const DATASET = 'benchmarks/reviewer-expertise/d_20_1/';
+const skip = needsShared('benchmarks/reviewer-expertise');
 
-test('submissions.json: every submission with title, abstract, authors and year', () => {
+test('submissions.json: every submission with title, abstract, authors and year', { skip }, () => {
   const listing = openreviewSubmissionsImporter.parse(shared(`${DATASET}submissions.json`), 'submissions.json');
   assert.equal(listing.format, 'openreview-submissions');
   assert.equal(listing.papers.length, 223);
@@ -17,7 +19,7 @@ test('submissions.json: every submission with title, abstract, authors and year'
   assert.equal(first.year, 2021);
 });
 
-test('an archive: one note per line', () => {
+test('an archive: one note per line', { skip }, () => {
   const listing = openreviewArchiveImporter.parse(shared(`${DATASET}archives/~118242121.jsonl`), '~118242121.jsonl');
   assert.equal(listing.format, 'openreview-archive');
   assert.equal(listing.papers.length, 14);
@@ -26,7 +28,7 @@ test('an archive: one note per line', () => {
   assert.equal(listing.papers[1].year, 2020);
 });
 
-test('invalid JSON in an archive is located at its line', () => {
+test('invalid JSON in an archive is located at its line', { skip }, () => {
   const text = shared(`${DATASET}archives/~118242121.jsonl`).split('\n').slice(0, 3).join('\n');
   assert.throws(() => openreviewArchiveImporter.parse(`${text}\n{"id": "x", "content": {"title": "Cut`, 'a.jsonl'), {
     name: 'ImportError',

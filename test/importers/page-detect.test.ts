@@ -9,6 +9,7 @@ import { htmlToText } from '../../src/importers/html.ts';
 import { sessionPageImporter } from '../../src/importers/session-page.ts';
 import { trendingFeedImporter } from '../../src/importers/trending-feed.ts';
 import { abstractListImporter } from '../../src/importers/abstract-list.ts';
+import { needsShared } from '../requirements.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const pagesDir = path.join(here, '..', 'fixtures', 'pages');
@@ -30,6 +31,9 @@ test('each page kind scores well above the other two on its own text', () => {
     const raw = readFileSync(path.join(pagesDir, name), 'utf8');
     assertWins(name.endsWith('.html') ? htmlToText(raw) : raw, name, kindOf(name));
   }
+});
+
+test('each seed page scores well above the other two kinds', { skip: needsShared('seeds') }, () => {
   for (const name of readdirSync(seedsDir).filter((file) => /^00\d_.*\.txt$/.test(file))) {
     assertWins(readFileSync(path.join(seedsDir, name), 'utf8'), name, kindOf(name));
   }

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseListing } from '../../src/importers/index.ts';
 import { fixture, shared } from './files.ts';
+import { needsShared } from '../requirements.ts';
 
 test('detection picks the importer for each structured format', () => {
   const cases: [string, string, number][] = [
@@ -20,6 +21,9 @@ test('detection picks the importer for each structured format', () => {
     assert.equal(listing.papers.length, count, name);
     assert.equal(listing.fromHtml, undefined, name);
   }
+});
+
+test('detection picks the importer for real paperlists and OpenReview files', { skip: needsShared('corpora/paperlists', 'benchmarks/reviewer-expertise') }, () => {
   const iclr = parseListing(shared('corpora/paperlists/iclr/iclr2018.json'), 'iclr2018.json');
   assert.equal(iclr.format, 'paperlists-json');
   assert.equal(iclr.papers.length, 995);

@@ -15,6 +15,7 @@ import { sessionPageImporter } from '../../src/importers/session-page.ts';
 import { trendingFeedImporter } from '../../src/importers/trending-feed.ts';
 import { abstractListImporter } from '../../src/importers/abstract-list.ts';
 import { fixture, fixtureNames, shared } from './files.ts';
+import { needsShared } from '../requirements.ts';
 
 const ALL: readonly Importer[] = [
   paperlistsJsonImporter, openreviewSubmissionsImporter, openreviewArchiveImporter, jsonlImporter, csvImporter,
@@ -57,7 +58,7 @@ test('detection does not depend on the file name', () => {
   }
 });
 
-test('real files: paperlists, OpenReview submissions and archives', () => {
+test('real files: paperlists, OpenReview submissions and archives', { skip: needsShared('corpora/paperlists', 'benchmarks/reviewer-expertise') }, () => {
   assertClaimedBy(shared('corpora/paperlists/iclr/iclr2018.json'), 'iclr2018.json', 'paperlists-json');
   assertClaimedBy(shared('corpora/paperlists/siggraph/siggraph2010.json'), 'siggraph2010.json', 'paperlists-json');
   const dataset = 'benchmarks/reviewer-expertise/d_20_1/';
@@ -79,12 +80,17 @@ const PAGE_LIKE: Record<string, string> = {
   'a JSON array of numbers': '[1, 2, 3]',
 };
 
-test('page-like texts are claimed by no structured importer', () => {
-  const seeds = ['000_8057f38142860661.txt', '002_399c9b84d8821e2e.txt', '003_b2848bc482587e12.txt', '004_a76be71417d0ca4b.txt'];
-  const texts = { ...PAGE_LIKE, ...Object.fromEntries(seeds.map((seed) => [seed, shared(`seeds/${seed}`)])) };
+function assertClaimedByNone(texts: Record<string, string>): void {
   for (const [name, text] of Object.entries(texts)) {
     for (const importer of STRUCTURED) {
       assert.ok(importer.detect(text, `${name}.txt`) <= 0.1, `${importer.format} claims ${name}`);
     }
   }
+}
+
+test('page-like texts are claimed by no structured importer', () => assertClaimedByNone(PAGE_LIKE));
+
+test('the seed pages are claimed by no structured importer', { skip: needsShared('seeds') }, () => {
+  const seeds = ['000_8057f38142860661.txt', '002_399c9b84d8821e2e.txt', '003_b2848bc482587e12.txt', '004_a76be71417d0ca4b.txt'];
+  assertClaimedByNone(Object.fromEntries(seeds.map((seed) => [seed, shared(`seeds/${seed}`)])));
 });

@@ -6,11 +6,14 @@ import path from 'node:path';
 import { Library } from '../../src/library/library.ts';
 import { ingestPaths } from '../../src/library/ingest-files.ts';
 import { exportJsonl } from '../../src/export/jsonl.ts';
+import { needsShared } from '../requirements.ts';
 
 const shared = path.resolve(import.meta.dirname, '../../../shared');
 const seeds = path.join(shared, 'seeds');
 const seed = (prefix: string) => path.join(seeds, fs.readdirSync(seeds).find((name) => name.startsWith(prefix))!);
 const paperlists = (venue: string, year: number) => path.join(shared, 'corpora/paperlists', venue, `${venue}${year}.json`);
+// The tests up to the bad files build on one library, ingested from these in turn.
+const skip = needsShared('seeds', 'corpora/paperlists');
 
 let dir: string;
 let library: Library;
@@ -24,7 +27,7 @@ after(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-test('ingesting the seeds stores every listing with its papers, metadata and positions', async () => {
+test('ingesting the seeds stores every listing with its papers, metadata and positions', { skip }, async () => {
   const report = await ingestPaths(library, ['000', '001', '002', '003', '004'].map(seed));
   assert.deepEqual(report.failures, []);
   assert.deepEqual(
@@ -50,7 +53,7 @@ test('ingesting the seeds stores every listing with its papers, metadata and pos
   assert.equal(papers[1].title, 'BatchPrompt: Accomplish more with less');
 });
 
-test('ingesting the same file again adds nothing and says so', async () => {
+test('ingesting the same file again adds nothing and says so', { skip }, async () => {
   const before = library.stats();
   const report = await ingestPaths(library, [seed('002')]);
   assert.equal(report.outcomes.length, 1);
@@ -61,7 +64,7 @@ test('ingesting the same file again adds nothing and says so', async () => {
   assert.equal(after.listings, before.listings);
 });
 
-test('the last abstract of 000 and its 002 poster are linked as versions, both ways', () => {
+test('the last abstract of 000 and its 002 poster are linked as versions, both ways', { skip }, () => {
   const [poster] = library.search('"Two-stage LLM Fine-tuning with Less Specialization"').hits.map((h) => h.paper);
   assert.equal(poster.title, 'Two-stage LLM Fine-tuning with Less Specialization and More Generalization');
   const versions = library.possibleDuplicates(poster.id);
@@ -78,7 +81,7 @@ test('the last abstract of 000 and its 002 poster are linked as versions, both w
   );
 });
 
-test('the same papers from another source are merged, keeping both provenances', async () => {
+test('the same papers from another source are merged, keeping both provenances', { skip }, async () => {
   const session = library.listing(path.basename(seed('002')))!;
   const exported = exportJsonl(library.papers({ listing: session.name }, { limit: 5 }).papers);
   const file = path.join(dir, 'reexport.jsonl');
@@ -98,7 +101,7 @@ test('the same papers from another source are merged, keeping both provenances',
   );
 });
 
-test('identifiers merge renamed papers; equal titles with disjoint authors stay apart', async () => {
+test('identifiers merge renamed papers; equal titles with disjoint authors stay apart', { skip }, async () => {
   const file = path.join(dir, 'ids.bib');
   fs.writeFileSync(
     file,
@@ -116,7 +119,7 @@ test('identifiers merge renamed papers; equal titles with disjoint authors stay 
   assert.deepEqual(qanet.map((p) => p.authors[0]).sort(), ['Adams Wei Yu', 'Alan Turing']);
 });
 
-test('the full-text index follows merges and stays consistent with the papers', async () => {
+test('the full-text index follows merges and stays consistent with the papers', { skip }, async () => {
   const file = path.join(dir, 'abstract-arrives.bib');
   fs.writeFileSync(
     file,
@@ -135,7 +138,7 @@ test('the full-text index follows merges and stays consistent with the papers', 
   library.db.prepare(`INSERT INTO papers_fts (papers_fts, rank) VALUES ('integrity-check', 1)`).run();
 });
 
-test('paperlists files keep venue, year, authors, links and ids', () => {
+test('paperlists files keep venue, year, authors, links and ids', { skip }, () => {
   const [qanet] = library.search('QANet', { venue: 'iclr', year: 2018 }).hits.map((h) => h.paper);
   assert.equal(qanet.title, 'QANet: Combining Local Convolution with Global Self-Attention for Reading Comprehension');
   assert.equal(qanet.venue, 'ICLR');
@@ -147,7 +150,7 @@ test('paperlists files keep venue, year, authors, links and ids', () => {
   assert.equal(library.papers({ listing: 'iclr2018.json' }).total, 993);
 });
 
-test('search: phrases, prefixes, filters, snippets, and hostile queries', () => {
+test('search: phrases, prefixes, filters, snippets, and hostile queries', { skip }, () => {
   const phrase = library.search('"format specialization"');
   assert.equal(phrase.total, 2);
   assert.ok(phrase.hits.every((hit) => hit.snippet.some((run) => run.match && run.text === 'format specialization')));

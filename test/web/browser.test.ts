@@ -8,6 +8,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildWeb } from '../../src/web/build.ts';
 import { startFixtureServer, fixture, repoRoot, type FixtureServer } from '../server/fixture-server.ts';
+import { CHROMIUM, needsChromium as skip } from '../requirements.ts';
 
 const SCREENSHOTS = path.join(repoRoot, 'artifacts', 'screenshots');
 const LAPTOP = { width: 1280, height: 860 };
@@ -19,11 +20,12 @@ let webRoot: string;
 
 before(async () => {
   webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'paperscout-web-'));
+  if (skip) return;
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await buildWeb(webRoot);
   server = await startFixtureServer({ webRoot });
   browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: true,
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
   });
@@ -68,7 +70,7 @@ async function finish(session: Session): Promise<void> {
 
 const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage });
 
-test('search with a highlighted match, open a paper, follow an author, see versions side by side', async () => {
+test('search with a highlighted match, open a paper, follow an author, see versions side by side', { skip }, async () => {
   const session = await open('#/search');
   const { page } = session;
   await page.getByRole('heading', { level: 1, name: 'Your library' }).waitFor();
@@ -101,7 +103,7 @@ test('search with a highlighted match, open a paper, follow an author, see versi
   await finish(session);
 });
 
-test('paste a listing, preview what was parsed, save it and browse it', async () => {
+test('paste a listing, preview what was parsed, save it and browse it', { skip }, async () => {
   const session = await open('#/add');
   const { page } = session;
   await page.locator('#listing-text').fill(fs.readFileSync(fixture('test/fixtures/pages/session-compact.txt'), 'utf8'));
@@ -136,7 +138,7 @@ test('paste a listing, preview what was parsed, save it and browse it', async ()
   await finish(session);
 });
 
-test('titles, authors, abstracts and links with markup are shown as text, never run', async () => {
+test('titles, authors, abstracts and links with markup are shown as text, never run', { skip }, async () => {
   const session = await open('#/search?q=retrieval&venue=XSSConf');
   const { page } = session;
   await page.locator('.summary', { hasText: 'match' }).waitFor();
@@ -167,7 +169,7 @@ test('titles, authors, abstracts and links with markup are shown as text, never 
 /** The ids of the recommended papers, best first. */
 const recommended = (page: Page) => page.locator('#recommendations ol.papers > li').evaluateAll((items) => items.map((li) => Number(li.getAttribute('data-paper-id'))));
 
-test('build a profile from BibTeX, see recommendations with reasons, rate one and watch the list change', async () => {
+test('build a profile from BibTeX, see recommendations with reasons, rate one and watch the list change', { skip }, async () => {
   const session = await open('#/profile');
   const { page } = session;
   await page.getByRole('heading', { level: 1, name: 'Create your profile' }).waitFor();
@@ -205,7 +207,7 @@ test('build a profile from BibTeX, see recommendations with reasons, rate one an
   await finish(session);
 });
 
-test('plan a session: ranked for the profile, own papers marked, short-list exported as Markdown and .ics', async () => {
+test('plan a session: ranked for the profile, own papers marked, short-list exported as Markdown and .ics', { skip }, async () => {
   const session = await open('#/profile');
   const { page } = session;
   // The profile made by the previous test is remembered by name.
@@ -247,7 +249,7 @@ test('plan a session: ranked for the profile, own papers marked, short-list expo
   await finish(session);
 });
 
-test('readable at phone width', async () => {
+test('readable at phone width', { skip }, async () => {
   for (const [hash, name] of [
     ['#/search?q=retrieval', 'phone-search.png'],
     ['#/plan?listing=poster-session.txt&profile=Mara', 'phone-planner.png'],
