@@ -58,3 +58,14 @@ export const abstractListImporter: Importer = {
     return { format: 'abstract-list', meta: {}, papers };
   },
 };
+
+/**
+ * Abstracts pasted into a box, as a publication list of `Abstract:` lines, the format made for
+ * them. Text that has the labels already (a publication list copied whole) is that list as it
+ * is; other text is one abstract per paragraph.
+ */
+export function abstractListOfPasted(text: string): string {
+  if (text.split('\n').some((line) => ABSTRACT_LABEL.test(line.trim()))) return text;
+  const paragraphs = text.split(/\n\s*\n/).map((paragraph) => paragraph.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  return paragraphs.map((paragraph) => `Abstract: ${paragraph}`).join('\n\n');
+}

@@ -71,12 +71,15 @@ export function expandPaths(paths: readonly string[]): { files: string[]; errors
 
 export interface ListingFile {
   text: string;
-  /** SHA-256 of the bytes: the same file ingested twice is recognised by it. */
+  /**
+   * SHA-256 of the text as decoded (byte-order mark and encoding aside), as an upload's text is
+   * hashed: the same listing is recognised whether it comes from a file or through the web app.
+   */
   hash: string;
 }
 
-export function hashText(bytes: Buffer | string): string {
-  return crypto.createHash('sha256').update(bytes).digest('hex');
+export function hashText(text: string): string {
+  return crypto.createHash('sha256').update(text).digest('hex');
 }
 
 /**
@@ -95,7 +98,8 @@ export function readListingFile(file: string, encoding?: string): ListingFile {
     if (error instanceof FileError) throw error;
     throw new FileError(describeFsError(error));
   }
-  return { text: decodeListing(bytes, encoding), hash: hashText(bytes) };
+  const text = decodeListing(bytes, encoding);
+  return { text, hash: hashText(text) };
 }
 
 function describeFsError(error: unknown): string {

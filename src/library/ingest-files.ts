@@ -2,10 +2,9 @@
 // importers' parsers are the slowest modules to load, and most commands never need them.
 import path from 'node:path';
 import type { FormatName } from '../types.ts';
-import { parseListing } from '../importers/index.ts';
 import type { Library } from './library.ts';
 import type { IngestOutcome, ListingLabels } from './ingest.ts';
-import { expandPaths, hashText, type PathMessage } from './files.ts';
+import { expandPaths, type PathMessage } from './files.ts';
 import { readListing, startListingReaderThread, type ReadFailure, type ReadResult } from './listing-reader.ts';
 import { WRITER_PAUSE_MS } from './write-lock.ts';
 
@@ -39,11 +38,6 @@ const COMMIT_AFTER_MS = 1000;
 /** A batch writes index pages all over the library; a larger page cache keeps them (-10% time). */
 const BATCH_CACHE_KIB = 256 * 1024;
 
-/** Parses and stores one listing's text; throws ImportError when it cannot be parsed. */
-export function ingestText(library: Library, text: string, fileName: string, options: Omit<IngestOptions, 'onFile'> = {}, hash = hashText(text)): IngestOutcome {
-  return library.addListing(parseListing(text, fileName, options.format), fileName, hash, options.labels);
-}
-
 /**
  * Ingests files and folders one file at a time; a bad file is reported and the rest go on.
  * With several files, the next one is read and parsed in a worker thread while the library
@@ -66,12 +60,12 @@ export async function ingestPaths(library: Library, paths: readonly string[], op
       if ('failure' in result) {
         report.failures.push({ file, ...result.failure });
       } else {
-        const { parsed, hash, abstractPairs } = result.listing;
+        const { parsed } = result.listing;
         if (uncommitted === 0) {
           library.openWriteGroup();
           groupStarted = Date.now();
         }
-        report.outcomes.push({ file, ...library.addListing(parsed, path.basename(file), hash, options.labels, abstractPairs) });
+        report.outcomes.push({ file, ...library.addListing({ read: result.listing, fileName: path.basename(file), labels: options.labels }) });
         uncommitted += Math.max(1, parsed.papers.length);
         const last = index + 1 === files.length;
         if (uncommitted >= COMMIT_EVERY_PAPERS || Date.now() - groupStarted >= COMMIT_AFTER_MS || last) {

@@ -9,6 +9,8 @@ import { allTextDocs, matchingPaperIds, getPaper, getPapers, listPapers, possibl
 import { Searcher, type RankingStore, type SearchResult } from './search.ts';
 import { contentFingerprint, fingerprintPapers, getModel, putModel } from './models.ts';
 import * as profiles from './profiles.ts';
+import { hashText } from './files.ts';
+import type { ReadListing } from './listing-reader.ts';
 import { beginWrite, LibraryBusyError, writeTransaction, type WriteWait } from './write-lock.ts';
 
 export interface LibraryStats {
@@ -29,6 +31,17 @@ export interface OpenOptions {
 }
 
 const DEFAULT_WRITE_WAIT: WriteWait = { patienceMs: 5000 };
+
+/**
+ * A listing to store: parsed from `text` (an upload, pasted text), or read from a file by
+ * `readListing` (listing-reader.ts), which parsed and hashed it. The same text again is the
+ * same listing, and adds nothing.
+ */
+export type ListingToStore = {
+  fileName: string;
+  /** What the person said about the listing; wins over what it says of itself. */
+  labels?: ListingLabels;
+} & ({ parsed: ParsedListing; text: string } | { read: ReadListing });
 
 export class Library {
   private ingester: Ingester | undefined;
@@ -70,23 +83,24 @@ export class Library {
     this.db.close();
   }
 
-  /** Stores a parsed listing (see ingest-files.ts for reading and parsing files). */
-  addListing(parsed: ParsedListing, fileName: string, hash: string, labels?: ListingLabels, abstractPairs?: readonly (Uint32Array | undefined)[]): IngestOutcome {
+  /** Stores a listing, all of it or nothing (see ingest-files.ts for reading and parsing files). */
+  addListing(listing: ListingToStore): IngestOutcome {
+    const { parsed, hash, abstractPairs } = 'read' in listing ? listing.read : { parsed: listing.parsed, hash: hashText(listing.text), abstractPairs: undefined };
     this.ingester ??= new Ingester(this.db);
     const ingester = this.ingester;
-    return this.write(() => ingester.ingest(parsed, fileName, hash, labels, abstractPairs));
+    return this.write(() => ingester.ingest(parsed, listing.fileName, hash, listing.labels, abstractPairs));
   }
 
   /**
    * What `addListing` would do (new, merged and version-linked papers), without writing
    * anything: the same ingest runs inside a transaction that is then rolled back.
    */
-  previewListing(parsed: ParsedListing, fileName: string, hash: string, labels?: ListingLabels): IngestOutcome {
+  previewListing(listing: ListingToStore): IngestOutcome {
     const rollback = new Error('preview only');
     let outcome: IngestOutcome | undefined;
     try {
       this.write(() => {
-        outcome = this.addListing(parsed, fileName, hash, labels);
+        outcome = this.addListing(listing);
         throw rollback;
       });
     } catch (error) {

@@ -1,11 +1,12 @@
 // What the API's writes do: listings uploaded, profiles made and rated. They run in the writer
 // thread (writer.ts), whose waits for the write lock and whose parsing of uploads never hold up
 // the event loop; each write is one transaction, all of it or nothing.
-import type { ParsedListing, Profile } from '../types.ts';
-import type { Library } from '../library/library.ts';
+import type { ParsedListing } from '../types.ts';
+import type { Library, ListingToStore } from '../library/library.ts';
+import { buildProfile, type ProfileChange } from '../actions/profile.ts';
+import { ConflictError, InputError, NotFoundError } from '../actions/errors.ts';
 import type { IngestOutcome } from '../library/ingest.ts';
-import { hashText } from '../library/files.ts';
-import { ABSTRACT_LABEL } from '../importers/page-text.ts';
+import { abstractListOfPasted } from '../importers/abstract-list.ts';
 import { HttpProblem, notFound } from './problems.ts';
 import { parseUpload, type UploadedFile } from './uploads.ts';
 import { findProfile, summary } from './profile-lookup.ts';
@@ -25,6 +26,21 @@ const PREVIEW_PAPERS = 100;
 const RATINGS: Record<RatingValue, 1 | -1 | 0> = { up: 1, down: -1, clear: 0 };
 
 export function performWrite(library: Library, request: WriteRequest): WriteResult {
+  try {
+    return write(library, request);
+  } catch (error) {
+    throw asProblem(error);
+  }
+}
+
+/** A use case's complaint as the API states it: the status, and the request field at fault. */
+function asProblem(error: unknown): unknown {
+  if (!(error instanceof InputError)) return error;
+  const status = error instanceof NotFoundError ? 404 : error instanceof ConflictError ? 409 : 422;
+  return new HttpProblem(status, error.message, error.about && status !== 404 ? { field: `body.${error.about}` } : {});
+}
+
+function write(library: Library, request: WriteRequest): WriteResult {
   switch (request.kind) {
     case 'previewListing':
       return uploadListing(library, request.body, false);
@@ -50,8 +66,8 @@ export function performWrite(library: Library, request: WriteRequest): WriteResu
 function uploadListing(library: Library, body: ListingUpload, save: boolean): ListingReport {
   const parsed = parseUpload(body, 'body.text');
   const labels = { venue: body.venue, year: body.year, session: body.session };
-  const hash = hashText(body.text);
-  const outcome = save ? library.addListing(parsed, body.fileName, hash, labels) : library.previewListing(parsed, body.fileName, hash, labels);
+  const listing = { parsed, fileName: body.fileName, text: body.text, labels };
+  const outcome = save ? library.addListing(listing) : library.previewListing(listing);
   return listingReport(parsed, outcome, save);
 }
 
@@ -83,68 +99,27 @@ function listingReport(parsed: ParsedListing, outcome: IngestOutcome, saved: boo
 function createProfile(library: Library, body: ProfileCreate): ProfileAdded {
   const { name, ...additions } = body;
   requireSomething(additions);
-  const nameTaken = () => new HttpProblem(409, `a profile named "${name}" exists already`, { field: 'body.name' });
-  if (library.profile(name)) throw nameTaken();
-  const files = parseAdditions(name, additions);
-  return library.write(() => {
-    if (!library.createProfile(name)) throw nameTaken();
-    return addParsed(library, findProfile(library, name), additions.author, files);
-  });
+  if (library.profile(name)) throw new HttpProblem(409, `a profile named "${name}" exists already`, { field: 'body.name' });
+  return profileAdded(buildProfile(library, name, { listings: parseAdditions(name, additions), author: additions.author }, 'create'));
 }
 
 function addToProfile(library: Library, name: string, additions: ProfileAdditions): ProfileAdded {
   findProfile(library, name);
   requireSomething(additions);
-  const files = parseAdditions(name, additions);
-  return library.write(() => addParsed(library, findProfile(library, name), additions.author, files));
+  return profileAdded(buildProfile(library, name, { listings: parseAdditions(name, additions), author: additions.author }, 'extend'));
 }
 
-function addParsed(library: Library, profile: Profile, author: string | undefined, files: readonly ParsedFile[]): ProfileAdded {
-  const byAuthor = author ? addAuthor(library, profile, author) : { found: 0, added: 0 };
-  const outcomes = files.map(({ file, parsed }) => library.addListing(parsed, file.fileName, hashText(file.text)));
-  const byFiles = {
-    found: outcomes.reduce((sum, outcome) => sum + outcome.listing.paperCount, 0),
-    added: library.addListingsToProfile(profile, outcomes.map((outcome) => outcome.listing.id)),
-  };
-  return { profile: summary(findProfile(library, profile.name)), added: byAuthor.added + byFiles.added, listed: byAuthor.found + byFiles.found };
-}
+const profileAdded = ({ profile, added, listed }: ProfileChange): ProfileAdded => ({ profile: summary(profile), added, listed });
 
-/**
- * Pasted abstracts become a publication list of `Abstract:` lines, the format made for them.
- * Text that has the labels already (a publication list copied whole) is that list as it is;
- * other text is one abstract per paragraph.
- */
 function abstractsFile(profileName: string, abstracts: string): UploadedFile {
-  const fileName = `${profileName} (pasted abstracts).txt`;
-  if (abstracts.split('\n').some((line) => ABSTRACT_LABEL.test(line.trim()))) return { fileName, text: abstracts, format: 'abstract-list' };
-  const paragraphs = abstracts.split(/\n\s*\n/).map((paragraph) => paragraph.replace(/\s+/g, ' ').trim()).filter(Boolean);
-  return { fileName, text: paragraphs.map((p) => `Abstract: ${p}`).join('\n\n'), format: 'abstract-list' };
-}
-
-interface ParsedFile {
-  file: UploadedFile;
-  parsed: ParsedListing;
+  return { fileName: `${profileName} (pasted abstracts).txt`, text: abstractListOfPasted(abstracts), format: 'abstract-list' };
 }
 
 /** Every file is parsed before anything is stored, so one bad file leaves the library as it was. */
-function parseAdditions(profileName: string, additions: ProfileAdditions): ParsedFile[] {
-  const files = (additions.files ?? []).map((file, index) => ({ file, parsed: parseUpload(file, `body.files.${index}`) }));
-  if (additions.abstracts) {
-    const file = abstractsFile(profileName, additions.abstracts);
-    files.push({ file, parsed: parseUpload(file, 'body.abstracts') });
-  }
-  return files;
-}
-
-function addAuthor(library: Library, profile: Profile, author: string): { found: number; added: number } {
-  const result = library.addAuthorToProfile(profile, author);
-  if (result.found === 0) {
-    const similar = library.authors(author, 5).map((a) => `${a.name} (${a.papers})`);
-    throw new HttpProblem(422, `no papers by "${author}" in the library${similar.length > 0 ? `; similar names: ${similar.join(', ')}` : ''}`, {
-      field: 'body.author',
-    });
-  }
-  return result;
+function parseAdditions(profileName: string, additions: ProfileAdditions): ListingToStore[] {
+  const files = (additions.files ?? []).map((file, index) => ({ file, field: `body.files.${index}` }));
+  if (additions.abstracts) files.push({ file: abstractsFile(profileName, additions.abstracts), field: 'body.abstracts' });
+  return files.map(({ file, field }) => ({ parsed: parseUpload(file, field), fileName: file.fileName, text: file.text }));
 }
 
 function requireSomething(additions: ProfileAdditions): void {

@@ -1,7 +1,7 @@
 // Format detection among the listing-page formats, and against the structured formats.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Importer } from '../../src/importers/importer.ts';
@@ -9,6 +9,7 @@ import { htmlToText } from '../../src/importers/html.ts';
 import { sessionPageImporter } from '../../src/importers/session-page.ts';
 import { trendingFeedImporter } from '../../src/importers/trending-feed.ts';
 import { abstractListImporter } from '../../src/importers/abstract-list.ts';
+import { fixture, fixtureNames } from './files.ts';
 import { needsShared } from '../requirements.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -27,6 +28,16 @@ const kindOf = (name: string) =>
   name.startsWith('session') || /^00[24]_/.test(name) ? sessionPageImporter : name.startsWith('trending') || name.startsWith('003_') ? trendingFeedImporter : abstractListImporter;
 
 test('each page kind scores well above the other two on its own text', () => {
+  // Named, so that a folder emptied by mistake fails instead of passing with nothing compared.
+  assert.deepEqual(readdirSync(pagesDir).sort(), [
+    'abstract-list.html',
+    'abstract-list.txt',
+    'session-blank-crlf.txt',
+    'session-compact.html',
+    'session-compact.txt',
+    'trending-feed.html',
+    'trending-feed.txt',
+  ]);
   for (const name of readdirSync(pagesDir)) {
     const raw = readFileSync(path.join(pagesDir, name), 'utf8');
     assertWins(name.endsWith('.html') ? htmlToText(raw) : raw, name, kindOf(name));
@@ -34,7 +45,9 @@ test('each page kind scores well above the other two on its own text', () => {
 });
 
 test('each seed page scores well above the other two kinds', { skip: needsShared('seeds') }, () => {
-  for (const name of readdirSync(seedsDir).filter((file) => /^00\d_.*\.txt$/.test(file))) {
+  const seeds = readdirSync(seedsDir).filter((file) => /^00\d_.*\.txt$/.test(file));
+  assert.equal(seeds.length, 5);
+  for (const name of seeds) {
     assertWins(readFileSync(path.join(seedsDir, name), 'utf8'), name, kindOf(name));
   }
 });
@@ -53,10 +66,11 @@ test('the page formats score near 0 on structured formats', () => {
   for (const [format, text] of Object.entries(OTHER_FORMATS)) {
     for (const importer of PAGE_IMPORTERS) assert.ok(importer.detect(text, `x.${format}`) < 0.05, `${importer.format} on ${format}`);
   }
-  // The other importers' fixtures, whatever they hold when the test runs.
-  const formatsDir = path.join(here, '..', 'fixtures', 'formats');
-  for (const name of existsSync(formatsDir) ? readdirSync(formatsDir) : []) {
-    const text = readFileSync(path.join(formatsDir, name), 'utf8');
+  // The other importers' fixtures, whatever they hold when the test runs (structured-detect.test.ts names them).
+  const names = fixtureNames();
+  assert.ok(names.length >= 10, `only ${names.length} fixtures`);
+  for (const name of names) {
+    const text = fixture(name);
     for (const importer of PAGE_IMPORTERS) assert.ok(importer.detect(text, name) < 0.05, `${importer.format} on ${name}`);
   }
 });

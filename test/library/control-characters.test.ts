@@ -9,7 +9,7 @@ test('a title holding U+0002/U+0003 is stored without them and marked only where
   const library = Library.open(':memory:');
   try {
     const text = '{"title": "Graph \\u0002networks\\u0003 for \\u0002everything", "authors": ["Ann Author"]}\n';
-    library.addListing(parseListing(text, 'forged.jsonl'), 'forged.jsonl', 'hash-forged');
+    library.addListing({ parsed: parseListing(text, 'forged.jsonl'), fileName: 'forged.jsonl', text });
     const { hits } = library.search('graph');
     assert.equal(hits.length, 1);
     assert.equal(hits[0].paper.title, 'Graph networks for everything');

@@ -25,16 +25,16 @@ before(() => {
     venue,
     year: 2020 + (i % 2),
   });
-  library.addListing({ format: 'jsonl', meta: {}, papers: Array.from({ length: 30 }, (_, i) => paper(i, i < 20 ? 'ICLR' : 'NeurIPS')) }, 'a.jsonl', 'hash-a');
-  library.addListing(
-    {
+  library.addListing({ parsed: { format: 'jsonl', meta: {}, papers: Array.from({ length: 30 }, (_, i) => paper(i, i < 20 ? 'ICLR' : 'NeurIPS')) }, fileName: 'a.jsonl', text: 'a' });
+  library.addListing({
+    parsed: {
       format: 'jsonl',
       meta: {},
       papers: [{ title: 'Transformers everywhere', authors: ['Ada Byron'], abstract: 'Nothing spectral here.', venue: 'ICML', year: 2021 }],
     },
-    'b.jsonl',
-    'hash-b',
-  );
+    fileName: 'b.jsonl',
+    text: 'b',
+  });
 });
 after(() => library.close());
 
@@ -92,16 +92,16 @@ test('remembered rankings give the same pages, and are forgotten when any connec
   const reader = Library.open(file, { rankings: new Map() });
   try {
     const spectral = (i: number): ImportedPaper => ({ title: `Spectral ${tag(i)} sketches`, authors: [`Writer ${tag(i)}`], abstract: 'Spectral sketching.' });
-    writer.addListing({ format: 'jsonl', meta: {}, papers: Array.from({ length: 25 }, (_, i) => spectral(i)) }, 'a.jsonl', 'hash-a');
+    writer.addListing({ parsed: { format: 'jsonl', meta: {}, papers: Array.from({ length: 25 }, (_, i) => spectral(i)) }, fileName: 'a.jsonl', text: 'a' });
     const pages = (from: Library) => [0, 10, 20].map((offset) => from.search('spectral', {}, { limit: 10, offset }));
     const fresh = pages(writer);
     assert.deepEqual(pages(reader), fresh);
     assert.deepEqual(pages(reader), fresh);
     // Another connection commits: the reader must not answer from what it remembered.
-    writer.addListing({ format: 'jsonl', meta: {}, papers: [spectral(30)] }, 'b.jsonl', 'hash-b');
+    writer.addListing({ parsed: { format: 'jsonl', meta: {}, papers: [spectral(30)] }, fileName: 'b.jsonl', text: 'b' });
     assert.equal(reader.search('spectral').total, 26);
     // And so must its own writes.
-    reader.addListing({ format: 'jsonl', meta: {}, papers: [spectral(31)] }, 'c.jsonl', 'hash-c');
+    reader.addListing({ parsed: { format: 'jsonl', meta: {}, papers: [spectral(31)] }, fileName: 'c.jsonl', text: 'c' });
     assert.equal(reader.search('spectral').total, 27);
     assert.deepEqual(pages(reader), pages(writer));
   } finally {

@@ -11,7 +11,7 @@ function describeFailure(failure: IngestFailure): string {
 }
 
 /** One line for each file's warnings and failures, on stderr; failures make the exit code 1. */
-export function reportFileProblems(report: IngestReport): void {
+export function reportFileProblems(report: Pick<IngestReport, 'failures' | 'skipped'> & { outcomes: readonly { file: string; warnings: readonly string[] }[] }): void {
   for (const outcome of report.outcomes) {
     for (const warning of outcome.warnings) console.error(`warning: ${clean(outcome.file)}: ${clean(warning)}`);
   }

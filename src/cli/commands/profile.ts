@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { Profile } from '../../types.ts';
 import type { Library } from '../../library/library.ts';
 import { withLibrary, parsePositiveInt, UserError } from '../context.ts';
+import { ConflictError, NotFoundError } from '../../actions/errors.ts';
 import { authorLine, clean, dim, printJson, table, truncate, venueLine } from '../format.ts';
 import { ENCODING_HELP, encodingOption, reportFileProblems } from './ingest.ts';
 
@@ -16,24 +17,6 @@ export function resolveProfile(library: Library, name: string | undefined): Prof
   const names = library.profileNames();
   if (names.length === 1) return library.profile(names[0])!;
   throw new UserError(names.length === 0 ? 'no profile yet: create one with `paperscout profile create NAME --from FILE`' : `several profiles exist (${names.join(', ')}): name one with --profile`);
-}
-
-async function addFiles(library: Library, profile: Profile, paths: string[], encoding: string | undefined): Promise<void> {
-  const { ingestPaths } = await import('../../library/ingest-files.ts');
-  const report = await ingestPaths(library, paths, { encoding });
-  const added = library.addListingsToProfile(profile, report.outcomes.map((outcome) => outcome.listing.id));
-  const papers = report.outcomes.reduce((sum, outcome) => sum + outcome.listing.paperCount, 0);
-  console.log(`${profile.name}: ${added} paper(s) added from ${report.outcomes.length} file(s) (${papers} listed)`);
-  reportFileProblems(report);
-}
-
-function addAuthor(library: Library, profile: Profile, author: string): void {
-  const { found, added } = library.addAuthorToProfile(profile, author);
-  if (found === 0) {
-    const similar = library.authors(author, 5).map((a) => `${a.name} (${a.papers})`);
-    throw new UserError(`no papers by "${author}" in the library${similar.length ? `; similar names: ${similar.join(', ')}` : ''}`);
-  }
-  console.log(`${profile.name}: ${added} paper(s) by ${clean(author)} added (${found} found)`);
 }
 
 export function registerProfile(program: Command): void {
@@ -55,20 +38,21 @@ export function registerProfile(program: Command): void {
         const opts = this.opts<{ from?: string[]; author?: string; encoding?: string }>();
         if (!opts.from && !opts.author) throw new UserError('say where your papers are: --from FILE... and/or --author "Full Name"');
         const encoding = encodingOption(opts.encoding);
-        await withLibrary(this, async (library) => {
-          if (creates && !library.createProfile(name)) {
-            throw new UserError(`a profile named "${name}" exists already (add to it with \`paperscout profile add\`)`);
-          }
-          const target = resolveProfile(library, name);
+        // Loaded here: the importers are needed by this command only.
+        const { buildProfile, readProfileFiles } = await import('../../actions/profile.ts');
+        const read = opts.from ? readProfileFiles(opts.from, { encoding }) : { listings: [], files: [], failures: [], skipped: [] };
+        reportFileProblems({ outcomes: read.files, failures: read.failures, skipped: read.skipped });
+        const change = withLibrary(this, (library) => {
           try {
-            if (opts.from) await addFiles(library, target, opts.from, encoding);
-            if (opts.author) addAuthor(library, target, opts.author);
+            return buildProfile(library, name, { listings: read.listings, author: opts.author }, creates ? 'create' : 'extend');
           } catch (error) {
-            // A profile whose creation failed is not left behind half made.
-            if (creates) library.deleteProfile(name);
+            if (error instanceof ConflictError) throw new UserError(`${error.message} (add to it with \`paperscout profile add\`)`);
+            if (error instanceof NotFoundError) throw new UserError(`${error.message} (see \`paperscout profile list\`)`);
             throw error;
           }
         });
+        const sources = [opts.from ? `${read.listings.length} file(s)` : '', opts.author ? `papers by ${clean(opts.author)}` : ''].filter(Boolean).join(' and ');
+        console.log(`${clean(change.profile.name)}: ${change.added} paper(s) added from ${sources} (${change.listed} listed)`);
       });
   }
 
