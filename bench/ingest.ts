@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Library } from '../src/library/library.ts';
-import { ingestPaths } from '../src/library/ingest-files.ts';
+import { ingestPaths } from '../src/actions/ingest.ts';
 import { artifactsDir, paperlistsDir, paperlistsLibrary } from './paths.ts';
 import { table } from '../src/cli/format.ts';
 
@@ -65,7 +65,7 @@ function storageFloor(from: string, to: string): number {
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(to + suffix, { force: true });
   const library = Library.open(to);
   const db = library.db;
-  // The page cache the ingest itself uses for a batch (ingest-files.ts), and FTS5 holding up to
+  // The page cache the ingest itself uses for a batch (src/actions/ingest.ts), and FTS5 holding up to
   // 64 MiB of new terms in memory before it writes a segment: fewer segments to merge, 20% less
   // indexing time. (The ingest gains nothing from it: each file's savepoint writes them out.)
   db.pragma('cache_size = -262144');

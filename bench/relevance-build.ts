@@ -6,7 +6,7 @@
 import { Library } from '../src/library/library.ts';
 import { buildRelevanceModel, type RelevanceModel } from '../src/engine/model.ts';
 import { RELEVANCE_MODEL_NAME, serializeModel } from '../src/engine/model-codec.ts';
-import { libraryIndex } from '../src/engine/recommend.ts';
+import { libraryIndex } from '../src/actions/recommend.ts';
 
 export interface BuildTimes {
   papers: number;

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import type { Profile } from '../src/types.ts';
 import { Library } from '../src/library/library.ts';
 import type { PaperFilter } from '../src/library/papers.ts';
-import { libraryIndex, recommend, similarPapers } from '../src/engine/recommend.ts';
+import { libraryIndex, recommend, similarPapers } from '../src/actions/recommend.ts';
 import { cachedRelevanceModel } from '../src/engine/model-codec.ts';
 import { readExpertiseInputs, runAffinity } from '../src/actions/affinity.ts';
 import { table } from '../src/cli/format.ts';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fork, type ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 import { Library } from '../src/library/library.ts';
-import { libraryIndex } from '../src/engine/recommend.ts';
+import { libraryIndex } from '../src/actions/recommend.ts';
 import type { Listing, Paper } from '../src/types.ts';
 import { table } from '../src/cli/format.ts';
 import { artifactsDir, paperlistsLibrary, repoRoot } from './paths.ts';

@@ -2,7 +2,7 @@
 // each marked with what it is to them, so a front end shows the plan as it comes.
 import type { Listing, Paper, Profile } from '../types.ts';
 import type { Library } from '../library/library.ts';
-import { recommend, type Reason } from '../engine/recommend.ts';
+import { recommend, type Reason } from './recommend.ts';
 
 /** The most papers one plan holds: every real session is far smaller. */
 export const PLAN_MAX_PAPERS = 1000;

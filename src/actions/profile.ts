@@ -5,7 +5,7 @@ import type { FormatName, Profile } from '../types.ts';
 import type { Library, ListingToStore } from '../library/library.ts';
 import { expandPaths, type PathMessage } from '../library/files.ts';
 import { readListing } from '../library/listing-reader.ts';
-import type { IngestFailure } from '../library/ingest-files.ts';
+import type { IngestFailure } from './ingest.ts';
 import { ConflictError, InputError, NotFoundError } from './errors.ts';
 
 export interface ProfileSources {

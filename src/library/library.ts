@@ -79,11 +79,18 @@ export class Library {
     if (this.db.inTransaction) this.db.exec('COMMIT');
   }
 
+  /** Gives this connection's page cache `kib` until the returned function is called, for a long batch of writes. */
+  enlargePageCache(kib: number): () => void {
+    const before = this.db.pragma('cache_size', { simple: true }) as number;
+    this.db.pragma(`cache_size = -${kib}`);
+    return () => this.db.pragma(`cache_size = ${before}`);
+  }
+
   close(): void {
     this.db.close();
   }
 
-  /** Stores a listing, all of it or nothing (see ingest-files.ts for reading and parsing files). */
+  /** Stores a listing, all of it or nothing (see actions/ingest.ts for reading and parsing files). */
   addListing(listing: ListingToStore): IngestOutcome {
     const { parsed, hash, abstractPairs } = 'read' in listing ? listing.read : { parsed: listing.parsed, hash: hashText(listing.text), abstractPairs: undefined };
     this.ingester ??= new Ingester(this.db);

@@ -3,7 +3,7 @@
 // the server's other requests. It warms the engine's index as soon as it starts.
 import { workerData } from 'node:worker_threads';
 import { Library } from '../library/library.ts';
-import { libraryIndex, recommend, similarPapers } from '../engine/recommend.ts';
+import { libraryIndex, recommend, similarPapers } from '../actions/recommend.ts';
 import { answerRequests } from '../threads.ts';
 import { planSession } from '../actions/plan-session.ts';
 import type { RelevanceQuery, RelevanceResult } from './relevance.ts';

@@ -2,7 +2,7 @@
 import type { Listing, Profile } from '../types.ts';
 import type { SessionPlan } from '../actions/plan-session.ts';
 import type { PaperFilter } from '../library/papers.ts';
-import type { Recommendation, RecommendResult } from '../engine/recommend.ts';
+import type { Recommendation, RecommendResult } from '../actions/recommend.ts';
 import { ProfileError } from '../engine/errors.ts';
 import { WorkerClient } from '../threads.ts';
 

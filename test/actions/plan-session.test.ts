@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Library } from '../../src/library/library.ts';
-import { ingestPaths } from '../../src/library/ingest-files.ts';
+import { ingestPaths } from '../../src/actions/ingest.ts';
 import { planSession } from '../../src/actions/plan-session.ts';
 import { FIXTURE_LISTINGS, fixture } from '../server/fixture-server.ts';
 import type { Listing, Profile } from '../../src/types.ts';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Library } from '../../src/library/library.ts';
-import { ingestPaths } from '../../src/library/ingest-files.ts';
+import { ingestPaths } from '../../src/actions/ingest.ts';
 import { performWrite } from '../../src/server/writes.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');

@@ -64,7 +64,7 @@ test('every test file that reads ../shared or drives chromium declares it', () =
   assert.deepEqual(undeclared, [], 'declare it with { skip: needsShared(folder) } or { skip: needsChromium } from test/requirements.ts');
   // The scan still sees the files known to need them (it would pass vacuously if it saw none).
   const reading = [...sources].filter(([, source]) => READS_SHARED.test(source)).map(([file]) => file);
-  for (const file of ['cli/cli.test.ts', 'engine/recommend.test.ts', 'importers/page-corpus.test.ts', 'importers/openreview.test.ts', 'library/library.test.ts']) {
+  for (const file of ['cli/cli.test.ts', 'actions/recommend.test.ts', 'importers/page-corpus.test.ts', 'importers/openreview.test.ts', 'library/library.test.ts']) {
     assert.ok(reading.includes(file), `${file} not seen reading ../shared`);
   }
   assert.ok(DRIVES_CHROMIUM.test(sources.get('web/browser.test.ts') ?? ''), 'web/browser.test.ts not seen driving chromium');

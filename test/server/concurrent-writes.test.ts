@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { Library } from '../../src/library/library.ts';
-import { ingestPaths } from '../../src/library/ingest-files.ts';
+import { ingestPaths } from '../../src/actions/ingest.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { fixture } from './fixture-server.ts';
 

@@ -7,7 +7,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Library } from '../../src/library/library.ts';
-import { ingestPaths } from '../../src/library/ingest-files.ts';
+import { ingestPaths } from '../../src/actions/ingest.ts';
 import { fixture, rawRequest, repoRoot } from './fixture-server.ts';
 
 const main = path.join(repoRoot, 'src/cli/main.ts');

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { FORMATS, type FormatName } from '../../types.ts';
 import { withLibrary, parseYear, UserError } from '../context.ts';
 import { clean, table } from '../format.ts';
-import type { IngestFailure, IngestReport } from '../../library/ingest-files.ts';
+import type { IngestFailure, IngestReport } from '../../actions/ingest.ts';
 import { encodingName } from '../../library/text-encoding.ts';
 
 function describeFailure(failure: IngestFailure): string {
@@ -48,7 +48,7 @@ export function registerIngest(program: Command): void {
       }
       const encoding = encodingOption(opts.encoding);
       // Loaded here, not at start-up: the parsers are the slowest modules to load.
-      const { ingestPaths } = await import('../../library/ingest-files.ts');
+      const { ingestPaths } = await import('../../actions/ingest.ts');
       const cliProgress = process.stderr.isTTY ? (await import('cli-progress')).default : undefined;
       const bar = cliProgress
         ? new cliProgress.SingleBar({ stream: process.stderr, format: 'ingesting {bar} {value}/{total} files  {file}', hideCursor: true }, cliProgress.Presets.shades_classic)

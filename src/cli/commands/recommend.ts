@@ -1,6 +1,6 @@
 // Recommendations for a profile, and papers similar to a paper or a pasted abstract.
 import type { Command } from 'commander';
-import type { Recommendation } from '../../engine/recommend.ts';
+import type { Recommendation } from '../../actions/recommend.ts';
 import { withLibrary, parsePositiveInt, parseYear, UserError } from '../context.ts';
 import { authorLine, bold, clean, dim, printJson, truncate, venueLine } from '../format.ts';
 import { resolveProfile } from './profile.ts';
@@ -34,7 +34,7 @@ export function registerRecommend(program: Command): void {
     .option('--json', 'print JSON')
     .action(async function (this: Command) {
       const opts = this.opts<{ profile?: string; listing?: string; venue?: string; year?: number; session?: string; limit: number; json?: boolean }>();
-      const { recommend } = await import('../../engine/recommend.ts');
+      const { recommend } = await import('../../actions/recommend.ts');
       const result = withLibrary(this, (library) => {
         const profile = resolveProfile(library, opts.profile);
         if (opts.listing && !library.listing(opts.listing)) throw new UserError(`no listing named "${opts.listing}" (see \`paperscout listings\`)`);
@@ -61,7 +61,7 @@ export function registerRecommend(program: Command): void {
       const opts = this.opts<{ text?: string; limit: number; json?: boolean }>();
       if ((id === undefined) === (opts.text === undefined)) throw new UserError('give either a paper id or --text "an abstract"');
       if (opts.text !== undefined && !opts.text.trim()) throw new UserError('--text is empty');
-      const { similarPapers } = await import('../../engine/recommend.ts');
+      const { similarPapers } = await import('../../actions/recommend.ts');
       const similar = withLibrary(this, (library) => {
         if (id !== undefined && !library.paper(id)) throw new UserError(`no paper with id ${id}`);
         return similarPapers(library, id !== undefined ? { paperId: id } : { text: opts.text! }, opts.limit);

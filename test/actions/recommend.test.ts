@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Library } from '../../src/library/library.ts';
-import { ingestPaths } from '../../src/library/ingest-files.ts';
-import { recommend, similarPapers } from '../../src/engine/recommend.ts';
+import { ingestPaths } from '../../src/actions/ingest.ts';
+import { recommend, similarPapers } from '../../src/actions/recommend.ts';
 import { ProfileError } from '../../src/engine/errors.ts';
 import { needsShared } from '../requirements.ts';
 

@@ -3,12 +3,12 @@
 import type { Paper, Profile, TextDoc } from '../types.ts';
 import type { Library } from '../library/library.ts';
 import type { PaperFilter } from '../library/papers.ts';
-import { cachedRelevanceModel, deserializeIndex, RELEVANCE_MODEL_NAME, serializeIndex } from './model-codec.ts';
-import { indexDocuments, vectorizeDoc, type DocIndex } from './doc-index.ts';
-import { rankCandidates } from './rank.ts';
-import { sharedTerms, type CandidateScore, type ProfileEntry } from './score.ts';
-import { ProfileError } from './errors.ts';
-import { docFields, writtenForms, type WrittenForms } from './text.ts';
+import { cachedRelevanceModel, deserializeIndex, RELEVANCE_MODEL_NAME, serializeIndex } from '../engine/model-codec.ts';
+import { indexDocuments, vectorizeDoc, type DocIndex } from '../engine/doc-index.ts';
+import { rankCandidates } from '../engine/rank.ts';
+import { sharedTerms, type CandidateScore, type ProfileEntry } from '../engine/score.ts';
+import { ProfileError } from '../engine/errors.ts';
+import { docFields, writtenForms, type WrittenForms } from '../engine/text.ts';
 
 /** Why a paper was recommended: a profile paper it is close to and the terms they share. */
 export interface Reason {

@@ -1,12 +1,13 @@
-// Reading and parsing listings into a library. Kept apart from library.ts because the
-// importers' parsers are the slowest modules to load, and most commands never need them.
+// Ingesting files and folders of listings: each file read and parsed, then stored, a bad one
+// reported and the rest going on. Kept apart from library.ts because the importers' parsers
+// are the slowest modules to load, and most commands never need them.
 import path from 'node:path';
 import type { FormatName } from '../types.ts';
-import type { Library } from './library.ts';
-import type { IngestOutcome, ListingLabels } from './ingest.ts';
-import { expandPaths, type PathMessage } from './files.ts';
-import { readListing, startListingReaderThread, type ReadFailure, type ReadResult } from './listing-reader.ts';
-import { WRITER_PAUSE_MS } from './write-lock.ts';
+import type { Library } from '../library/library.ts';
+import type { IngestOutcome, ListingLabels } from '../library/ingest.ts';
+import { expandPaths, type PathMessage } from '../library/files.ts';
+import { readListing, startListingReaderThread, type ReadFailure, type ReadResult } from '../library/listing-reader.ts';
+import { WRITER_PAUSE_MS } from '../library/write-lock.ts';
 
 export interface IngestOptions {
   format?: FormatName;
@@ -50,8 +51,7 @@ export async function ingestPaths(library: Library, paths: readonly string[], op
   const read = (file: string): Promise<ReadResult> => (thread ? thread.ask(file) : Promise.resolve(readListing(file, options.format, options.encoding)));
   let uncommitted = 0;
   let groupStarted = 0;
-  const cacheSize = library.db.pragma('cache_size', { simple: true });
-  if (thread) library.db.pragma(`cache_size = -${BATCH_CACHE_KIB}`);
+  const restoreCache = thread ? library.enlargePageCache(BATCH_CACHE_KIB) : undefined;
   try {
     let next = files.length > 0 ? read(files[0]) : undefined;
     for (const [index, file] of files.entries()) {
@@ -82,7 +82,7 @@ export async function ingestPaths(library: Library, paths: readonly string[], op
       // Files stored before an unexpected error stay stored, as they would with a commit each.
       library.commitWriteGroup();
     } finally {
-      library.db.pragma(`cache_size = ${cacheSize}`);
+      restoreCache?.();
       // A thread left running would keep the process alive after the error.
       await thread?.close();
     }
