@@ -48,6 +48,7 @@ export class Library {
   private readonly searcher: Searcher;
 
   private constructor(
+    /** For tests and benchmarks that look at the store itself; front ends and use cases never do. */
     readonly db: Db,
     readonly file: string,
     private readonly writeWait: WriteWait,
