@@ -1,0 +1,274 @@
+// The background model: what engine v2 knows about scientific text before it sees a library.
+// Term counts of a large corpus (for p_background in the profile language model and for SIF
+// weights), PPMI-SVD term vectors (for the dense component) and a fixed sample of the corpus's
+// papers (what a profile's scores are z-scored against). Built from the paperlists corpus by
+// `npm run build:background` and shipped as models/background.bin; the same corpus gives the
+// same bytes on every run, so the file's checksum can be tested.
+import type { TextDoc } from '../types.ts';
+import { docFields, termCounts } from './text.ts';
+import { buildRelevanceModel, type DenseSpace, type ModelOptions } from './model.ts';
+import { seededRandom } from './linalg.ts';
+
+export interface BackgroundModel {
+  /** Papers the counts were taken from. */
+  docCount: number;
+  /** All stem occurrences of those papers, the pruned terms' included: counts / tokenCount is p(t). */
+  tokenCount: number;
+  /** Stem -> occurrences; terms seen fewer than `minCount` times are left out. */
+  termCounts: Map<string, number>;
+  dense?: DenseSpace;
+  /** SIF's a, with which the term weights of `dense` follow from the counts. */
+  sifWeight: number;
+  /** Random papers of the corpus (fixed by the seed): a profile's scores are z-scored against them. */
+  referenceDocs: TextDoc[];
+}
+
+export interface BackgroundOptions {
+  /** Stems seen fewer times than this are left out of the counts (they weigh as unseen). */
+  minCount: number;
+  /** Term vectors are kept for at most this many stems, the most frequent. */
+  maxVectors: number;
+  /** How many random corpus papers are kept as the reference sample. */
+  referenceDocs: number;
+  seed: number;
+}
+
+export const DEFAULT_BACKGROUND: BackgroundOptions = { minCount: 3, maxVectors: 24000, referenceDocs: 300, seed: 1 };
+
+/** Stem -> occurrences in some papers (title, abstract and keywords alike, as the LM reads them). */
+export function stemCounts(docs: Iterable<TextDoc>): { counts: Map<string, number>; tokenCount: number } {
+  const counts = new Map<string, number>();
+  let tokenCount = 0;
+  for (const doc of docs) {
+    for (const [stem, n] of termCounts(docFields(doc), false)) {
+      counts.set(stem, (counts.get(stem) ?? 0) + n);
+      tokenCount += n;
+    }
+  }
+  return { counts, tokenCount };
+}
+
+/** `count` distinct indices below `n`, in increasing order, chosen by a seeded shuffle. */
+export function seededSample(n: number, count: number, seed: number): number[] {
+  const random = seededRandom(seed);
+  const picked = new Set<number>();
+  while (picked.size < Math.min(n, count)) picked.add(Math.floor(random() * n));
+  return [...picked].sort((a, b) => a - b);
+}
+
+/** Learns the background from a corpus: term counts, term vectors (as the v1 engine learns them), a reference sample. */
+export function buildBackground(
+  corpus: readonly TextDoc[],
+  options: BackgroundOptions = DEFAULT_BACKGROUND,
+  modelOptions: Partial<ModelOptions> = {},
+): BackgroundModel {
+  const { counts, tokenCount } = stemCounts(corpus);
+  const termCountsKept = new Map([...counts].filter(([, n]) => n >= options.minCount));
+  // Phrases are for v1's tf-idf only; the term vectors are learned from stems either way.
+  const model = buildRelevanceModel(corpus, { ...modelOptions, phrases: false });
+  const dense = model.dense;
+  const referenceDocs = seededSample(corpus.length, options.referenceDocs, options.seed).map((i) => {
+    const { title, abstract, keywords } = corpus[i];
+    return { id: `reference:${i}`, title, abstract, keywords };
+  });
+  return {
+    docCount: corpus.length,
+    tokenCount,
+    termCounts: termCountsKept,
+    dense: dense && pruneVectors(dense, options.maxVectors),
+    sifWeight: model.options.sifWeight,
+    referenceDocs,
+  };
+}
+
+/** Keeps the term vectors of the `max` most frequent stems (rows are in order of frequency). */
+function pruneVectors(space: DenseSpace, max: number): DenseSpace {
+  const kept = [...space.termIndex].filter(([, row]) => row < max);
+  return {
+    dimensions: space.dimensions,
+    termIndex: new Map(kept),
+    vectors: space.vectors.slice(0, kept.length * space.dimensions),
+    termWeights: space.termWeights.slice(0, kept.length),
+  };
+}
+
+/**
+ * The statistics p_background is drawn from: the shipped background as a Dirichlet prior of
+ * `priorStrength` pseudo-tokens, with the library's counts (and the documents being scored) as
+ * evidence on top:
+ *
+ *   p(t) = (c_evidence(t) + β · c_background(t) / N_background) / (N_evidence + β)
+ *
+ * so a library of a few hundred papers (N_evidence ≪ β) leaves the shipped model in charge, and
+ * one of many times β tokens outweighs it. With no background, p(t) is the evidence's own rate.
+ */
+export class BackgroundStatistics {
+  private readonly evidence: Map<string, number>;
+  private readonly evidenceTokens: number;
+
+  constructor(
+    private readonly background: Pick<BackgroundModel, 'termCounts' | 'tokenCount'> | undefined,
+    evidence: { counts: Map<string, number>; tokenCount: number }[],
+    private readonly priorStrength: number,
+  ) {
+    this.evidence = new Map();
+    let tokens = 0;
+    for (const part of evidence) {
+      for (const [term, n] of part.counts) this.evidence.set(term, (this.evidence.get(term) ?? 0) + n);
+      tokens += part.tokenCount;
+    }
+    this.evidenceTokens = tokens;
+  }
+
+  probability(term: string): number {
+    const evidence = this.evidence.get(term) ?? 0;
+    if (!this.background) return evidence / this.evidenceTokens;
+    const prior = (this.background.termCounts.get(term) ?? 0) / this.background.tokenCount;
+    return (evidence + this.priorStrength * prior) / (this.evidenceTokens + this.priorStrength);
+  }
+}
+
+// ---- the file format ----
+//
+// "PSBG", then sections each as a u32 length and its bytes: a JSON header; the stems in order
+// of decreasing count (ties by stem), newline-joined; their counts as unsigned LEB128 varints;
+// per vector a float32 scale; the vectors as int8 (x ≈ scale · q, q in -127..127); the
+// reference papers as JSON. Rows of the vectors are the first stems of the list, since both
+// are ordered by frequency the same way.
+
+const MAGIC = 'PSBG';
+export const BACKGROUND_FORMAT_VERSION = 1;
+
+interface Header {
+  version: number;
+  docCount: number;
+  tokenCount: number;
+  dimensions: number;
+  vectorCount: number;
+  sifWeight: number;
+}
+
+// Varints are a dozen lines: no package on npm does just this without a protobuf runtime.
+function writeVarints(values: readonly number[]): Buffer {
+  const bytes: number[] = [];
+  for (let v of values) {
+    while (v >= 0x80) {
+      bytes.push((v & 0x7f) | 0x80);
+      v = Math.floor(v / 128);
+    }
+    bytes.push(v);
+  }
+  return Buffer.from(bytes);
+}
+
+function readVarints(bytes: Uint8Array, count: number): number[] {
+  const values: number[] = [];
+  let p = 0;
+  for (let i = 0; i < count; i++) {
+    let value = 0;
+    let shift = 1;
+    for (;;) {
+      if (p >= bytes.length) throw new Error('background model: counts are cut short');
+      const b = bytes[p++];
+      value += (b & 0x7f) * shift;
+      if (b < 0x80) break;
+      shift *= 128;
+    }
+    values.push(value);
+  }
+  return values;
+}
+
+function section(data: Uint8Array): Buffer[] {
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(data.byteLength);
+  return [length, Buffer.from(data.buffer, data.byteOffset, data.byteLength)];
+}
+
+/** Stems by decreasing count, ties by stem (code-unit order), so the file does not depend on Map order. */
+function byFrequency(counts: Map<string, number>): [string, number][] {
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+export function encodeBackground(model: BackgroundModel): Buffer {
+  const terms = byFrequency(model.termCounts);
+  const dense = model.dense;
+  const vectorCount = dense?.termIndex.size ?? 0;
+  const d = dense?.dimensions ?? 0;
+  terms.slice(0, vectorCount).forEach(([term], row) => {
+    if (dense?.termIndex.get(term) !== row) throw new Error(`background model: term vector rows are not in order of frequency at row ${row}`);
+  });
+  const scales = new Float32Array(vectorCount);
+  const quantized = new Int8Array(vectorCount * d);
+  for (let row = 0; row < vectorCount; row++) {
+    const v = dense!.vectors.subarray(row * d, (row + 1) * d);
+    const max = v.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
+    scales[row] = max / 127;
+    for (let k = 0; k < d; k++) quantized[row * d + k] = max ? Math.round((v[k] / max) * 127) : 0;
+  }
+  const header: Header = {
+    version: BACKGROUND_FORMAT_VERSION,
+    docCount: model.docCount,
+    tokenCount: model.tokenCount,
+    dimensions: d,
+    vectorCount,
+    sifWeight: model.sifWeight,
+  };
+  const references = model.referenceDocs.map(({ title, abstract, keywords }) => ({ title, abstract, keywords }));
+  return Buffer.concat([
+    Buffer.from(MAGIC, 'latin1'),
+    ...section(Buffer.from(JSON.stringify(header))),
+    ...section(Buffer.from(terms.map(([term]) => term).join('\n'))),
+    ...section(writeVarints(terms.map(([, n]) => n))),
+    ...section(new Uint8Array(scales.buffer)),
+    ...section(new Uint8Array(quantized.buffer)),
+    ...section(Buffer.from(JSON.stringify(references))),
+  ]);
+}
+
+export function decodeBackground(buffer: Buffer, source = 'background model'): BackgroundModel {
+  if (buffer.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) throw new Error(`${source}: not a paperscout background model`);
+  let offset = MAGIC.length;
+  const next = (): Uint8Array => {
+    if (offset + 4 > buffer.length) throw new Error(`${source}: cut short at byte ${offset}`);
+    const length = buffer.readUInt32LE(offset);
+    if (offset + 4 + length > buffer.length) throw new Error(`${source}: cut short at byte ${offset}`);
+    // A copy, so typed arrays over it are aligned.
+    const bytes = new Uint8Array(buffer.subarray(offset + 4, offset + 4 + length));
+    offset += 4 + length;
+    return bytes;
+  };
+  const header = JSON.parse(Buffer.from(next()).toString('utf8')) as Header;
+  if (header.version !== BACKGROUND_FORMAT_VERSION) throw new Error(`${source}: format ${header.version} is not ${BACKGROUND_FORMAT_VERSION}`);
+  const termText = Buffer.from(next()).toString('utf8');
+  const terms = termText ? termText.split('\n') : [];
+  const counts = readVarints(next(), terms.length);
+  const scales = new Float32Array(next().buffer);
+  const quantized = new Int8Array(next().buffer);
+  const references = JSON.parse(Buffer.from(next()).toString('utf8')) as Omit<TextDoc, 'id'>[];
+  const { dimensions: d, vectorCount } = header;
+  const vectors = new Float32Array(vectorCount * d);
+  for (let row = 0; row < vectorCount; row++) {
+    // Rounding moves a vector off unit length by a little; restoring it keeps every term's pull on a document as learned.
+    let norm = 0;
+    for (let k = 0; k < d; k++) norm += (quantized[row * d + k] * scales[row]) ** 2;
+    const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (let k = 0; k < d; k++) vectors[row * d + k] = quantized[row * d + k] * scales[row] * inv;
+  }
+  const a = header.sifWeight;
+  return {
+    docCount: header.docCount,
+    tokenCount: header.tokenCount,
+    termCounts: new Map(terms.map((term, i) => [term, counts[i]])),
+    dense: vectorCount
+      ? {
+          dimensions: d,
+          termIndex: new Map(terms.slice(0, vectorCount).map((term, row) => [term, row])),
+          vectors,
+          termWeights: Float32Array.from(counts.slice(0, vectorCount), (n) => a / (a + n / header.tokenCount)),
+        }
+      : undefined,
+    sifWeight: a,
+    referenceDocs: references.map((doc, i) => ({ id: `reference:${i}`, ...doc })),
+  };
+}

@@ -1,0 +1,138 @@
+// Engine v2's scorer: a profile language model and a dense component, each z-scored for the
+// profile against random background papers, summed half and half.
+//
+// The profile language model pools the profile's papers into one term-count distribution and
+// scores a candidate by query likelihood with Dirichlet smoothing (Zhai & Lafferty 2001), the
+// candidate taken as its raw token distribution:
+//
+//   lm(c) = Σ_t (c(t, cand) / |cand|) · log(1 + c(t, profile) / (μ · p_background(t)))
+//
+// This is the mean over the candidate's tokens of their log-likelihood ratio under the
+// smoothed profile model against the background, minus the profile's constant
+// log(|profile| + μ) / μ term, which changes no ranking and which the z-score removes anyway.
+// Tokens the profile lacks add 0, and a token counts by how surprising it is to the
+// background, so no idf is needed. On the reviewer-expertise benchmark each step away from
+// this (idf on the candidate, sublinear tf, unit length, binary counts) cost 0.02 to 0.06.
+import type { TextDoc } from '../types.ts';
+import { docFields, termCounts } from './text.ts';
+import { denseVector, type DenseSpace } from './model.ts';
+import type { BackgroundStatistics } from './background.ts';
+
+export interface V2Options {
+  /** The Dirichlet prior's strength, in tokens: a profile term counts once it is seen about μ·p_background(t) times. */
+  mu: number;
+  /** The language model's share of the combined z-score; the dense component has the rest. */
+  lmShare: number;
+}
+
+export const DEFAULT_V2: V2Options = { mu: 1000, lmShare: 0.5 };
+
+/** A paper as v2 reads it: its stem counts and (with a dense space) its SIF vector at unit length. */
+export interface DocFeatures {
+  counts: Map<string, number>;
+  length: number;
+  dense?: Float32Array;
+}
+
+export function docFeatures(doc: TextDoc, space: DenseSpace | undefined): DocFeatures {
+  const fields = docFields(doc);
+  const counts = termCounts(fields, false);
+  let length = 0;
+  for (const n of counts.values()) length += n;
+  let dense: Float32Array | undefined;
+  if (space) {
+    dense = new Float32Array(space.dimensions);
+    denseVector(space, fields, dense, 0);
+  }
+  return { counts, length, dense };
+}
+
+/** Each profile term's weight, log(1 + c(t, profile) / (μ · p_background(t))). */
+export function profileTermWeights(profile: readonly DocFeatures[], background: BackgroundStatistics, mu: number): Map<string, number> {
+  const pooled = new Map<string, number>();
+  for (const paper of profile) for (const [term, n] of paper.counts) pooled.set(term, (pooled.get(term) ?? 0) + n);
+  const weights = new Map<string, number>();
+  for (const [term, n] of pooled) {
+    const p = background.probability(term);
+    if (!(p > 0)) throw new Error(`background statistics give term ${term.slice(0, 40)} probability ${p}: the profile's own papers must be part of the evidence`);
+    weights.set(term, Math.log1p(n / (mu * p)));
+  }
+  return weights;
+}
+
+/** lm(c) above: the mean over the candidate's tokens of their profile term weight (0 for an empty candidate). */
+export function languageModelScore(weights: Map<string, number>, candidate: DocFeatures): number {
+  if (candidate.length === 0) return 0;
+  let sum = 0;
+  for (const [term, n] of candidate.counts) sum += n * (weights.get(term) ?? 0);
+  return sum / candidate.length;
+}
+
+/**
+ * The mean of the profile papers' dense vectors: its dot product with a candidate's vector is
+ * the candidate's mean cosine to the profile papers. The mean beat the top-5 mean here: with
+ * smooth SIF vectors a profile's breadth is information, not noise.
+ */
+export function profileCentroid(profile: readonly DocFeatures[], dimensions: number): Float32Array {
+  const centroid = new Float32Array(dimensions);
+  const papers = profile.filter((paper) => paper.dense);
+  for (const paper of papers) for (let k = 0; k < dimensions; k++) centroid[k] += paper.dense![k] / papers.length;
+  return centroid;
+}
+
+function dot(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  for (let k = 0; k < a.length; k++) sum += a[k] * b[k];
+  return sum;
+}
+
+export interface V2Score {
+  score: number;
+  lm: number;
+  dense: number;
+}
+
+/** Mean and standard deviation of some scores (1 when they do not vary, so a z-score stays finite). */
+function moments(values: readonly number[]): { mean: number; deviation: number } {
+  const mean = values.reduce((s, x) => s + x, 0) / (values.length || 1);
+  const variance = values.reduce((s, x) => s + (x - mean) ** 2, 0) / (values.length || 1);
+  return { mean, deviation: Math.sqrt(variance) || 1 };
+}
+
+/**
+ * Scores candidates for one profile. The two components live on unrelated scales, so each is
+ * put in units of its own spread over the profile's scores for random background papers
+ * (`reference`): a z-score says how unusual a candidate is for this profile, which is what
+ * makes the two comparable and the sum meaningful. Without term vectors the score is the
+ * language model's z-score alone.
+ */
+export class ProfileScorer {
+  private readonly weights: Map<string, number>;
+  private readonly centroid?: Float32Array;
+  private readonly lmMoments: { mean: number; deviation: number };
+  private readonly denseMoments: { mean: number; deviation: number };
+
+  constructor(
+    profile: readonly DocFeatures[],
+    reference: readonly DocFeatures[],
+    background: BackgroundStatistics,
+    dimensions: number,
+    private readonly options: V2Options = DEFAULT_V2,
+  ) {
+    this.weights = profileTermWeights(profile, background, options.mu);
+    if (dimensions > 0) this.centroid = profileCentroid(profile, dimensions);
+    this.lmMoments = moments(reference.map((doc) => languageModelScore(this.weights, doc)));
+    this.denseMoments = moments(reference.map((doc) => this.denseOf(doc)));
+  }
+
+  private denseOf(doc: DocFeatures): number {
+    return this.centroid && doc.dense ? dot(this.centroid, doc.dense) : 0;
+  }
+
+  score(candidate: DocFeatures): V2Score {
+    const lm = (languageModelScore(this.weights, candidate) - this.lmMoments.mean) / this.lmMoments.deviation;
+    if (!this.centroid) return { score: lm, lm, dense: 0 };
+    const dense = (this.denseOf(candidate) - this.denseMoments.mean) / this.denseMoments.deviation;
+    return { score: this.options.lmShare * lm + (1 - this.options.lmShare) * dense, lm, dense };
+  }
+}
