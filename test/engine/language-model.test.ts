@@ -1,4 +1,6 @@
 import { test } from 'node:test';
+import fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { BackgroundStatistics, buildBackground, decodeBackground, encodeBackground, stemCounts } from '../../src/engine/background.ts';
 import { docFeatures, languageModelScore, ProfileScorer, profileTermWeights } from '../../src/engine/language-model.ts';
@@ -73,4 +75,16 @@ test('v2 ranks on-topic candidates above off-topic ones, by both components', ()
   assert.ok(onTopic.lm > offTopic.lm, `lm ${onTopic.lm} > ${offTopic.lm}`);
   assert.ok(onTopic.dense > offTopic.dense, `dense ${onTopic.dense} > ${offTopic.dense}`);
   assert.equal(onTopic.score, 0.5 * onTopic.lm + 0.5 * onTopic.dense);
+});
+
+test('the shipped background model is the one built from the paperlists corpus, within 8 MiB', () => {
+  const bytes = fs.readFileSync(new URL('../../models/background.bin', import.meta.url));
+  assert.ok(bytes.length <= 8 * 2 ** 20, `${bytes.length} bytes`);
+  // `npm run build:background` gives these bytes on every run; a change to the builder or the
+  // format that changes them must be a deliberate rebuild, recorded here.
+  assert.equal(createHash('sha256').update(bytes).digest('hex'), '6845d028d711f790808f6fc9484628a7093fa8a92b34ecb6c4b8b16407fbc629');
+  const shipped = decodeBackground(bytes);
+  assert.equal(shipped.docCount, 95562);
+  assert.equal(shipped.referenceDocs.length, 300);
+  assert.equal(shipped.dense?.dimensions, 256);
 });
