@@ -131,8 +131,8 @@ export function similarPapers(library: Library, target: { paperId: number } | { 
   }
   const doc: TextDoc = { id: 'text', title: '', abstract: target.text };
   const scores = rankCandidates(index, [{ id: doc.id, vector: vectorizeDoc(index, doc) }], { limit });
-  return explain(library, index, scores, new Map([[doc.id, { ...doc, title: 'your text' }]])).map((item) => ({
+  return explain(library, index, scores, new Map([[doc.id, doc]])).map((item) => ({
     ...item,
-    reasons: item.reasons.map((reason) => ({ ...reason, paperId: 0 })),
+    reasons: item.reasons.map((reason) => ({ ...reason, paperId: 0, title: 'your text' })),
   }));
 }

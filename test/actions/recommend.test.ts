@@ -95,3 +95,16 @@ test('similar --text finds the paper the text was taken from first', { skip }, (
   assert.equal(results[0].paper.id, poster.id);
   assert.ok(results[0].reasons[0].sharedTerms.length > 0);
 });
+
+test("a pasted text's reasons hold only the terms the text shares, never the words of its label", async () => {
+  const small = Library.open(path.join(dir, 'poster-session.db'));
+  try {
+    await ingestPaths(small, [path.resolve(import.meta.dirname, '../../demo/poster-session.txt')]);
+    const [top] = similarPapers(small, { text: 'Passages cached offline.' }, 1);
+    assert.equal(top.paper.title, 'Compressing Retrieved Context with Learned Soft Summaries');
+    // The paper's abstract says "raw text"; the pasted text does not.
+    assert.deepEqual(top.reasons.map((reason) => reason.sharedTerms), [['cached', 'cached offline', 'passage']]);
+  } finally {
+    small.close();
+  }
+});
