@@ -1,6 +1,6 @@
 // Scoring candidates against a profile: a similarity for each (candidate, profile paper) pair,
 // aggregated over the profile, with the reasons drawn from the same numbers.
-import type { TextDoc } from '../types.ts';
+import type { PaperText, TextDoc } from '../types.ts';
 import { denseSimilarity, docVector, lexicalSimilarity, sharedTermContributions, vectorFor, type DocIndex, type DocVector } from './doc-index.ts';
 import { docFields, surfaceOf, writtenForms, type WrittenForms } from './text.ts';
 import { dotsWithRows } from './linalg.ts';
@@ -23,23 +23,21 @@ export interface ScoringOptions {
 
 export const DEFAULT_SCORING: ScoringOptions = { lexicalWeight: 0.5, topK: 5 };
 
-/** A profile paper: the researcher's own or liked (weight 1), or disliked (weight below 0). */
-export interface ProfileEntry {
-  /** An indexed document, or (with `vector`) any label for the paper. */
-  id: string;
-  weight?: number;
-  /** The vectors of a paper that is not in the index (see vectorizeDoc). */
-  vector?: DocVector;
-}
+/**
+ * A profile paper: the researcher's own or liked (weight 1), or disliked (weight below 0). An
+ * indexed document by its id, or a text that is not in the index by its vectors (see vectorizeDoc).
+ */
+export type ProfileEntry = { id: number; weight?: number } | { vector: DocVector; weight?: number };
 
 export interface Closest {
-  profileId: string;
+  /** Which profile paper: its position in the profile scored. */
+  entry: number;
   /** The pair's similarity, times the profile paper's weight. */
   similarity: number;
 }
 
 export interface CandidateScore {
-  id: string;
+  id: number;
   score: number;
   /** The profile papers that made the score, strongest first (negative: disliked papers). */
   closest: Closest[];
@@ -133,7 +131,7 @@ function denseRows(papers: readonly DocVector[], dimensions: number): Float64Arr
 }
 
 /** The rows of documents in the index; an unknown id is an error, never a silent zero. */
-export function rowsOf(index: DocIndex, ids: readonly string[]): number[] {
+export function rowsOf(index: DocIndex, ids: readonly number[]): number[] {
   return ids.map((id) => {
     const row = index.rowOf.get(id);
     if (row === undefined) throw new Error(`document ${id} is not in the index`);
@@ -143,7 +141,7 @@ export function rowsOf(index: DocIndex, ids: readonly string[]): number[] {
 
 /** The vectors of profile papers, from the index or as given. */
 export function profileVectorsOf(index: DocIndex, profile: readonly ProfileEntry[]): DocVector[] {
-  return profile.map((entry) => entry.vector ?? docVector(index, rowsOf(index, [entry.id])[0]));
+  return profile.map((entry) => ('vector' in entry ? entry.vector : docVector(index, rowsOf(index, [entry.id])[0])));
 }
 
 /** The mean of the k strongest of some weighted similarities, and which they are. */
@@ -159,9 +157,14 @@ function topMean(among: readonly number[], similarities: Float64Array, k: number
 export function scoreCandidates(
   index: DocIndex,
   profile: readonly ProfileEntry[],
-  candidateIds: readonly string[],
+  candidateIds: readonly number[],
   options: ScoringOptions = DEFAULT_SCORING,
 ): CandidateScore[] {
+  return scoreRows(index, profile, rowsOf(index, candidateIds), options);
+}
+
+/** scoreCandidates for candidates given by their rows in the index. */
+export function scoreRows(index: DocIndex, profile: readonly ProfileEntry[], rows: ArrayLike<number>, options: ScoringOptions): CandidateScore[] {
   const profileVectors = profileVectorsOf(index, profile);
   const terms = new ProfileTerms(profileVectors);
   const profileDense = denseRows(profileVectors, index.dimensions);
@@ -172,7 +175,7 @@ export function scoreCandidates(
   const dense = new Float64Array(profile.length);
   const similarities = new Float64Array(profile.length);
   const candidateDense = new Float64Array(index.dimensions);
-  return rowsOf(index, candidateIds).map((row, c) => {
+  return Array.from(rows, (row) => {
     const candidate = docVector(index, row);
     terms.cosines(candidate, lexical);
     candidateDense.set(candidate.dense);
@@ -181,9 +184,9 @@ export function scoreCandidates(
     const up = topMean(liked, similarities, options.topK);
     const down = topMean(disliked, similarities, options.topK);
     const closest = [...up.top, ...down.top]
-      .map((p) => ({ profileId: profile[p].id, similarity: similarities[p] }))
+      .map((p) => ({ entry: p, similarity: similarities[p] }))
       .sort((a, b) => b.similarity - a.similarity);
-    return { id: candidateIds[c], score: up.mean + down.mean, closest };
+    return { id: index.ids[row], score: up.mean + down.mean, closest };
   });
 }
 
@@ -202,10 +205,10 @@ export interface SharedTerm {
  */
 export function sharedTerms(
   index: DocIndex,
-  candidate: TextDoc,
-  profilePaper: TextDoc,
+  candidate: TextDoc | PaperText,
+  profilePaper: TextDoc | PaperText,
   limit = 5,
-  formsOf: (doc: TextDoc) => WrittenForms = (doc) => writtenForms(docFields(doc)),
+  formsOf: (doc: PaperText) => WrittenForms = (doc) => writtenForms(docFields(doc)),
 ): SharedTerm[] {
   const forms = [formsOf(candidate), formsOf(profilePaper)];
   const shown: SharedTerm[] = [];

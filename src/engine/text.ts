@@ -2,7 +2,7 @@
 // engine compares goes through here, so two spellings of one idea ("pre-trained" and
 // "pretrained", "$k$-means" and "k-means") must end up as the same term.
 import { stemmer } from 'stemmer';
-import type { TextDoc } from '../types.ts';
+import type { PaperText } from '../types.ts';
 import { STOP_WORDS } from './stopwords.ts';
 
 /** One word of a text: its Porter stem (what is compared) and the word as written (what is shown). */
@@ -128,7 +128,7 @@ export function tokenize(text: string): Segment[] {
 }
 
 /** A paper's fields, tokenized, with their weights. Empty fields are left out. */
-export function docFields(doc: TextDoc): Field[] {
+export function docFields(doc: PaperText): Field[] {
   const fields: Field[] = [{ weight: FIELD_WEIGHTS.title, segments: tokenize(doc.title) }];
   if (doc.abstract) fields.push({ weight: FIELD_WEIGHTS.abstract, segments: tokenize(doc.abstract) });
   for (const keyword of doc.keywords ?? []) fields.push({ weight: FIELD_WEIGHTS.keywords, segments: tokenize(keyword) });
