@@ -105,7 +105,14 @@ function wordTokens(written: string): (Token | undefined)[] {
   return parts.map(tokenOf);
 }
 
-/** Splits text into segments of tokens (see Segment). */
+/**
+ * Splits text into segments of tokens (see Segment). One of three tokenizers, each cutting words
+ * for its own use. This one is for relevance: it strips markup, joins hyphenated prefixes, drops
+ * stop words and stems, so that two spellings of one idea meet as one term. library/highlight.ts
+ * cuts words exactly as the full-text index does, so that what it marks is what a search
+ * matched; library/versions.ts hashes the words as written, to find one wording in two versions
+ * of a paper, and fast enough for every abstract ingested.
+ */
 export function tokenize(text: string): Segment[] {
   const clean = cleanText(text);
   const segments: Segment[] = [];

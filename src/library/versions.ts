@@ -31,7 +31,15 @@ const STOP_WORDS = new Set(
 const STOP_WORD_BY_HASH = new Map([...STOP_WORDS].map((word) => [fnv1a(word), word]));
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
-/** The hashes of a text's words, lower-cased, stop words left out, in order. */
+/**
+ * The hashes of a text's words, lower-cased, stop words left out, in order. One of three
+ * tokenizers, each cutting words for its own use. This one looks for the same wording in two
+ * versions of a paper, which repeat their sentences as written, so words are neither stemmed nor
+ * folded; and it runs on every abstract ingested, so it hashes words as it scans them, without
+ * building strings. engine/text.ts stems words and joins hyphenated prefixes, so that spellings
+ * of one idea meet, for relevance; library/highlight.ts cuts words exactly as the full-text index
+ * does (diacritics folded), so that what a search matched is what is marked.
+ */
 function contentWordHashes(text: string): Uint32Array {
   if (!ASCII_ONLY.test(text)) {
     const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !STOP_WORDS.has(word));
