@@ -47,7 +47,7 @@ export function paperCard(paper: Paper, options: PaperCardOptions = {}): HTMLLIE
   );
 }
 
-/** "Close to your «title»: shared terms …", one line per reason the engine gave. */
+/** "Close to your «title» — shared: terms …" (or "your text", a pasted one), one line per reason the engine gave. */
 export function reasonList(reasons: readonly Reason[]): Child {
   if (reasons.length === 0) return null;
   return h(
