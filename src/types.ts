@@ -127,22 +127,34 @@ export interface Segment {
 }
 
 /** The text of a paper, which is all the relevance engine looks at. */
-export interface TextDoc {
-  id: string;
+export interface PaperText {
   title: string;
   abstract?: string;
   keywords?: string[];
 }
 
+/**
+ * A paper's text as the engine indexes it, under a number: the library's paper id. Documents
+ * named otherwise (OpenReview's note ids) are numbered where they enter the engine.
+ */
+export interface TextDoc extends PaperText {
+  id: number;
+}
+
+/** A paper of OpenReview's expertise format: its text and its note id (e.g. `sub-gnn`). */
+export interface NoteText extends PaperText {
+  id: string;
+}
+
 /** A reviewer in OpenReview's expertise format: their id (`~Name1`) and their own publications. */
 export interface Reviewer {
   id: string;
-  publications: TextDoc[];
+  publications: NoteText[];
 }
 
 /** What OpenReview's expertise format gives to score: submissions and the reviewers' archives. */
 export interface ExpertiseInputs {
-  submissions: TextDoc[];
+  submissions: NoteText[];
   reviewers: Reviewer[];
 }
 

@@ -1,23 +1,24 @@
 // Recommendations for a profile and similar papers, over a whole library: the library's
 // papers are indexed once with the library's relevance model, then ranked by the engine.
-import type { Paper, Profile, TextDoc } from '../types.ts';
+import type { Paper, PaperText, Profile, TextDoc } from '../types.ts';
 import type { Library } from '../library/library.ts';
 import type { PaperFilter } from '../library/papers.ts';
 import { cachedRelevanceModel, deserializeIndex, RELEVANCE_MODEL_NAME, serializeIndex } from '../engine/model-codec.ts';
 import { indexDocuments, vectorizeDoc, type DocIndex } from '../engine/doc-index.ts';
 import { rankCandidates } from '../engine/rank.ts';
-import { sharedTerms, type CandidateScore, type ProfileEntry } from '../engine/score.ts';
+import { sharedTerms, type CandidateScore } from '../engine/score.ts';
 import { ProfileError } from '../engine/errors.ts';
 import { docFields, writtenForms, type WrittenForms } from '../engine/text.ts';
 
-/** Why a paper was recommended: a profile paper it is close to and the terms they share. */
-export interface Reason {
-  paperId: number;
-  title: string;
+/**
+ * Why a paper was recommended: a profile paper it is close to (its id and title), or the pasted
+ * text (neither: it is no paper of the library), and the terms they share.
+ */
+export type Reason = ({ paperId: number; title: string } | { paperId?: undefined; title?: undefined }) & {
   /** This pair's part of the score (negative for a disliked paper). */
   similarity: number;
   sharedTerms: string[];
-}
+};
 
 export interface Recommendation {
   paper: Paper;
@@ -55,29 +56,29 @@ export function libraryIndex(library: Library, log: (message: string) => void = 
 }
 
 function textDoc(paper: Paper): TextDoc {
-  return { id: String(paper.id), title: paper.title, abstract: paper.abstract ?? undefined, keywords: paper.keywords };
+  return { id: paper.id, title: paper.title, abstract: paper.abstract ?? undefined, keywords: paper.keywords };
 }
 
-/** Turns engine scores into recommendations whose reasons come from the same closest pairs. */
-function explain(library: Library, index: DocIndex, scores: readonly CandidateScore[], sources: Map<string, TextDoc>): Recommendation[] {
-  const papers = new Map(library.papersById(scores.map((s) => Number(s.id))).map((p) => [String(p.id), p]));
+/**
+ * Turns engine scores into recommendations whose reasons come from the same closest pairs;
+ * `sources` are the profile's papers, or the pasted text, in the order the engine was given them.
+ */
+function explain(library: Library, index: DocIndex, scores: readonly CandidateScore[], sources: readonly (TextDoc | PaperText)[]): Recommendation[] {
+  const papers = new Map(library.papersById(scores.map((s) => s.id)).map((p) => [p.id, p]));
   // A profile paper is among the closest of many candidates, and a candidate has several reasons.
-  const forms = new Map<string, WrittenForms>();
-  const formsOf = (doc: TextDoc) => {
-    let known = forms.get(doc.id);
-    if (!known) forms.set(doc.id, (known = writtenForms(docFields(doc))));
+  const forms = new Map<PaperText, WrittenForms>();
+  const formsOf = (doc: PaperText) => {
+    let known = forms.get(doc);
+    if (!known) forms.set(doc, (known = writtenForms(docFields(doc))));
     return known;
   };
   return scores.map((scored) => {
     const paper = papers.get(scored.id)!;
-    const reasons = scored.closest.slice(0, REASON_PAPERS).map((closest) => {
-      const source = sources.get(closest.profileId)!;
-      return {
-        paperId: Number(closest.profileId),
-        title: source.title,
-        similarity: round(closest.similarity),
-        sharedTerms: sharedTerms(index, textDoc(paper), source, REASON_TERMS, formsOf).map((t) => t.term),
-      };
+    const candidate = textDoc(paper);
+    const reasons = scored.closest.slice(0, REASON_PAPERS).map(({ entry, similarity }): Reason => {
+      const source = sources[entry];
+      const why = { similarity: round(similarity), sharedTerms: sharedTerms(index, candidate, source, REASON_TERMS, formsOf).map((t) => t.term) };
+      return 'id' in source ? { paperId: source.id, title: source.title, ...why } : why;
     });
     return { paper, score: round(scored.score), reasons };
   });
@@ -103,18 +104,14 @@ export function recommend(library: Library, profile: Profile, filter: PaperFilte
 
   const index = libraryIndex(library);
   const profileIds = [...new Set([...profile.paperIds, ...liked])];
-  const entries: ProfileEntry[] = [
-    ...profileIds.map((id) => ({ id: String(id), weight: 1 })),
-    ...disliked.filter((id) => !own.has(id)).map((id) => ({ id: String(id), weight: -1 })),
+  const entries = [
+    ...profileIds.map((id) => ({ id, weight: 1 })),
+    ...disliked.filter((id) => !own.has(id)).map((id) => ({ id, weight: -1 })),
   ];
-  const scores = rankCandidates(index, entries, {
-    limit,
-    candidates: candidateIds?.map(String),
-    exclude: new Set([...yours.map((y) => String(y.id)), ...disliked.map(String)]),
-  });
-  const sources = new Map(library.papersById(entries.map((e) => Number(e.id))).map((p) => [String(p.id), textDoc(p)]));
+  const scores = rankCandidates(index, entries, { limit, candidates: candidateIds, exclude: new Set([...yours.map((y) => y.id), ...disliked]) });
+  const sources = new Map(library.papersById(entries.map((e) => e.id)).map((p) => [p.id, textDoc(p)]));
   return {
-    recommendations: explain(library, index, scores, sources),
+    recommendations: explain(library, index, scores, entries.map((entry) => sources.get(entry.id)!)),
     yours: yours.map((y) => ({ paper: yoursPapers.get(y.id)!, ownPaperId: y.ownPaperId })),
   };
 }
@@ -126,13 +123,10 @@ export function similarPapers(library: Library, target: { paperId: number } | { 
     const paper = library.paper(target.paperId);
     if (!paper) return [];
     const versions = library.versionsOf([paper.id]);
-    const scores = rankCandidates(index, [{ id: String(paper.id) }], { limit, exclude: new Set([...versions.keys()].map(String)) });
-    return explain(library, index, scores, new Map([[String(paper.id), textDoc(paper)]]));
+    const scores = rankCandidates(index, [{ id: paper.id }], { limit, exclude: new Set(versions.keys()) });
+    return explain(library, index, scores, [textDoc(paper)]);
   }
-  const doc: TextDoc = { id: 'text', title: '', abstract: target.text };
-  const scores = rankCandidates(index, [{ id: doc.id, vector: vectorizeDoc(index, doc) }], { limit });
-  return explain(library, index, scores, new Map([[doc.id, { ...doc, title: 'your text' }]])).map((item) => ({
-    ...item,
-    reasons: item.reasons.map((reason) => ({ ...reason, paperId: 0 })),
-  }));
+  const text: PaperText = { title: '', abstract: target.text };
+  const scores = rankCandidates(index, [{ vector: vectorizeDoc(index, text) }], { limit });
+  return explain(library, index, scores, [text]);
 }

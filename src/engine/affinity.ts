@@ -1,6 +1,6 @@
 // Reviewer-paper expertise affinity, as OpenReview's expertise tool computes it: every
 // submission scored for every reviewer from the reviewer's own publications.
-import type { Reviewer, TextDoc } from '../types.ts';
+import type { NoteText, Reviewer } from '../types.ts';
 import { indexDocuments } from './doc-index.ts';
 import { buildRelevanceModel, type RelevanceModel } from './model.ts';
 import { scoreCandidates, DEFAULT_SCORING, type ScoringOptions } from './score.ts';
@@ -14,26 +14,23 @@ export type AffinityScores = Map<string, Map<string, number>>;
  * are enough to learn term vectors from). A reviewer without publications scores 0 everywhere.
  */
 export function computeAffinity(
-  submissions: readonly TextDoc[],
+  submissions: readonly NoteText[],
   reviewers: readonly Reviewer[],
   model?: RelevanceModel,
   options: ScoringOptions = DEFAULT_SCORING,
 ): AffinityScores {
-  // The same paper can be a submission and in an archive, or in two archives: ids are made unique.
-  const submissionDocs = submissions.map((doc) => ({ ...doc, id: `submission:${doc.id}` }));
-  const reviewerDocs = reviewers.map((reviewer) =>
-    reviewer.publications.map((doc, i) => ({ ...doc, id: `reviewer:${reviewer.id}:${i}` })),
-  );
-  const docs = [...submissionDocs, ...reviewerDocs.flat()];
+  // Documents are numbered by position, submissions first, then each reviewer's publications in
+  // turn: a paper that is a submission and in an archive, or in two archives, is one document each.
+  const docs = [...submissions, ...reviewers.flatMap((reviewer) => reviewer.publications)].map((doc, id) => ({ ...doc, id }));
   const index = indexDocuments(model ?? buildRelevanceModel(docs), docs);
-  const candidateIds = submissionDocs.map((doc) => doc.id);
+  const submissionIds = submissions.map((_, id) => id);
   const scores: AffinityScores = new Map();
-  reviewers.forEach((reviewer, r) => {
-    const profile = reviewerDocs[r].map((doc) => ({ id: doc.id }));
-    const byPaper = new Map<string, number>();
-    const results = scoreCandidates(index, profile, candidateIds, options);
-    results.forEach((result, i) => byPaper.set(submissions[i].id, result.score));
-    scores.set(reviewer.id, byPaper);
-  });
+  let firstPublication = submissions.length;
+  for (const reviewer of reviewers) {
+    const profile = reviewer.publications.map((_, i) => ({ id: firstPublication + i }));
+    firstPublication += reviewer.publications.length;
+    const results = scoreCandidates(index, profile, submissionIds, options);
+    scores.set(reviewer.id, new Map(results.map((result) => [submissions[result.id].id, result.score])));
+  }
   return scores;
 }

@@ -3,6 +3,7 @@
 // reduced by truncated SVD (Levy, Goldberg & Dagan 2015: with their settings this matches
 // word2vec on similarity tasks, and it needs no training loop and no download).
 import { truncatedSvd, type CsrMatrix } from './linalg.ts';
+import { Uint32HashTable } from '../hash-table.ts';
 
 export interface CooccurrenceOptions {
   /** Words counted on each side of a word. */
@@ -31,58 +32,23 @@ export const DEFAULT_COOCCURRENCE: CooccurrenceOptions = {
   seed: 1,
 };
 
-const EMPTY = 0xffffffff;
-
 /**
- * Weighted counts of unordered term pairs, in an open-addressing hash table on typed arrays:
- * a corpus of 95,000 abstracts has tens of millions of distinct pairs, which a Map of numbers
- * holds in several times the memory and time.
+ * Weighted counts of unordered term pairs. A corpus of 95,000 abstracts has tens of millions of
+ * distinct pairs: a Map of numbers would hold them in several times the memory and time. The
+ * table is the largest allocation of learning a model, so it fills to 70%, where probes are
+ * still short. The counts are visited in the table's order, the same on every run.
  */
 class PairCounts {
-  private keys: Uint32Array;
-  private counts: Float32Array;
-  private size = 0;
+  private readonly counts = new Uint32HashTable((size) => new Float32Array(size), 1 << 16, 0.7);
 
-  constructor(private readonly vocabSize: number) {
-    this.keys = new Uint32Array(1 << 16).fill(EMPTY);
-    this.counts = new Float32Array(1 << 16);
-  }
+  constructor(private readonly vocabSize: number) {}
 
   add(a: number, b: number, weight: number): void {
-    const key = a < b ? a * this.vocabSize + b : b * this.vocabSize + a;
-    const mask = this.keys.length - 1;
-    let slot = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
-    while (this.keys[slot] !== key && this.keys[slot] !== EMPTY) slot = (slot + 1) & mask;
-    if (this.keys[slot] === EMPTY) {
-      this.keys[slot] = key;
-      if (++this.size * 10 > this.keys.length * 7) {
-        this.counts[slot] = weight;
-        this.grow();
-        return;
-      }
-    }
-    this.counts[slot] += weight;
-  }
-
-  private grow(): void {
-    const { keys, counts } = this;
-    this.keys = new Uint32Array(keys.length * 2).fill(EMPTY);
-    this.counts = new Float32Array(keys.length * 2);
-    const mask = this.keys.length - 1;
-    for (let i = 0; i < keys.length; i++) {
-      if (keys[i] === EMPTY) continue;
-      let slot = Math.imul(keys[i], 0x9e3779b1) >>> 0 & mask;
-      while (this.keys[slot] !== EMPTY) slot = (slot + 1) & mask;
-      this.keys[slot] = keys[i];
-      this.counts[slot] = counts[i];
-    }
+    this.counts.add(a < b ? a * this.vocabSize + b : b * this.vocabSize + a, weight);
   }
 
   forEach(visit: (a: number, b: number, count: number) => void): void {
-    for (let i = 0; i < this.keys.length; i++) {
-      const key = this.keys[i];
-      if (key !== EMPTY) visit(Math.floor(key / this.vocabSize), key % this.vocabSize, this.counts[i]);
-    }
+    this.counts.forEach((key, count) => visit(Math.floor(key / this.vocabSize), key % this.vocabSize, count));
   }
 }
 

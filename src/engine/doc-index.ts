@@ -1,6 +1,6 @@
 // Documents turned into vectors for scoring: a sparse tf-idf vector and a dense vector each,
 // all unit length, so a dot product is a cosine.
-import type { TextDoc } from '../types.ts';
+import type { PaperText, TextDoc } from '../types.ts';
 import { docFields, termCounts } from './text.ts';
 import { denseVector, type RelevanceModel } from './model.ts';
 import { seededRandom } from './linalg.ts';
@@ -8,9 +8,9 @@ import { seededRandom } from './linalg.ts';
 export interface DocIndex {
   model: RelevanceModel;
   /** Document ids by row. */
-  ids: string[];
+  ids: number[];
   /** Document id -> row. */
-  rowOf: Map<string, number>;
+  rowOf: Map<number, number>;
   /** The terms of these documents; `termIds` point into it. */
   terms: string[];
   termId: Map<string, number>;
@@ -133,7 +133,7 @@ export function docVector(index: Omit<DocIndex, 'spread'>, row: number): DocVect
  * elsewhere), in the index's space: its words the index lacks weigh as words seen once, and
  * count in its length, but can match nothing.
  */
-export function vectorizeDoc(index: DocIndex, doc: TextDoc): DocVector {
+export function vectorizeDoc(index: DocIndex, doc: PaperText): DocVector {
   const fields = docFields(doc);
   const known = index.terms.length;
   const termIds: number[] = [];
@@ -150,9 +150,9 @@ export function vectorizeDoc(index: DocIndex, doc: TextDoc): DocVector {
   return { ...weigh(termIds, tfs, (id) => (id < known ? index.idf[id] : unseenIdf[id - known]), known), dense };
 }
 
-/** A document's vectors: from the index when it is there (same id), computed otherwise. */
-export function vectorFor(index: DocIndex, doc: TextDoc): DocVector {
-  const row = index.rowOf.get(doc.id);
+/** A document's vectors: from the index when it is there (same id), computed otherwise (as for a text without an id). */
+export function vectorFor(index: DocIndex, doc: TextDoc | PaperText): DocVector {
+  const row = 'id' in doc ? index.rowOf.get(doc.id) : undefined;
   return row === undefined ? vectorizeDoc(index, doc) : docVector(index, row);
 }
 

@@ -116,6 +116,7 @@ export function serializeIndex(index: DocIndex): Buffer {
   const header: IndexHeader = { version: MODEL_FORMAT_VERSION, dimensions: index.dimensions, spread: index.spread };
   const writer = new Writer(INDEX_MAGIC);
   writer.text(JSON.stringify(header));
+  // Ids as decimal text, a line each: the layout the index had when its ids were strings.
   writer.text(index.ids.join('\n'));
   writer.text(index.terms.join('\n'));
   for (const array of [index.idf, index.docStart, index.termIds, index.weights, index.dense]) writer.bytes(array);
@@ -128,7 +129,7 @@ export function deserializeIndex(buffer: Buffer, model: RelevanceModel): DocInde
   const header = JSON.parse(reader.text()) as IndexHeader;
   if (header.version !== MODEL_FORMAT_VERSION) throw new Error(`document index format ${header.version} is not ${MODEL_FORMAT_VERSION}`);
   if (header.dimensions !== (model.dense?.dimensions ?? 0)) throw new Error('document index was made with another model');
-  const ids = lines(reader.text());
+  const ids = lines(reader.text()).map(Number);
   const terms = lines(reader.text());
   return {
     model,

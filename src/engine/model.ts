@@ -1,7 +1,7 @@
 // The relevance model: what the engine learns from a corpus (term document frequencies for
 // tf-idf, and term vectors for dense similarity), built once, cached as a Buffer, and used
 // to index any set of documents for scoring.
-import type { TextDoc } from '../types.ts';
+import type { PaperText } from '../types.ts';
 import { docFields, termCounts, type Field } from './text.ts';
 import { learnTermVectors, DEFAULT_COOCCURRENCE, type CooccurrenceOptions } from './cooccurrence.ts';
 
@@ -139,7 +139,7 @@ function learnDenseSpace(stems: StemStreams, options: ModelOptions): DenseSpace 
 }
 
 /** Learns a relevance model from a corpus (the library's papers, or just the documents at hand). */
-export function buildRelevanceModel(corpus: readonly TextDoc[], overrides: Partial<ModelOptions> = {}): RelevanceModel {
+export function buildRelevanceModel(corpus: readonly PaperText[], overrides: Partial<ModelOptions> = {}): RelevanceModel {
   const options = { ...DEFAULT_MODEL_OPTIONS, ...overrides };
   const learnDense = corpus.length >= options.minDenseDocs;
   const counted = new Map<string, number>();

@@ -3,7 +3,7 @@
 // papers that is 490 million multiply-adds of dense vectors, about a second in JavaScript. So
 // candidates are first shortlisted by a cheap estimate, and only the shortlist is scored exactly.
 import type { DocIndex, DocVector } from './doc-index.ts';
-import { profileVectorsOf, rowsOf, scoreCandidates, DEFAULT_SCORING, type CandidateScore, type ProfileEntry, type ScoringOptions } from './score.ts';
+import { profileVectorsOf, rowsOf, scoreRows, DEFAULT_SCORING, type CandidateScore, type ProfileEntry, type ScoringOptions } from './score.ts';
 
 /** Up to this many candidates are scored exactly, without a shortlist. */
 const EXACT_LIMIT = 1000;
@@ -80,13 +80,13 @@ function estimateTables(index: DocIndex): EstimateTables {
 export interface RankOptions extends Partial<ScoringOptions> {
   limit: number;
   /** Only these documents are ranked (default: every document of the index). */
-  candidates?: readonly string[];
+  candidates?: readonly number[];
   /** Documents never ranked, besides the profile's own. */
-  exclude?: ReadonlySet<string>;
+  exclude?: ReadonlySet<number>;
 }
 
 /** The rows of the candidates, less the skipped documents; over the whole index, by row, sparing a lookup per document. */
-function candidateRows(index: DocIndex, candidates: readonly string[] | undefined, skip: ReadonlySet<string>): Uint32Array {
+function candidateRows(index: DocIndex, candidates: readonly number[] | undefined, skip: ReadonlySet<number>): Uint32Array {
   if (candidates) return Uint32Array.from(rowsOf(index, candidates.filter((id) => !skip.has(id))));
   const skipped = new Uint8Array(index.ids.length);
   for (const id of skip) {
@@ -227,13 +227,13 @@ function kthLargest(values: Float32Array, rank: number): number {
  */
 export function rankCandidates(index: DocIndex, profile: readonly ProfileEntry[], options: RankOptions): CandidateScore[] {
   const scoring: ScoringOptions = { lexicalWeight: options.lexicalWeight ?? DEFAULT_SCORING.lexicalWeight, topK: options.topK ?? DEFAULT_SCORING.topK };
-  const skip = new Set([...profile.map((entry) => entry.id), ...(options.exclude ?? [])]);
+  const skip = new Set([...profile.flatMap((entry) => ('id' in entry ? [entry.id] : [])), ...(options.exclude ?? [])]);
   const rows = candidateRows(index, options.candidates, skip);
-  const byScore = (results: CandidateScore[]) => results.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).slice(0, options.limit);
-  const idsOf = (of: ArrayLike<number>) => Array.from(of, (row) => index.ids[row]);
+  // Equal scores (a text that shares no word with them) go by id: for a library, its order.
+  const byScore = (results: CandidateScore[]) => results.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, options.limit);
   const shortlistSize = Math.max(SHORTLIST, 20 * options.limit);
-  if (rows.length <= Math.max(EXACT_LIMIT, shortlistSize)) return byScore(scoreCandidates(index, profile, idsOf(rows), scoring));
+  if (rows.length <= Math.max(EXACT_LIMIT, shortlistSize)) return byScore(scoreRows(index, profile, rows, scoring));
   const estimate = estimates(index, profile, rows, scoring);
   const threshold = kthLargest(estimate, shortlistSize);
-  return byScore(scoreCandidates(index, profile, idsOf(rows.filter((_, c) => estimate[c] >= threshold)), scoring));
+  return byScore(scoreRows(index, profile, rows.filter((_, c) => estimate[c] >= threshold), scoring));
 }

@@ -1,9 +1,10 @@
 // Scoring candidates against a profile: a similarity for each (candidate, profile paper) pair,
 // aggregated over the profile, with the reasons drawn from the same numbers.
-import type { TextDoc } from '../types.ts';
+import type { PaperText, TextDoc } from '../types.ts';
 import { denseSimilarity, docVector, lexicalSimilarity, sharedTermContributions, vectorFor, type DocIndex, type DocVector } from './doc-index.ts';
 import { docFields, surfaceOf, writtenForms, type WrittenForms } from './text.ts';
 import { dotsWithRows } from './linalg.ts';
+import { Uint32HashTable } from '../hash-table.ts';
 
 export interface ScoringOptions {
   /**
@@ -23,23 +24,21 @@ export interface ScoringOptions {
 
 export const DEFAULT_SCORING: ScoringOptions = { lexicalWeight: 0.5, topK: 5 };
 
-/** A profile paper: the researcher's own or liked (weight 1), or disliked (weight below 0). */
-export interface ProfileEntry {
-  /** An indexed document, or (with `vector`) any label for the paper. */
-  id: string;
-  weight?: number;
-  /** The vectors of a paper that is not in the index (see vectorizeDoc). */
-  vector?: DocVector;
-}
+/**
+ * A profile paper: the researcher's own or liked (weight 1), or disliked (weight below 0). An
+ * indexed document by its id, or a text that is not in the index by its vectors (see vectorizeDoc).
+ */
+export type ProfileEntry = { id: number; weight?: number } | { vector: DocVector; weight?: number };
 
 export interface Closest {
-  profileId: string;
+  /** Which profile paper: its position in the profile scored. */
+  entry: number;
   /** The pair's similarity, times the profile paper's weight. */
   similarity: number;
 }
 
 export interface CandidateScore {
-  id: string;
+  id: number;
   score: number;
   /** The profile papers that made the score, strongest first (negative: disliked papers). */
   closest: Closest[];
@@ -63,61 +62,37 @@ export function pairSimilarity(index: DocIndex, a: DocVector, b: DocVector, opti
  * The tf-idf cosines of a candidate with every profile paper at once. The profile's weights
  * sit in one table by term, so each of the candidate's terms is looked up once, instead of
  * merging its term list with each profile paper's in turn (several times faster for 20 papers).
- * Terms find their slot through an open-addressing hash on typed arrays rather than a Map: with
- * the dense sums below, scoring 1,000 candidates for 20 papers went from 22 to 12 ms.
+ * Terms find their row through a Uint32HashTable rather than a Map: with the dense sums below,
+ * scoring 1,000 candidates for 20 papers went from 22 to 12 ms.
  */
 class ProfileTerms {
-  /** Term id + 1 by hash position (0: empty), and the term's slot in `table`. */
-  private readonly keys: Uint32Array;
-  private readonly slots: Uint32Array;
-  private readonly mask: number;
+  /** Term id -> its row in `table`, plus one. */
+  private readonly rowOf: Uint32HashTable<Uint32Array>;
+  /** Row by row, each term's weight in each profile paper. */
   private readonly table: Float64Array;
   private readonly count: number;
 
   constructor(papers: readonly DocVector[]) {
     this.count = papers.length;
     const distinct = new Set(papers.flatMap((paper) => Array.from(paper.termIds)));
-    // At most half full, so a probe ends after a step or two.
-    const size = 2 ** Math.ceil(Math.log2(2 * distinct.size + 2));
-    this.keys = new Uint32Array(size);
-    this.slots = new Uint32Array(size);
-    this.mask = size - 1;
-    let next = 0;
-    for (const id of distinct) {
-      let h = ProfileTerms.hash(id) & this.mask;
-      while (this.keys[h] !== 0) h = (h + 1) & this.mask;
-      this.keys[h] = id + 1;
-      this.slots[h] = next++;
-    }
+    // At most half full, so a probe ends after a step or two; it never grows.
+    this.rowOf = new Uint32HashTable((size) => new Uint32Array(size), 2 ** Math.ceil(Math.log2(2 * distinct.size + 2)));
+    let rows = 0;
+    for (const id of distinct) this.rowOf.add(id, ++rows);
     this.table = new Float64Array(distinct.size * papers.length);
-    papers.forEach((paper, p) => paper.termIds.forEach((id, k) => (this.table[this.slotOf(id) * papers.length + p] = paper.weights[k])));
-  }
-
-  private static hash(id: number): number {
-    return Math.imul(id, 0x9e3779b1) >>> 0;
-  }
-
-  /** The term's slot, or -1 when no profile paper has it. */
-  private slotOf(id: number): number {
-    const key = id + 1;
-    let h = ProfileTerms.hash(id) & this.mask;
-    for (;;) {
-      const found = this.keys[h];
-      if (found === key) return this.slots[h];
-      if (found === 0) return -1;
-      h = (h + 1) & this.mask;
-    }
+    papers.forEach((paper, p) => paper.termIds.forEach((id, k) => (this.table[(this.rowOf.get(id) - 1) * papers.length + p] = paper.weights[k])));
   }
 
   cosines(candidate: DocVector, out: Float64Array): void {
-    const { count, table } = this;
+    const { count, table, rowOf } = this;
     const { termIds, weights } = candidate;
     out.fill(0);
     for (let k = 0; k < termIds.length; k++) {
-      const slot = this.slotOf(termIds[k]);
-      if (slot < 0) continue;
+      const row = rowOf.get(termIds[k]);
+      if (row === 0) continue;
       const w = weights[k];
-      for (let p = 0; p < count; p++) out[p] += w * table[slot * count + p];
+      const start = (row - 1) * count;
+      for (let p = 0; p < count; p++) out[p] += w * table[start + p];
     }
   }
 }
@@ -133,7 +108,7 @@ function denseRows(papers: readonly DocVector[], dimensions: number): Float64Arr
 }
 
 /** The rows of documents in the index; an unknown id is an error, never a silent zero. */
-export function rowsOf(index: DocIndex, ids: readonly string[]): number[] {
+export function rowsOf(index: DocIndex, ids: readonly number[]): number[] {
   return ids.map((id) => {
     const row = index.rowOf.get(id);
     if (row === undefined) throw new Error(`document ${id} is not in the index`);
@@ -143,7 +118,7 @@ export function rowsOf(index: DocIndex, ids: readonly string[]): number[] {
 
 /** The vectors of profile papers, from the index or as given. */
 export function profileVectorsOf(index: DocIndex, profile: readonly ProfileEntry[]): DocVector[] {
-  return profile.map((entry) => entry.vector ?? docVector(index, rowsOf(index, [entry.id])[0]));
+  return profile.map((entry) => ('vector' in entry ? entry.vector : docVector(index, rowsOf(index, [entry.id])[0])));
 }
 
 /** The mean of the k strongest of some weighted similarities, and which they are. */
@@ -159,9 +134,14 @@ function topMean(among: readonly number[], similarities: Float64Array, k: number
 export function scoreCandidates(
   index: DocIndex,
   profile: readonly ProfileEntry[],
-  candidateIds: readonly string[],
+  candidateIds: readonly number[],
   options: ScoringOptions = DEFAULT_SCORING,
 ): CandidateScore[] {
+  return scoreRows(index, profile, rowsOf(index, candidateIds), options);
+}
+
+/** scoreCandidates for candidates given by their rows in the index. */
+export function scoreRows(index: DocIndex, profile: readonly ProfileEntry[], rows: ArrayLike<number>, options: ScoringOptions): CandidateScore[] {
   const profileVectors = profileVectorsOf(index, profile);
   const terms = new ProfileTerms(profileVectors);
   const profileDense = denseRows(profileVectors, index.dimensions);
@@ -172,7 +152,7 @@ export function scoreCandidates(
   const dense = new Float64Array(profile.length);
   const similarities = new Float64Array(profile.length);
   const candidateDense = new Float64Array(index.dimensions);
-  return rowsOf(index, candidateIds).map((row, c) => {
+  return Array.from(rows, (row) => {
     const candidate = docVector(index, row);
     terms.cosines(candidate, lexical);
     candidateDense.set(candidate.dense);
@@ -181,9 +161,9 @@ export function scoreCandidates(
     const up = topMean(liked, similarities, options.topK);
     const down = topMean(disliked, similarities, options.topK);
     const closest = [...up.top, ...down.top]
-      .map((p) => ({ profileId: profile[p].id, similarity: similarities[p] }))
+      .map((p) => ({ entry: p, similarity: similarities[p] }))
       .sort((a, b) => b.similarity - a.similarity);
-    return { id: candidateIds[c], score: up.mean + down.mean, closest };
+    return { id: index.ids[row], score: up.mean + down.mean, closest };
   });
 }
 
@@ -202,10 +182,10 @@ export interface SharedTerm {
  */
 export function sharedTerms(
   index: DocIndex,
-  candidate: TextDoc,
-  profilePaper: TextDoc,
+  candidate: TextDoc | PaperText,
+  profilePaper: TextDoc | PaperText,
   limit = 5,
-  formsOf: (doc: TextDoc) => WrittenForms = (doc) => writtenForms(docFields(doc)),
+  formsOf: (doc: PaperText) => WrittenForms = (doc) => writtenForms(docFields(doc)),
 ): SharedTerm[] {
   const forms = [formsOf(candidate), formsOf(profilePaper)];
   const shown: SharedTerm[] = [];

@@ -2,7 +2,7 @@
 // engine compares goes through here, so two spellings of one idea ("pre-trained" and
 // "pretrained", "$k$-means" and "k-means") must end up as the same term.
 import { stemmer } from 'stemmer';
-import type { TextDoc } from '../types.ts';
+import type { PaperText } from '../types.ts';
 import { STOP_WORDS } from './stopwords.ts';
 
 /** One word of a text: its Porter stem (what is compared) and the word as written (what is shown). */
@@ -105,7 +105,14 @@ function wordTokens(written: string): (Token | undefined)[] {
   return parts.map(tokenOf);
 }
 
-/** Splits text into segments of tokens (see Segment). */
+/**
+ * Splits text into segments of tokens (see Segment). One of three tokenizers, each cutting words
+ * for its own use. This one is for relevance: it strips markup, joins hyphenated prefixes, drops
+ * stop words and stems, so that two spellings of one idea meet as one term. library/highlight.ts
+ * cuts words exactly as the full-text index does, so that what it marks is what a search
+ * matched; library/versions.ts hashes the words as written, to find one wording in two versions
+ * of a paper, and fast enough for every abstract ingested.
+ */
 export function tokenize(text: string): Segment[] {
   const clean = cleanText(text);
   const segments: Segment[] = [];
@@ -128,7 +135,7 @@ export function tokenize(text: string): Segment[] {
 }
 
 /** A paper's fields, tokenized, with their weights. Empty fields are left out. */
-export function docFields(doc: TextDoc): Field[] {
+export function docFields(doc: PaperText): Field[] {
   const fields: Field[] = [{ weight: FIELD_WEIGHTS.title, segments: tokenize(doc.title) }];
   if (doc.abstract) fields.push({ weight: FIELD_WEIGHTS.abstract, segments: tokenize(doc.abstract) });
   for (const keyword of doc.keywords ?? []) fields.push({ weight: FIELD_WEIGHTS.keywords, segments: tokenize(keyword) });

@@ -1,6 +1,6 @@
 // OpenReview's expertise format: `submissions.json` ({noteId: {id, content}}) and one
 // `archives/~Reviewer.jsonl` per reviewer (one {id, content} note per line).
-import type { ImportedPaper, Reviewer, TextDoc } from '../types.ts';
+import type { ImportedPaper, NoteText, Reviewer } from '../types.ts';
 import { ImportError, type Importer } from './importer.ts';
 import { arxivIdFrom } from './identifiers.ts';
 import { parseJson } from './json-text.ts';
@@ -88,14 +88,14 @@ export const openreviewArchiveImporter: Importer = {
   },
 };
 
-function textDocsOf(papers: readonly ImportedPaper[]): TextDoc[] {
+function noteTextsOf(papers: readonly ImportedPaper[]): NoteText[] {
   // noteToPaper always sets sourceId, the note id.
   return papers.map((paper) => ({ id: paper.sourceId!, title: paper.title, abstract: paper.abstract, keywords: paper.keywords }));
 }
 
 /** The submissions of a `submissions.json`, identified by their note ids. */
-export function parseExpertiseSubmissions(text: string, fileName: string): TextDoc[] {
-  return textDocsOf(openreviewSubmissionsImporter.parse(text, fileName).papers);
+export function parseExpertiseSubmissions(text: string, fileName: string): NoteText[] {
+  return noteTextsOf(openreviewSubmissionsImporter.parse(text, fileName).papers);
 }
 
 /**
@@ -104,5 +104,5 @@ export function parseExpertiseSubmissions(text: string, fileName: string): TextD
  */
 export function parseReviewerArchive(text: string, fileName: string): Reviewer {
   const id = fileName.replace(/\.jsonl$/, '');
-  return { id, publications: text.trim() ? textDocsOf(openreviewArchiveImporter.parse(text, fileName).papers) : [] };
+  return { id, publications: text.trim() ? noteTextsOf(openreviewArchiveImporter.parse(text, fileName).papers) : [] };
 }

@@ -36,6 +36,13 @@ const WORD_CHARACTER = /^[\p{L}\p{N}\p{Co}]$/u;
 
 const isAsciiWordCode = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 
+/**
+ * One of three tokenizers, each cutting words for its own use. This one cuts them exactly as the
+ * index's tokenizer does (see the top of this file), keeping where each word is, so that a mark
+ * covers the words a search matched. engine/text.ts stems words, drops stop words and joins
+ * hyphenated prefixes, for relevance; library/versions.ts hashes words as written, without
+ * folding diacritics, to find one wording in two versions of a paper.
+ */
 function tokenize(text: string): Tokens {
   const tokens: Tokens = { text, starts: [], ends: [], folded: [] };
   let start = -1;

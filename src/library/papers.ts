@@ -169,7 +169,7 @@ export function allTextDocs(db: Db): TextDoc[] {
     .prepare<[], { id: number; title: string; abstract: string | null; keywords: string }>('SELECT id, title, abstract, keywords FROM papers ORDER BY id')
     .all()
     .map((row) => ({
-      id: String(row.id),
+      id: row.id,
       title: row.title,
       ...(row.abstract ? { abstract: row.abstract } : {}),
       ...(row.keywords !== '[]' ? { keywords: JSON.parse(row.keywords) } : {}),

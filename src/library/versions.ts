@@ -5,6 +5,7 @@
 // small enough to load per command; the whole technique is these few functions.
 
 import { FNV_OFFSET, FNV_PRIME, fnv1a } from '../hash.ts';
+import { Uint32HashTable } from '../hash-table.ts';
 
 const SKETCH_SIZE = 24;
 /** Candidates must share this many sketch values: one shared common phrase is not enough. */
@@ -30,7 +31,15 @@ const STOP_WORDS = new Set(
 const STOP_WORD_BY_HASH = new Map([...STOP_WORDS].map((word) => [fnv1a(word), word]));
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
-/** The hashes of a text's words, lower-cased, stop words left out, in order. */
+/**
+ * The hashes of a text's words, lower-cased, stop words left out, in order. One of three
+ * tokenizers, each cutting words for its own use. This one looks for the same wording in two
+ * versions of a paper, which repeat their sentences as written, so words are neither stemmed nor
+ * folded; and it runs on every abstract ingested, so it hashes words as it scans them, without
+ * building strings. engine/text.ts stems words and joins hyphenated prefixes, so that spellings
+ * of one idea meet, for relevance; library/highlight.ts cuts words exactly as the full-text index
+ * does (diacritics folded), so that what a search matched is what is marked.
+ */
 function contentWordHashes(text: string): Uint32Array {
   if (!ASCII_ONLY.test(text)) {
     const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !STOP_WORDS.has(word));
@@ -125,64 +134,27 @@ function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
   return shared / SKETCH_SIZE;
 }
 
-/**
- * Sketch value → the papers whose sketches hold it. Open addressing over typed arrays: sketch
- * values are uniform hashes already, and a Map would box the half of them above V8's small
- * integers (2^30), which made looking candidates up three times slower.
- */
-class PostingTable {
-  private values = new Uint32Array(1 << 16);
-  /** Index into `lists` plus one; 0 marks a free slot. */
-  private slots = new Uint32Array(1 << 16);
-  private readonly lists: number[][] = [];
-
-  get(value: number): number[] | undefined {
-    const slot = this.find(value);
-    return this.slots[slot] === 0 ? undefined : this.lists[this.slots[slot] - 1];
-  }
-
-  add(value: number, paperId: number): void {
-    const slot = this.find(value);
-    if (this.slots[slot] !== 0) {
-      this.lists[this.slots[slot] - 1].push(paperId);
-      return;
-    }
-    this.lists.push([paperId]);
-    this.values[slot] = value;
-    this.slots[slot] = this.lists.length;
-    if (this.lists.length * 2 > this.slots.length) this.grow();
-  }
-
-  private find(value: number): number {
-    const mask = this.slots.length - 1;
-    let slot = value & mask;
-    while (this.slots[slot] !== 0 && this.values[slot] !== value) slot = (slot + 1) & mask;
-    return slot;
-  }
-
-  private grow(): void {
-    const { values, slots } = this;
-    this.values = new Uint32Array(values.length * 2);
-    this.slots = new Uint32Array(slots.length * 2);
-    for (let old = 0; old < slots.length; old++) {
-      if (slots[old] === 0) continue;
-      const slot = this.find(values[old]);
-      this.values[slot] = values[old];
-      this.slots[slot] = slots[old];
-    }
-  }
-}
-
 /** An in-memory index of sketches, loaded once per command that adds papers. */
 export class SketchIndex {
-  private readonly postings = new PostingTable();
+  /**
+   * Sketch value -> its list's index in `postings`, plus one. Not a Map, which boxes the values
+   * above V8's small integers (2^30; an eighth of them on the paperlists library): looking
+   * candidates up in one was three times slower.
+   */
+  private readonly postingOf = new Uint32HashTable((size) => new Uint32Array(size));
+  /** The papers whose sketches hold a value. */
+  private readonly postings: number[][] = [];
   private readonly sketches = new Map<number, Uint32Array>();
   /** Shared sketch values per paper id while `candidates` runs: a typed array is 5x faster than a Map here. */
   private shared = new Uint8Array(1024);
 
   add(paperId: number, sketch: Uint32Array): void {
     this.sketches.set(paperId, sketch);
-    for (const value of sketch) this.postings.add(value, paperId);
+    for (const value of sketch) {
+      const posting = this.postingOf.get(value);
+      if (posting !== 0) this.postings[posting - 1].push(paperId);
+      else this.postingOf.add(value, this.postings.push([paperId]));
+    }
     if (paperId >= this.shared.length) {
       const grown = new Uint8Array(Math.max(paperId + 1, this.shared.length * 2));
       grown.set(this.shared);
@@ -194,7 +166,8 @@ export class SketchIndex {
   candidates(sketch: Uint32Array): number[] {
     const seen: number[] = [];
     for (const value of sketch) {
-      const list = this.postings.get(value);
+      const posting = this.postingOf.get(value);
+      const list = posting === 0 ? undefined : this.postings[posting - 1];
       if (!list || list.length > MAX_POSTING) continue;
       for (const id of list) if (this.shared[id]++ === 0) seen.push(id);
     }

@@ -101,8 +101,8 @@ export const SearchResult = Type.Object({
 export type SearchResult = Static<typeof SearchResult>;
 
 export const Reason = Type.Object({
-  paperId: Type.Integer({ minimum: 0, description: 'the profile paper this reason is about; 0 for a posted text' }),
-  title: Type.String(),
+  paperId: Type.Optional(Type.Integer({ minimum: 1, description: 'the profile paper this reason is about; absent, as is `title`, when it is about a posted text' })),
+  title: Type.Optional(Type.String({ description: "the profile paper's title" })),
   similarity: Type.Number({ description: "this pair's part of the score, negative for a disliked paper" }),
   sharedTerms: Type.Array(Type.String()),
 });

@@ -47,7 +47,7 @@ export function paperCard(paper: Paper, options: PaperCardOptions = {}): HTMLLIE
   );
 }
 
-/** "Close to your «title»: shared terms …", one line per reason the engine gave. */
+/** "Close to your «title» — shared: terms …" (or "your text", a pasted one), one line per reason the engine gave. */
 export function reasonList(reasons: readonly Reason[]): Child {
   if (reasons.length === 0) return null;
   return h(
@@ -58,7 +58,7 @@ export function reasonList(reasons: readonly Reason[]): Child {
         'li',
         { class: reason.similarity < 0 ? 'reason negative' : 'reason' },
         reason.similarity < 0 ? 'Like a paper you disliked: ' : 'Close to your ',
-        h('a', { href: hashLink(`paper/${reason.paperId}`) }, reason.title),
+        reason.paperId === undefined ? 'text' : h('a', { href: hashLink(`paper/${reason.paperId}`) }, reason.title),
         reason.sharedTerms.length > 0 ? [' — shared: ', h('span', { class: 'terms' }, reason.sharedTerms.join(', '))] : null,
       ),
     ),

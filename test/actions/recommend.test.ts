@@ -51,7 +51,7 @@ test('reasons name profile papers with the terms they share, strongest first', {
   const profile = library.profile('yihan')!;
   const [top] = recommend(library, profile, { listing: SESSION }, 5).recommendations;
   assert.equal(top.reasons.length, 2);
-  assert.ok(profile.paperIds.includes(top.reasons[0].paperId));
+  assert.ok(top.reasons.every((reason) => reason.paperId !== undefined && profile.paperIds.includes(reason.paperId)));
   assert.ok(top.reasons[0].similarity >= top.reasons[1].similarity);
   assert.ok(top.reasons[0].sharedTerms.length > 0);
   const words = `${top.paper.title} ${top.paper.abstract}`.toLowerCase();
@@ -94,4 +94,17 @@ test('similar --text finds the paper the text was taken from first', { skip }, (
   const results = similarPapers(library, { text: poster.abstract!.slice(0, 600) }, 3);
   assert.equal(results[0].paper.id, poster.id);
   assert.ok(results[0].reasons[0].sharedTerms.length > 0);
+});
+
+test("a pasted text's reasons name no paper and hold only the terms the text shares", async () => {
+  const small = Library.open(path.join(dir, 'poster-session.db'));
+  try {
+    await ingestPaths(small, [path.resolve(import.meta.dirname, '../../demo/poster-session.txt')]);
+    const [top] = similarPapers(small, { text: 'Passages cached offline.' }, 1);
+    assert.equal(top.paper.title, 'Compressing Retrieved Context with Learned Soft Summaries');
+    // No paper id, not even a made-up one; and the paper's abstract says "raw text", the pasted text does not.
+    assert.deepEqual(top.reasons, [{ similarity: 10.733, sharedTerms: ['cached', 'cached offline', 'passage'] }]);
+  } finally {
+    small.close();
+  }
 });

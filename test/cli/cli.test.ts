@@ -130,6 +130,14 @@ test('profile from 000, recommend for the 002 session: own poster apart as yours
   assert.ok(after.every((r: { id: number }) => r.id !== json[0].id));
 });
 
+test('similar --text: each reason is about "your text", with no paper number', () => {
+  const small = path.join(dir, 'poster-session.db');
+  assert.equal(paperscout(['--db', small, 'ingest', path.join(root, 'demo/poster-session.txt')]).code, 0);
+  const run = paperscout(['--db', small, 'similar', '--text', 'Passages cached offline.', '--limit', '1']);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /^ {2}1\. \[\d+\] Compressing Retrieved Context with Learned Soft Summaries {2}10\.733\n.+\n {5}\+ close to your text: cached, cached offline, passage\n$/);
+});
+
 test('a profile that finds no papers is not created; an unknown profile is a clear error', () => {
   const none = paperscout(['--db', db, 'profile', 'create', 'nobody', '--author', 'Zq Xw']);
   assert.equal(none.code, 1);

@@ -40,13 +40,13 @@ test('below minDenseDocs the model is lexical only', () => {
 });
 
 test('with dense vectors, a profile ranks its topic first even without shared words', () => {
-  const profile: TextDoc[] = [{ id: 'me', title: 'node edge', abstract: 'graph node edge' }];
+  const profile: TextDoc[] = [{ id: 1, title: 'node edge', abstract: 'graph node edge' }];
   const candidates: TextDoc[] = [
-    { id: 'near', title: 'subgraph vertex', abstract: 'neighbour aggregation message' },
-    { id: 'far', title: 'gripper finger', abstract: 'tactile actuator arm' },
+    { id: 2, title: 'subgraph vertex', abstract: 'neighbour aggregation message' },
+    { id: 3, title: 'gripper finger', abstract: 'tactile actuator arm' },
   ];
   const index = indexDocuments(model, [...profile, ...candidates]);
-  const [near, far] = scoreCandidates(index, [{ id: 'me' }], ['near', 'far']);
+  const [near, far] = scoreCandidates(index, [{ id: 1 }], [2, 3]);
   assert.ok(near.score > far.score);
 });
 

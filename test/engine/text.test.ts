@@ -39,7 +39,7 @@ test('accents are folded and Unicode letters are words', () => {
 });
 
 test('acronyms stem like words, and are shown as written', () => {
-  const fields = docFields({ id: 'x', title: 'GANs and LSTMs', abstract: 'Training GANs. Generative adversarial networks' });
+  const fields = docFields({ title: 'GANs and LSTMs', abstract: 'Training GANs. Generative adversarial networks' });
   const counts = termCounts(fields, true);
   assert.equal(counts.get('gan'), 2);
   assert.equal(counts.get('lstm'), 1);
@@ -50,7 +50,7 @@ test('acronyms stem like words, and are shown as written', () => {
 });
 
 test('phrases are adjacent words within one segment and one field', () => {
-  const fields = docFields({ id: 'x', title: 'Graph neural networks', abstract: 'Graph neural methods for networks. Graph' });
+  const fields = docFields({ title: 'Graph neural networks', abstract: 'Graph neural methods for networks. Graph' });
   const counts = termCounts(fields, true);
   assert.deepEqual(Object.fromEntries(counts), {
     graph: 3,
@@ -63,7 +63,7 @@ test('phrases are adjacent words within one segment and one field', () => {
 });
 
 test('keywords are fields of their own; empty fields are left out', () => {
-  const fields = docFields({ id: 'x', title: 'Sparse coding', keywords: ['dictionary learning', 'the'] });
+  const fields = docFields({ title: 'Sparse coding', keywords: ['dictionary learning', 'the'] });
   assert.equal(fields.length, 2);
   assert.deepEqual(fields[1].segments.map((s) => s.map((t) => t.stem)), [['dictionari', 'learn']]);
 });

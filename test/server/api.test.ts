@@ -360,6 +360,10 @@ test('similar papers to a library paper (its versions aside) and to a posted tex
   assert.equal(byText.status, 200);
   assert.equal(byText.json.results[0].paper.id, 16);
   assert.equal(byText.json.results.length, 3);
+  // A posted text is no paper of the library: its reasons name none.
+  for (const { reasons } of byText.json.results) {
+    assert.deepEqual(reasons.map((reason: object) => Object.keys(reason)), [['similarity', 'sharedTerms']]);
+  }
   assertProblem(await call('POST', '/api/similar', { text: '' }), 400, 'body.text');
 });
 

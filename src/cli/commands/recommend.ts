@@ -11,8 +11,7 @@ function printRecommendation(rank: number, item: Recommendation): void {
   if (byline) console.log(`     ${dim(clean(byline))}`);
   for (const reason of item.reasons) {
     const terms = reason.sharedTerms.length ? `: ${reason.sharedTerms.join(', ')}` : '';
-    // paperId 0 stands for a pasted text, which has no id to show.
-    const what = reason.paperId === 0 ? 'your text' : `[${reason.paperId}] ${truncate(reason.title, 60)}`;
+    const what = reason.paperId === undefined ? 'your text' : `[${reason.paperId}] ${truncate(reason.title, 60)}`;
     const verb = reason.similarity < 0 ? 'like' : 'close to';
     console.log(`     ${reason.similarity < 0 ? '−' : '+'} ${verb} ${clean(what)}${clean(terms)}`);
   }
