@@ -16,7 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { readExpertiseInputs } from '../src/actions/affinity.ts';
 import { formatAffinity } from '../src/export/affinity.ts';
-import type { ExpertiseInputs, TextDoc } from '../src/types.ts';
+import type { ExpertiseInputs, PaperText } from '../src/types.ts';
 import { computeAffinity, type AffinityScores } from '../src/engine/affinity.ts';
 import { buildRelevanceModel, type DenseSpace, type RelevanceModel } from '../src/engine/model.ts';
 import { deserializeModel, RELEVANCE_MODEL_NAME, serializeModel } from '../src/engine/model-codec.ts';
@@ -65,7 +65,7 @@ interface Setting {
   name: string;
   statistics: (local: ReturnType<typeof stemCounts>) => BackgroundStatistics;
   space: DenseSpace | undefined;
-  reference: readonly TextDoc[];
+  reference: readonly PaperText[];
 }
 
 /** Scores every split with v2 under a setting; returns each split's scores by component. */
@@ -114,7 +114,7 @@ function recordV2(setting: Setting, title: string): void {
 }
 
 /** v1's model of the paperlists corpus, from the cache bench:quality keeps or built now. */
-function paperlistsV1Model(corpus: readonly TextDoc[]): RelevanceModel {
+function paperlistsV1Model(corpus: readonly PaperText[]): RelevanceModel {
   const file = path.join(repoRoot, 'artifacts', 'quality', `paperlists-${RELEVANCE_MODEL_NAME}.bin`);
   if (fs.existsSync(file)) return deserializeModel(fs.readFileSync(file));
   console.log(`building v1's relevance model of ${corpus.length} paperlists papers (cached in ${path.relative(repoRoot, file)})…`);

@@ -4,7 +4,7 @@
 // papers (what a profile's scores are z-scored against). Built from the paperlists corpus by
 // `npm run build:background` and shipped as models/background.bin; the same corpus gives the
 // same bytes on every run, so the file's checksum can be tested.
-import type { TextDoc } from '../types.ts';
+import type { PaperText } from '../types.ts';
 import { docFields, termCounts } from './text.ts';
 import { buildRelevanceModel, type DenseSpace, type ModelOptions } from './model.ts';
 import { seededRandom } from './linalg.ts';
@@ -20,7 +20,7 @@ export interface BackgroundModel {
   /** SIF's a, with which the term weights of `dense` follow from the counts. */
   sifWeight: number;
   /** Random papers of the corpus (fixed by the seed): a profile's scores are z-scored against them. */
-  referenceDocs: TextDoc[];
+  referenceDocs: PaperText[];
 }
 
 export interface BackgroundOptions {
@@ -36,7 +36,7 @@ export interface BackgroundOptions {
 export const DEFAULT_BACKGROUND: BackgroundOptions = { minCount: 3, maxVectors: 24000, referenceDocs: 300, seed: 1 };
 
 /** Stem -> occurrences in some papers (title, abstract and keywords alike, as the LM reads them). */
-export function stemCounts(docs: Iterable<TextDoc>): { counts: Map<string, number>; tokenCount: number } {
+export function stemCounts(docs: Iterable<PaperText>): { counts: Map<string, number>; tokenCount: number } {
   const counts = new Map<string, number>();
   let tokenCount = 0;
   for (const doc of docs) {
@@ -58,7 +58,7 @@ export function seededSample(n: number, count: number, seed: number): number[] {
 
 /** Learns the background from a corpus: term counts, term vectors (as the v1 engine learns them), a reference sample. */
 export function buildBackground(
-  corpus: readonly TextDoc[],
+  corpus: readonly PaperText[],
   options: BackgroundOptions = DEFAULT_BACKGROUND,
   modelOptions: Partial<ModelOptions> = {},
 ): BackgroundModel {
@@ -249,7 +249,7 @@ export function decodeBackground(buffer: Buffer, source = 'background model'): B
   const counts = readVarints(next(), terms.length);
   const scales = new Float32Array(next().buffer);
   const quantized = new Int8Array(next().buffer);
-  const references = JSON.parse(Buffer.from(next()).toString('utf8')) as Omit<TextDoc, 'id'>[];
+  const references = JSON.parse(Buffer.from(next()).toString('utf8')) as PaperText[];
   const { dimensions: d, vectorCount } = header;
   const vectors = new Float32Array(vectorCount * d);
   for (let row = 0; row < vectorCount; row++) {
@@ -273,6 +273,6 @@ export function decodeBackground(buffer: Buffer, source = 'background model'): B
         }
       : undefined,
     sifWeight: a,
-    referenceDocs: references.map((doc, i) => ({ id: `reference:${i}`, ...doc })),
+    referenceDocs: references,
   };
 }

@@ -13,7 +13,7 @@
 // Tokens the profile lacks add 0, and a token counts by how surprising it is to the
 // background, so no idf is needed. On the reviewer-expertise benchmark each step away from
 // this (idf on the candidate, sublinear tf, unit length, binary counts) cost 0.02 to 0.06.
-import type { TextDoc } from '../types.ts';
+import type { PaperText } from '../types.ts';
 import { docFields, termCounts } from './text.ts';
 import { denseVector, type DenseSpace } from './model.ts';
 import type { BackgroundStatistics } from './background.ts';
@@ -34,7 +34,7 @@ export interface DocFeatures {
   dense?: Float32Array;
 }
 
-export function docFeatures(doc: TextDoc, space: DenseSpace | undefined): DocFeatures {
+export function docFeatures(doc: PaperText, space: DenseSpace | undefined): DocFeatures {
   const fields = docFields(doc);
   const counts = termCounts(fields, false);
   let length = 0;

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { BackgroundStatistics, buildBackground, decodeBackground, encodeBackground, stemCounts } from '../../src/engine/background.ts';
 import { docFeatures, languageModelScore, ProfileScorer, profileTermWeights } from '../../src/engine/language-model.ts';
 import { DEFAULT_COOCCURRENCE } from '../../src/engine/cooccurrence.ts';
-import { syntheticCorpus } from '../fixtures/synthetic-corpus.ts';
+import { syntheticCorpus, topicOf } from '../fixtures/synthetic-corpus.ts';
+import type { PaperText } from '../../src/types.ts';
 
 const doc = (id: string, title: string, abstract?: string) => ({ id, title, abstract });
 
@@ -65,8 +66,8 @@ test('a damaged background file is refused with what is wrong', () => {
 
 test('v2 ranks on-topic candidates above off-topic ones, by both components', () => {
   const space = background.dense;
-  const features = (docs: typeof corpus) => docs.map((d) => docFeatures(d, space));
-  const profile = features(corpus.filter((d) => d.id.startsWith('graph')).slice(0, 10));
+  const features = (docs: readonly PaperText[]) => docs.map((d) => docFeatures(d, space));
+  const profile = features(corpus.filter((d) => topicOf(d.id) === 'graph').slice(0, 10));
   const reference = features(background.referenceDocs);
   const statistics = new BackgroundStatistics(background, [stemCounts(corpus)], 1e6);
   const scorer = new ProfileScorer(profile, reference, statistics, space!.dimensions);
