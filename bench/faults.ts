@@ -98,11 +98,16 @@ function requireSuccess(what: string, run: CliRun): void {
 function reportLibraryChecks(part: string, check: LibraryCheck): void {
   report(part, 'PRAGMA integrity_check', check.integrity, 'ok', check.integrity === 'ok');
   report(part, 'FTS5 integrity-check (index = papers table)', check.fts, 'ok', check.fts === 'ok');
-  report(part, "listings whose appearances ≠ their paper_count", String(check.partialListings), '0', check.partialListings === 0);
+  report(part, 'listings whose appearances ≠ their paper_count', String(check.partialListings), '0', check.partialListings === 0);
+}
+
+interface SerialRun {
+  totals: Totals;
+  ms: number;
 }
 
 /** A clean ingest of the corpus, then the same ingest killed at moments spread over its duration, checked, and run again. */
-async function cleanAndKilledIngests(moments: number): Promise<Totals> {
+async function cleanAndKilledIngests(moments: number): Promise<SerialRun> {
   const cleanLibrary = freshLibrary('clean.db');
   console.log('clean ingest…');
   const cleanRun = await runCli(cleanLibrary, args(files));
@@ -115,16 +120,16 @@ async function cleanAndKilledIngests(moments: number): Promise<Totals> {
   const library = path.join(faultsDir, 'killed.db');
   for (let moment = 1; moment <= moments; moment++) {
     freshLibrary('killed.db');
-    const { killedAt, run: killed } = await killDuring(library, cleanCheck.totals.papers, moment);
-    const part = `kill -9 at ${seconds(killedAt)}`;
+    const part = `kill -9 #${moment}`;
     console.log(`${part}…`);
+    const { killedAt, run: killed } = await killDuring(library, cleanCheck.totals.papers, moment);
     const check = checkLibrary(library);
     const stored = check.totals.listings;
     report(
       part,
-      'killed mid-ingest (papers, listings stored when killed)',
-      `${killed.signal ?? `exit ${killed.code}`}; ${count(check.totals.papers)}, ${stored} of ${files.length}`,
-      'SIGKILL, < all',
+      'killed mid-ingest: when; papers, listings stored',
+      `${killed.signal ?? `exit ${killed.code}`} at ${seconds(killedAt)}; ${count(check.totals.papers)}, ${stored} of ${files.length}`,
+      'SIGKILL, < all listings',
       killed.signal === 'SIGKILL' && stored < files.length,
     );
     reportLibraryChecks(part, check);
@@ -138,15 +143,15 @@ async function cleanAndKilledIngests(moments: number): Promise<Totals> {
       rerun.code === 0 && differing.length === 0,
     );
   }
-  return cleanCheck.totals;
+  return { totals: cleanCheck.totals, ms: cleanRun.ms };
 }
 
 /**
  * Kills a full ingest at moment `moment` of KILL_MOMENTS: once its commits hold that share of
  * the papers (the middle of the moment's tenth of the work), and then 0 to 0.9 s later, a
  * different delay for every moment, so that the kills also fall at every point of a commit group
- * (about a second long: ingest-files.ts). Moments by work done, not by time: how
- * long an ingest takes depends on what else runs on the machine.
+ * (about a second long: ingest-files.ts). Moments by work done, not by time: how long an ingest
+ * takes depends on what else runs on the machine.
  */
 async function killDuring(library: string, papers: number, moment: number): Promise<{ killedAt: number; run: CliRun }> {
   const cli = startCli(library, args(files));
@@ -178,7 +183,7 @@ function contiguousParts(n: number): string[][] {
   return parts;
 }
 
-async function concurrentIngests(n: number, serial: Totals): Promise<void> {
+async function concurrentIngests(n: number, serial: SerialRun): Promise<void> {
   const part = `${n} ingests at once`;
   console.log(`${part}…`);
   const parts = contiguousParts(n);
@@ -190,15 +195,15 @@ async function concurrentIngests(n: number, serial: Totals): Promise<void> {
   const waited = runs.filter((run) => run.stderr.includes('waiting for another paperscout writing to')).length;
   const check = checkLibrary(library);
   const { totals } = check;
-  report(part, 'files per ingest; time; ingests that said they waited', `${parts.map((p) => p.length).join(' + ')}; ${seconds(wallMs)}; ${waited} of ${n}`);
+  report(part, 'files per ingest; time; ingests that said they waited', `${parts.map((p) => p.length).join(' + ')}; ${seconds(wallMs)} (serial ${seconds(serial.ms)}); ${waited} of ${n}`);
   report(part, 'exit codes', runs.map((run) => run.code ?? run.signal).join(', '), 'all 0', runs.every((run) => run.code === 0));
   report(part, 'lines of stack traces or SQLITE_BUSY printed', `${crashes.length}${crashes.length > 0 ? `: ${crashes[0].trim().slice(0, 80)}` : ''}`, '0', crashes.length === 0);
   report(
     part,
     'totals (serial run: the clean ingest)',
     describeTotals(totals),
-    describeTotals(serial),
-    totals.listings === serial.listings && totals.papers === serial.papers && totals.appearances === serial.appearances,
+    describeTotals(serial.totals),
+    totals.listings === serial.totals.listings && totals.papers === serial.totals.papers && totals.appearances === serial.totals.appearances,
   );
   reportLibraryChecks(part, check);
 }
