@@ -414,5 +414,10 @@ function printTable(): void {
   const passed = checked.filter((row) => row.pass).length;
   console.log(`\nfaults: ${passed} of ${checked.length} checks pass`);
   console.log(table(['part', 'check', 'measured', 'target', ''], rows.map((row) => [row.part, row.check, row.measured, row.target, row.pass === undefined ? '' : row.pass ? 'pass' : 'FAIL'])));
+  console.log(
+    '\nserver CPU: of one core, all the server\'s threads together; others: the share of the whole machine that processes other than the server and this\n' +
+      'benchmark took. On two cores the writer thread storing an upload takes most of one, so searches meanwhile wait for the CPU as soon as\n' +
+      'other processes take a share too: compare the rows before and after the uploads, measured under the same conditions.',
+  );
   if (passed < checked.length) process.exitCode = 1;
 }
