@@ -393,8 +393,9 @@ async function searchesDuringUploads(server: ServerProcess, library: string, upl
   const papers = uploaded.reduce((sum, { outcome }) => sum + (outcome.body?.count ?? 0), 0);
   const percent = (share: number) => `${Math.round(share * 100)}%`;
   const describe = ({ result, lag, cpu }: SearchLoad) =>
-    `${count(result.requests.total)}: ${result.latency.p50} / ${result.latency.p99} / ${result.latency.max} ms; lag p99 ${ms(lag.p99)}, max ${ms(lag.max)}; CPU ${percent(cpu.serverCpu)}, others ${percent(cpu.othersCpu)}`;
-  const measures = 'searches: p50 / p99 / max; event-loop lag; server CPU, other processes';
+    `${count(result.requests.total)}: ${result.latency.p50} / ${result.latency.p99} / ${result.latency.max} ms; lag p99 ${ms(lag.p99)}, max ${ms(lag.max)}; ` +
+    `CPU ${percent(cpu.serverCpu)}, waited ${cpu.waitedForCpu === undefined ? '?' : percent(cpu.waitedForCpu)}, others ${percent(cpu.othersCpu)}`;
+  const measures = 'searches: p50 / p99 / max; event-loop lag; server CPU, waited for CPU, other processes';
   report(part, `before, ${SEARCH_ALONE_S} s of ${measures}`, describe(before));
   report(part, `uploads: ${uploads.length} ${UPLOAD_VENUE} files, one after another`, `${count(papers)} papers in ${seconds(uploadMs)}`);
   report(part, `meanwhile, ${measures}`, describe(during));
@@ -415,9 +416,10 @@ function printTable(): void {
   console.log(`\nfaults: ${passed} of ${checked.length} checks pass`);
   console.log(table(['part', 'check', 'measured', 'target', ''], rows.map((row) => [row.part, row.check, row.measured, row.target, row.pass === undefined ? '' : row.pass ? 'pass' : 'FAIL'])));
   console.log(
-    '\nserver CPU: of one core, all the server\'s threads together; others: the share of the whole machine that processes other than the server and this\n' +
-      'benchmark took. On two cores the writer thread storing an upload takes most of one, so searches meanwhile wait for the CPU as soon as\n' +
-      'other processes take a share too: compare the rows before and after the uploads, measured under the same conditions.',
+    '\nserver CPU: of one core, all the server\'s threads together; waited: of the time the server\'s threads were ready to run, the share they waited\n' +
+      'for a core (Linux schedstat); others: the share of the whole machine that processes other than the server and this benchmark took. On two\n' +
+      'cores the writer thread storing an upload takes most of one, so searches meanwhile wait for a core as soon as other processes take a share\n' +
+      'too: compare the rows before and after the uploads, measured under the same conditions.',
   );
   if (passed < checked.length) process.exitCode = 1;
 }

@@ -1,4 +1,5 @@
 // The benchmarks' handle on the real server running in a child process (serve-library.ts).
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fork, type ChildProcess } from 'node:child_process';
@@ -7,6 +8,8 @@ import type { LoopLag, ServerMessage, ServerRequest } from './serve-library.ts';
 export interface ServerProcess {
   url: string;
   cpuMicros(): Promise<number>;
+  /** Nanoseconds the server's threads have run, and waited to run (ready, but every core was busy); undefined where Linux's /proc is not. */
+  schedStat(): { runNs: number; waitNs: number } | undefined;
   /** How late the server's event loop ran since the last call (or since it started listening). */
   loopLag(): Promise<LoopLag>;
   stop(): Promise<void>;
@@ -28,11 +31,30 @@ export async function startServerProcess(libraryFile: string): Promise<ServerPro
       return user + system;
     },
     loopLag: () => ask('lag', 'lag'),
+    schedStat: () => schedStat(child.pid!),
     stop: async () => {
       child.disconnect();
       await exited;
     },
   };
+}
+
+function schedStat(pid: number): { runNs: number; waitNs: number } | undefined {
+  const tasks = `/proc/${pid}/task`;
+  if (!fs.existsSync(tasks)) return undefined;
+  let runNs = 0;
+  let waitNs = 0;
+  for (const tid of fs.readdirSync(tasks)) {
+    try {
+      // "time on a CPU, time waiting on a run queue, time slices", in nanoseconds (Documentation/scheduler/sched-stats.rst).
+      const [run, wait] = fs.readFileSync(`${tasks}/${tid}/schedstat`, 'utf8').split(' ').map(Number);
+      runNs += run;
+      waitNs += wait;
+    } catch {
+      // The thread ended since the folder was read.
+    }
+  }
+  return { runNs, waitNs };
 }
 
 function nextMessage(child: ChildProcess, field: keyof ServerMessage): Promise<ServerMessage> {
@@ -70,6 +92,8 @@ export interface CpuUse {
   serverCpu: number;
   /** Share of the whole machine used by processes other than the server and this one. */
   othersCpu: number;
+  /** Of the time the server's threads were ready to run, the share they waited for a core; undefined where unknown. */
+  waitedForCpu?: number;
 }
 
 /** Starts measuring the CPU time the server, this process and the rest of the machine use until `end`. */
@@ -77,6 +101,7 @@ export async function measureCpu(server: ServerProcess): Promise<{ end(): Promis
   const serverBefore = await server.cpuMicros();
   const ownBefore = process.cpuUsage();
   const machineBefore = machineCpuMs();
+  const schedBefore = server.schedStat();
   const started = performance.now();
   return {
     end: async () => {
@@ -85,7 +110,15 @@ export async function measureCpu(server: ServerProcess): Promise<{ end(): Promis
       const own = process.cpuUsage(ownBefore);
       const machine = machineCpuMs();
       const othersMs = machine.busy - machineBefore.busy - serverMs - (own.user + own.system) / 1000;
-      return { serverMs, serverCpu: serverMs / wallMs, othersCpu: Math.max(0, othersMs) / (machine.total - machineBefore.total) };
+      const sched = server.schedStat();
+      const ran = sched && schedBefore && sched.runNs - schedBefore.runNs;
+      const waited = sched && schedBefore && sched.waitNs - schedBefore.waitNs;
+      return {
+        serverMs,
+        serverCpu: serverMs / wallMs,
+        othersCpu: Math.max(0, othersMs) / (machine.total - machineBefore.total),
+        waitedForCpu: ran === undefined || waited === undefined ? undefined : waited / Math.max(1, ran + waited),
+      };
     },
   };
 }
