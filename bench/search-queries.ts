@@ -99,3 +99,10 @@ export function generateQueries(papers: readonly Paper[], seed = 20240607): Benc
   }
   return queries;
 }
+
+export function urlQuery(params: Record<string, string | number | undefined>): string {
+  return new URLSearchParams(Object.entries(params).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]]))).toString();
+}
+
+/** The API request for a query: its top 20, as the web app's search page asks. */
+export const searchPath = ({ text, filter }: BenchQuery) => `/api/search?${urlQuery({ q: text, ...filter, limit: 20 })}`;

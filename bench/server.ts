@@ -5,16 +5,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fork, type ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 import { Library } from '../src/library/library.ts';
 import { libraryIndex } from '../src/actions/recommend.ts';
 import type { Listing, Paper } from '../src/types.ts';
 import { table } from '../src/cli/format.ts';
 import { artifactsDir, paperlistsLibrary, repoRoot } from './paths.ts';
-import { generateQueries, type BenchQuery } from './search-queries.ts';
+import { generateQueries, searchPath, urlQuery } from './search-queries.ts';
 import { round2 } from './measure.ts';
-import type { ServerMessage } from './serve-library.ts';
+import { measureCpu, startServerProcess, untilIdle, type ServerProcess } from './server-process.ts';
 
 const DURATION_S = 12;
 /** Many users at once; most mixes also run with one, which is what a single user waits. */
@@ -31,8 +30,6 @@ const PLANNER_MAX_PAPERS = 1000;
 const PAPER_PAGES = 200;
 /** The first recommendation waits for the server to load the stored relevance index; nothing else is slow. */
 const WARM_UP_TIMEOUT_MS = 60_000;
-/** The server counts as idle once it uses less than this share of a core. */
-const IDLE_CPU = 0.1;
 const IDLE_TIMEOUT_MS = 120_000;
 
 const benchLibrary = path.join(artifactsDir, 'server.db');
@@ -63,13 +60,13 @@ const { mixes, facts } = prepare();
 console.log(facts.join('\n'));
 console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} before starting (other processes may be running)\n`);
 
-const server = await startServerProcess();
+const server = await startServerProcess(benchLibrary);
 try {
   await warmUp(server.url, mixes);
   const measured: Measured[] = [];
   for (const mix of mixes) {
     // Requests of the last mix still queued in the server would slow this one down.
-    await untilIdle(server);
+    if (!(await untilIdle(server, IDLE_TIMEOUT_MS))) console.warn(`the server was still busy after ${IDLE_TIMEOUT_MS / 1000} s; measuring anyway`);
     measured.push(await measure(server, mix));
   }
   printTable(measured);
@@ -99,7 +96,6 @@ function prepare(): { mixes: Mix[]; facts: string[] } {
     const plannerLimit = Math.min(listing.paperCount, PLANNER_MAX_PAPERS);
     libraryIndex(library, (message) => console.log(message));
 
-    const searchPath = ({ text, filter }: BenchQuery) => `/api/search?${query({ q: text, ...filter, limit: 20 })}`;
     const searches = generateQueries(papers).map(searchPath);
     // The server remembers recent rankings; queries of other seeds show what it does the first
     // time it meets a query (the common words among them recur, as they do in real use).
@@ -109,7 +105,7 @@ function prepare(): { mixes: Mix[]; facts: string[] } {
     const pageIds = Array.from({ length: PAPER_PAGES }, (_, i) => papers[(i * 7919) % papers.length].id);
     const recommendations = `/api/profiles/${PROFILE}/recommendations`;
     const library20 = `${recommendations}?limit=20`;
-    const planner = `${recommendations}?${query({ listing: listing.name, limit: plannerLimit })}`;
+    const planner = `${recommendations}?${urlQuery({ listing: listing.name, limit: plannerLimit })}`;
     const mixes: Mix[] = [
       { name: 'search: queries asked before (top 20)', paths: searches, connections: CONNECTIONS, target: SEARCH_TARGET },
       { name: 'search: new queries (top 20)', paths: newQueries([1, 2, 3, 4, 5, 6, 7, 8]), connections: CONNECTIONS, target: SEARCH_TARGET, warmUp: false },
@@ -130,10 +126,6 @@ function prepare(): { mixes: Mix[]; facts: string[] } {
   } finally {
     library.close();
   }
-}
-
-function query(params: Record<string, string | number | undefined>): string {
-  return new URLSearchParams(Object.entries(params).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]]))).toString();
 }
 
 /** The profile, made afresh: the papers of the first author (by name) with exactly PROFILE_PAPERS papers; returns the author. */
@@ -161,43 +153,6 @@ function plannedListing(library: Library): Listing {
   return library.listing(name)!;
 }
 
-interface ServerProcess {
-  url: string;
-  cpuMicros(): Promise<number>;
-  stop(): Promise<void>;
-}
-
-async function startServerProcess(): Promise<ServerProcess> {
-  const child = fork(path.join(import.meta.dirname, 'serve-library.ts'), [benchLibrary], { execArgv: ['--import', 'tsx'] });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = (await nextMessage(child, 'url')).url!;
-  return {
-    url,
-    cpuMicros: async () => {
-      const reply = nextMessage(child, 'cpu');
-      child.send('cpu');
-      const { user, system } = (await reply).cpu!;
-      return user + system;
-    },
-    stop: async () => {
-      child.disconnect();
-      await exited;
-    },
-  };
-}
-
-function nextMessage(child: ChildProcess, field: keyof ServerMessage): Promise<ServerMessage> {
-  return new Promise((resolve, reject) => {
-    const onExit = (code: number | null) => reject(new Error(`the server process exited (code ${code}) before sending its ${field}`));
-    const onMessage = (message: ServerMessage) => {
-      if (message[field] === undefined) return;
-      child.off('message', onMessage).off('exit', onExit);
-      resolve(message);
-    };
-    child.on('message', onMessage).once('exit', onExit);
-  });
-}
-
 /**
  * Every distinct request once, one at a time: the server loads the stored relevance index, JIT
  * compiles its paths and fills SQLite's page cache before anything is timed. A request that
@@ -222,38 +177,9 @@ async function warmUp(url: string, mixes: readonly Mix[]): Promise<void> {
   console.log();
 }
 
-/** Waits until the server has finished what it was doing. */
-async function untilIdle(server: ServerProcess): Promise<void> {
-  const interval = 250;
-  const deadline = performance.now() + IDLE_TIMEOUT_MS;
-  let before = await server.cpuMicros();
-  while (performance.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, interval));
-    const now = await server.cpuMicros();
-    if (now - before < IDLE_CPU * interval * 1000) return;
-    before = now;
-  }
-  console.warn(`the server was still busy after ${IDLE_TIMEOUT_MS / 1000} s; measuring anyway`);
-}
-
-/** Busy and total CPU milliseconds of the whole machine so far. */
-function machineCpuMs(): { busy: number; total: number } {
-  let busy = 0;
-  let total = 0;
-  for (const { times } of os.cpus()) {
-    const all = times.user + times.nice + times.sys + times.irq + times.idle;
-    total += all;
-    busy += all - times.idle;
-  }
-  return { busy, total };
-}
-
 async function measure(server: ServerProcess, mix: Mix): Promise<Measured> {
   let next = 0;
-  const serverBefore = await server.cpuMicros();
-  const ownBefore = process.cpuUsage();
-  const machineBefore = machineCpuMs();
-  const started = performance.now();
+  const cpu = await measureCpu(server);
   const result = await autocannon({
     url: server.url,
     connections: mix.connections,
@@ -261,19 +187,13 @@ async function measure(server: ServerProcess, mix: Mix): Promise<Measured> {
     timeout: TIMEOUT_S,
     requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: mix.paths[next++ % mix.paths.length] }) }],
   });
-  const wallMs = performance.now() - started;
-  const serverMs = ((await server.cpuMicros()) - serverBefore) / 1000;
-  const own = process.cpuUsage(ownBefore);
-  const ownMs = (own.user + own.system) / 1000;
-  const machine = machineCpuMs();
-  const machineBusyMs = machine.busy - machineBefore.busy;
-  const machineTotalMs = machine.total - machineBefore.total;
+  const { serverMs, serverCpu, othersCpu } = await cpu.end();
   return {
     mix,
     result,
-    serverCpu: serverMs / wallMs,
+    serverCpu,
     serverCpuMsPerRequest: serverMs / Math.max(1, result.requests.total),
-    othersCpu: Math.max(0, machineBusyMs - serverMs - ownMs) / machineTotalMs,
+    othersCpu,
   };
 }
 
