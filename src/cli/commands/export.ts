@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { withLibrary, UserError } from '../context.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../export/formats.ts';
+import { NotFoundError } from '../../actions/errors.ts';
 
 export function registerExport(program: Command): void {
   program
@@ -13,12 +14,16 @@ export function registerExport(program: Command): void {
     .action(async function (this: Command) {
       const opts = this.opts<{ format: string; listing?: string; out?: string }>();
       if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) throw new UserError(`unknown --format "${opts.format}"; one of: ${EXPORT_FORMATS.join(', ')}`);
-      const papers = withLibrary(this, (library) => {
-        if (opts.listing && !library.listing(opts.listing)) throw new UserError(`no listing named "${opts.listing}" (see \`paperscout listings\`)`);
-        return library.papers({ listing: opts.listing }).papers;
+      // Loaded here: the writers are needed by this command only.
+      const { exportPapers } = await import('../../actions/export.ts');
+      const text = withLibrary(this, (library) => {
+        try {
+          return exportPapers(library, opts.format as ExportFormat, opts.listing);
+        } catch (error) {
+          if (error instanceof NotFoundError) throw new UserError(`${error.message} (see \`paperscout listings\`)`);
+          throw error;
+        }
       });
-      const { EXPORTERS } = await import('../../export/index.ts');
-      const text = EXPORTERS[opts.format as ExportFormat](papers);
       if (opts.out) fs.writeFileSync(opts.out, text);
       else process.stdout.write(text);
     });
