@@ -8,6 +8,8 @@ import { ImportError } from '../importers/importer.ts';
 import { parseExpertiseSubmissions, parseReviewerArchive } from '../importers/openreview.ts';
 import { computeAffinity } from '../engine/affinity.ts';
 import type { RelevanceModel } from '../engine/model.ts';
+import { computeAffinityV2, type LibraryEvidence } from '../engine/affinity-v2.ts';
+import { loadBackground, type BackgroundModel } from '../engine/background.ts';
 import { formatAffinity } from '../export/affinity.ts';
 import { InputError } from './errors.ts';
 
@@ -34,19 +36,32 @@ export function readExpertiseInputs(submissionsFile: string, archivesDir: string
   return { submissions, reviewers: files.map((name) => parseFile(path.join(archivesDir, name), parseReviewerArchive)) };
 }
 
+/**
+ * Which engine scores: v2 on a background model (the shipped one unless given), with a library's
+ * evidence if any; or v1, kept for the benchmark table, on a model learned from a library or,
+ * without one, from the inputs themselves.
+ */
+export type AffinityEngine =
+  | { name: 'v2'; background?: BackgroundModel; library?: LibraryEvidence }
+  | { name: 'v1'; model?: RelevanceModel };
+
 export interface AffinityRun {
   submissions: string;
   archives: string;
   /** CSV, or JSON when the name ends in `.json`. */
   out: string;
-  /** Learned from a background library; without one, from the inputs themselves. */
-  model?: RelevanceModel;
+  /** v2 on the shipped background when left out. */
+  engine?: AffinityEngine;
 }
 
 /** Reads the inputs, scores every pair and writes the output; returns the number of pairs. */
 export function runAffinity(run: AffinityRun): number {
   const { submissions, reviewers } = readExpertiseInputs(run.submissions, run.archives);
-  const scores = computeAffinity(submissions, reviewers, run.model);
+  const engine = run.engine ?? { name: 'v2' };
+  const scores =
+    engine.name === 'v1'
+      ? computeAffinity(submissions, reviewers, engine.model)
+      : computeAffinityV2(submissions, reviewers, engine.background ?? loadBackground(), engine.library);
   fs.mkdirSync(path.dirname(path.resolve(run.out)), { recursive: true });
   fs.writeFileSync(run.out, formatAffinity(scores, run.out.endsWith('.json') ? 'json' : 'csv'));
   return submissions.length * reviewers.length;

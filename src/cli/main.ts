@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { UserError } from './context.ts';
-import { ProfileError } from '../engine/errors.ts';
+import { BackgroundMissingError, ProfileError } from '../engine/errors.ts';
 import { InputError } from '../actions/errors.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerBrowse } from './commands/browse.ts';
@@ -47,7 +47,7 @@ try {
 } catch (error) {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode;
-  } else if (error instanceof UserError || error instanceof InputError || error instanceof ProfileError) {
+  } else if (error instanceof UserError || error instanceof InputError || error instanceof ProfileError || error instanceof BackgroundMissingError) {
     console.error(`paperscout: ${clean(error.message)}`);
     process.exitCode = 1;
   } else {

@@ -4,7 +4,10 @@
 // papers (what a profile's scores are z-scored against). Built from the paperlists corpus by
 // `npm run build:background` and shipped as models/background.bin; the same corpus gives the
 // same bytes on every run, so the file's checksum can be tested.
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { PaperText } from '../types.ts';
+import { BackgroundMissingError } from './errors.ts';
 import { docFields, termCounts } from './text.ts';
 import { buildRelevanceModel, type DenseSpace, type ModelOptions } from './model.ts';
 import { seededRandom } from './linalg.ts';
@@ -275,4 +278,19 @@ export function decodeBackground(buffer: Buffer, source = 'background model'): B
     sifWeight: a,
     referenceDocs: references,
   };
+}
+
+/** models/background.bin of this package: src/engine/ and the built dist/engine/ both sit two levels below the root. */
+export const SHIPPED_BACKGROUND = fileURLToPath(new URL('../../models/background.bin', import.meta.url));
+
+/** Reads a background model file, by default the one shipped in the package. */
+export function loadBackground(file = SHIPPED_BACKGROUND): BackgroundModel {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    throw new BackgroundMissingError(`no background model at ${file}: the package is incomplete (in a checkout, run npm run build:background)`);
+  }
+  return decodeBackground(bytes, file);
 }

@@ -3,7 +3,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readExpertiseInputs, runAffinity } from '../../src/actions/affinity.ts';
+import { spawnSync } from 'node:child_process';
+import { readExpertiseInputs, runAffinity, type AffinityRun } from '../../src/actions/affinity.ts';
+import { libraryEvidence } from '../../src/engine/affinity-v2.ts';
+import { loadBackground } from '../../src/engine/background.ts';
+import { BackgroundMissingError } from '../../src/engine/errors.ts';
 
 const fixture = path.resolve(import.meta.dirname, '..', 'fixtures', 'expertise');
 const submissions = path.join(fixture, 'submissions.json');
@@ -12,6 +16,17 @@ const REVIEWERS = ['~Alice_Graph1', '~Bob_Robot1', '~Carol_Lang1', '~Dan_Empty1'
 const PAPERS = ['sub-gnn', 'sub-robot', 'sub-mt', 'sub-bayes'];
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'paperscout-affinity-'));
+
+/** Runs the action into a CSV in tmp; returns 'paper reviewer' -> score. */
+function scoresOf(name: string, engine?: AffinityRun['engine']): Map<string, number> {
+  const out = path.join(tmp, `${name}.csv`);
+  runAffinity({ submissions, archives, out, engine });
+  return new Map(fs.readFileSync(out, 'utf8').trimEnd().split('\n').map((line) => {
+    const [paper, reviewer, score] = line.split(',');
+    return [`${paper} ${reviewer}`, Number(score)];
+  }));
+}
+const ON_TOPIC: [string, string][] = [['~Alice_Graph1', 'sub-gnn'], ['~Bob_Robot1', 'sub-robot'], ['~Carol_Lang1', 'sub-mt']];
 
 test('inputs: note ids as paper ids, archive file names (with ~) as reviewer ids, a blank archive as no papers', () => {
   const inputs = readExpertiseInputs(submissions, archives);
@@ -51,6 +66,49 @@ test('JSON output when --out ends in .json: {reviewerId: {paperId: score}}, same
     const [paper, reviewer, score] = line.split(',');
     assert.equal(nested[reviewer][paper], Number(score));
   }
+});
+
+test('v2 by default: scores are z-scores against the background sample, on-topic far out, the rest near 0', () => {
+  const scores = scoresOf('default');
+  for (const [reviewer, paper] of ON_TOPIC) {
+    assert.ok(scores.get(`${paper} ${reviewer}`)! > 5, `${paper} ${reviewer}: ${scores.get(`${paper} ${reviewer}`)}`);
+    for (const other of PAPERS.filter((p) => p !== paper)) assert.ok(Math.abs(scores.get(`${other} ${reviewer}`)!) < 2, `${other} ${reviewer}`);
+  }
+  // v1's scores are similarities, never below 0; a z-score of an unrelated paper is below the background's mean about half the time.
+  assert.ok([...scores.values()].some((score) => score < 0));
+  assert.deepEqual(scores, scoresOf('explicit-v2', { name: 'v2', background: loadBackground() }));
+});
+
+test("v2 with a library: z-scored against the library's reference sample", () => {
+  const background = loadBackground();
+  const { submissions: papers } = readExpertiseInputs(submissions, archives);
+  // A library of the four submissions: its reference sample is all four, so each reviewer's four scores average 0.
+  const scores = scoresOf('library', { name: 'v2', background, library: libraryEvidence(papers, background) });
+  for (const [reviewer, paper] of ON_TOPIC) {
+    const mean = PAPERS.reduce((sum, p) => sum + scores.get(`${p} ${reviewer}`)!, 0) / PAPERS.length;
+    assert.ok(Math.abs(mean) < 1e-9, `${reviewer}: mean ${mean}`);
+    assert.equal(PAPERS.reduce((a, b) => (scores.get(`${a} ${reviewer}`)! >= scores.get(`${b} ${reviewer}`)! ? a : b)), paper);
+  }
+});
+
+test('--engine v1 still scores with the previous engine (for the benchmark table)', () => {
+  const v1 = scoresOf('v1', { name: 'v1' });
+  assert.ok([...v1.values()].every((score) => score >= 0));
+  for (const [reviewer, paper] of ON_TOPIC) assert.ok(v1.get(`${paper} ${reviewer}`)! > 1, `${paper} ${reviewer}`);
+  const out = path.join(tmp, 'cli-v1.csv');
+  const cli = (engine: string) => spawnSync(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, '../../src/cli/main.ts'),
+    'affinity', '--submissions', submissions, '--archives', archives, '--out', out, '--engine', engine], { encoding: 'utf8' });
+  const run = cli('v1');
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(fs.readFileSync(out, 'utf8'), fs.readFileSync(path.join(tmp, 'v1.csv'), 'utf8'));
+  const wrong = cli('v3');
+  assert.equal(wrong.status, 1);
+  assert.match(wrong.stderr, /argument 'v3' is invalid. Allowed choices are v2, v1/);
+});
+
+test('a missing background model is one clear error', () => {
+  const missing = path.join(tmp, 'no-such-background.bin');
+  assert.throws(() => loadBackground(missing), (error) => error instanceof BackgroundMissingError && error.message === `no background model at ${missing}: the package is incomplete (in a checkout, run npm run build:background)`);
 });
 
 test('unreadable inputs are clear errors', () => {

@@ -1,6 +1,7 @@
 // `paperscout affinity`: reviewer-paper expertise in OpenReview's formats (see src/actions/affinity.ts).
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { withLibrary } from '../context.ts';
+import type { AffinityEngine } from '../../actions/affinity.ts';
 
 export function registerAffinity(program: Command): void {
   program
@@ -9,14 +10,32 @@ export function registerAffinity(program: Command): void {
     .requiredOption('--submissions <file>', 'submissions.json: {paperId: {id, content: {title, abstract, ...}}}')
     .requiredOption('--archives <dir>', 'folder of ~Reviewer.jsonl files, one publication per line')
     .requiredOption('--out <file>', 'output: CSV paperId,reviewerId,score, or JSON {reviewerId: {paperId: score}} if it ends in .json')
-    .addHelpText('after', '\nWith the global --db, the library is the background corpus the relevance model learns from.')
+    .addOption(new Option('--engine <name>', 'v1: the previous engine, kept for the benchmark table (npm run bench:quality) only').choices(['v2', 'v1']).default('v2'))
+    .addHelpText(
+      'after',
+      "\nScores come from the shipped background model of scientific text; with the global --db, blended with that library's own statistics.",
+    )
     .action(async function (this: Command) {
       const { runAffinity } = await import('../../actions/affinity.ts');
-      const { cachedRelevanceModel } = await import('../../engine/model-codec.ts');
-      const opts = this.opts<{ submissions: string; archives: string; out: string }>();
+      const opts = this.opts<{ submissions: string; archives: string; out: string; engine: 'v1' | 'v2' }>();
       const useLibrary = this.optsWithGlobals<{ db?: string }>().db !== undefined;
-      const model = useLibrary ? withLibrary(this, (library) => cachedRelevanceModel(library, (message) => console.error(message))) : undefined;
-      const pairs = runAffinity({ ...opts, model });
+      const pairs = runAffinity({ ...opts, engine: await affinityEngine(this, opts.engine, useLibrary) });
       console.error(`wrote ${pairs} scores to ${opts.out}`);
     });
+}
+
+async function affinityEngine(command: Command, name: 'v1' | 'v2', useLibrary: boolean): Promise<AffinityEngine> {
+  if (name === 'v1') {
+    const { cachedRelevanceModel } = await import('../../engine/model-codec.ts');
+    return { name, model: useLibrary ? withLibrary(command, (library) => cachedRelevanceModel(library, (message) => console.error(message))) : undefined };
+  }
+  const { loadBackground } = await import('../../engine/background.ts');
+  const { libraryEvidence } = await import('../../engine/affinity-v2.ts');
+  const background = loadBackground();
+  if (!useLibrary) return { name, background };
+  const library = withLibrary(command, (library) => {
+    console.error("reading the library's papers…");
+    return libraryEvidence(library.textDocs(), background);
+  });
+  return { name, background, library };
 }
