@@ -5,6 +5,7 @@ import type { NoteText, PaperText, Reviewer } from '../types.ts';
 import type { AffinityScores } from './affinity.ts';
 import { BackgroundStatistics, seededSample, stemCounts, type BackgroundModel } from './background.ts';
 import { DEFAULT_V2, docFeatures, ProfileScorer, type V2Options } from './language-model.ts';
+import { MODEL_GROWTH_TOLERANCE, type ModelStore } from './model-codec.ts';
 
 /** What a library adds to the background: its term counts as evidence, and its own papers as the reference sample. */
 export interface LibraryEvidence {
@@ -19,6 +20,27 @@ const LIBRARY_REFERENCE_SEED = 2;
 export function libraryEvidence(papers: readonly PaperText[], background: BackgroundModel): LibraryEvidence {
   const reference = seededSample(papers.length, background.referenceDocs.length, LIBRARY_REFERENCE_SEED).map((i) => papers[i]);
   return { counts: stemCounts(papers), reference };
+}
+
+/** Name of the stored evidence; a new layout of the stored JSON needs a new name. */
+const EVIDENCE_MODEL_NAME = 'affinity-evidence-v1';
+
+/**
+ * A library's evidence, kept in the library like its relevance model: counting the stems of the
+ * 95k paperlists library takes about a minute, loading them a fraction of a second. A library
+ * grown by less than the relevance model's tolerance keeps its counts, which a few more papers
+ * barely move.
+ */
+export function cachedLibraryEvidence(store: ModelStore, background: BackgroundModel, log: (message: string) => void = () => {}): LibraryEvidence {
+  const name = `${EVIDENCE_MODEL_NAME}-${background.referenceDocs.length}`;
+  const stored = store.model(name, (docs) => {
+    log(`counting the terms of ${docs.length} papers (once; the counts are kept in the library)…`);
+    const { counts, reference } = libraryEvidence(docs, background);
+    const papers = reference.map(({ title, abstract, keywords }) => ({ title, abstract, keywords }));
+    return Buffer.from(JSON.stringify({ tokenCount: counts.tokenCount, counts: [...counts.counts], reference: papers }));
+  }, MODEL_GROWTH_TOLERANCE);
+  const { tokenCount, counts, reference } = JSON.parse(stored.toString('utf8')) as { tokenCount: number; counts: [string, number][]; reference: PaperText[] };
+  return { counts: { counts: new Map(counts), tokenCount }, reference };
 }
 
 /**

@@ -160,7 +160,7 @@ export interface ModelStore {
  * session adds a few more, and relearning takes minutes on a large library: a model stays in use
  * until the library has grown by more than this share.
  */
-const MODEL_GROWTH_TOLERANCE = 0.1;
+export const MODEL_GROWTH_TOLERANCE = 0.1;
 
 /**
  * The relevance model of a store's documents: loaded when one was built with the same format and

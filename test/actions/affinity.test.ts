@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { readExpertiseInputs, runAffinity, type AffinityRun } from '../../src/actions/affinity.ts';
-import { libraryEvidence } from '../../src/engine/affinity-v2.ts';
+import { cachedLibraryEvidence, libraryEvidence } from '../../src/engine/affinity-v2.ts';
 import { loadBackground } from '../../src/engine/background.ts';
 import { BackgroundMissingError } from '../../src/engine/errors.ts';
 
@@ -89,6 +89,27 @@ test("v2 with a library: z-scored against the library's reference sample", () =>
     assert.ok(Math.abs(mean) < 1e-9, `${reviewer}: mean ${mean}`);
     assert.equal(PAPERS.reduce((a, b) => (scores.get(`${a} ${reviewer}`)! >= scores.get(`${b} ${reviewer}`)! ? a : b)), paper);
   }
+});
+
+test("a library's evidence is counted once and kept in the library, scoring as counted", () => {
+  const background = loadBackground();
+  const { submissions: papers } = readExpertiseInputs(submissions, archives);
+  const stored = new Map<string, Buffer>();
+  let builds = 0;
+  const store = {
+    model(name: string, build: (docs: { id: number; title: string }[]) => Buffer): Buffer {
+      if (!stored.has(name)) {
+        builds++;
+        stored.set(name, build(papers.map((paper, id) => ({ ...paper, id }))));
+      }
+      return stored.get(name)!;
+    },
+  };
+  const first = cachedLibraryEvidence(store, background);
+  const again = cachedLibraryEvidence(store, background);
+  assert.equal(builds, 1);
+  assert.deepEqual(again, first);
+  assert.deepEqual(scoresOf('stored', { name: 'v2', background, library: again }), scoresOf('counted', { name: 'v2', background, library: libraryEvidence(papers, background) }));
 });
 
 test('--engine v1 still scores with the previous engine (for the benchmark table)', () => {

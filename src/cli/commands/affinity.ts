@@ -30,12 +30,9 @@ async function affinityEngine(command: Command, name: 'v1' | 'v2', useLibrary: b
     return { name, model: useLibrary ? withLibrary(command, (library) => cachedRelevanceModel(library, (message) => console.error(message))) : undefined };
   }
   const { loadBackground } = await import('../../engine/background.ts');
-  const { libraryEvidence } = await import('../../engine/affinity-v2.ts');
+  const { cachedLibraryEvidence } = await import('../../engine/affinity-v2.ts');
   const background = loadBackground();
   if (!useLibrary) return { name, background };
-  const library = withLibrary(command, (library) => {
-    console.error("reading the library's papers…");
-    return libraryEvidence(library.textDocs(), background);
-  });
+  const library = withLibrary(command, (library) => cachedLibraryEvidence(library, background, (message) => console.error(message)));
   return { name, background, library };
 }
