@@ -27,7 +27,7 @@ export interface ProfileChange {
 export function buildProfile(library: Library, name: string, sources: ProfileSources, mode: 'create' | 'extend'): ProfileChange {
   if (!sources.author && !sources.listings?.length) throw new InputError('no papers to add: name files that can be read, or an author', 'listings');
   return library.write(() => {
-    if (mode === 'create' && !library.createProfile(name)) throw new ConflictError(`a profile named "${name}" exists already`, 'name');
+    if (mode === 'create' && !library.createProfile(name)) throw nameTaken(name);
     const profile = findProfile(library, name);
     let added = 0;
     let listed = 0;
@@ -46,6 +46,9 @@ export function buildProfile(library: Library, name: string, sources: ProfileSou
     return { profile: findProfile(library, name), added, listed };
   });
 }
+
+/** A front end that checks before its slow part (parsing uploads) says it in the same words. */
+export const nameTaken = (name: string) => new ConflictError(`a profile named "${name}" exists already`, 'name');
 
 export function findProfile(library: Library, name: string): Profile {
   const profile = library.profile(name);

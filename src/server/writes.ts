@@ -3,7 +3,7 @@
 // the event loop; each write is one transaction, all of it or nothing.
 import type { ParsedListing } from '../types.ts';
 import type { Library, ListingToStore } from '../library/library.ts';
-import { buildProfile, type ProfileChange } from '../actions/profile.ts';
+import { buildProfile, nameTaken, type ProfileChange } from '../actions/profile.ts';
 import { ConflictError, InputError, NotFoundError } from '../actions/errors.ts';
 import type { IngestOutcome } from '../library/ingest.ts';
 import { abstractListOfPasted } from '../importers/abstract-list.ts';
@@ -99,7 +99,7 @@ function listingReport(parsed: ParsedListing, outcome: IngestOutcome, saved: boo
 function createProfile(library: Library, body: ProfileCreate): ProfileAdded {
   const { name, ...additions } = body;
   requireSomething(additions);
-  if (library.profile(name)) throw new HttpProblem(409, `a profile named "${name}" exists already`, { field: 'body.name' });
+  if (library.profile(name)) throw nameTaken(name);
   return profileAdded(buildProfile(library, name, { listings: parseAdditions(name, additions), author: additions.author }, 'create'));
 }
 
