@@ -6,6 +6,7 @@ export interface Latency {
   p50: number;
   p90: number;
   p99: number;
+  max: number;
   mean: number;
 }
 
@@ -20,6 +21,7 @@ export function summarize(samples: readonly number[]): Latency {
     p50: percentile(sorted, 50),
     p90: percentile(sorted, 90),
     p99: percentile(sorted, 99),
+    max: sorted[sorted.length - 1],
     mean: sorted.reduce((sum, x) => sum + x, 0) / sorted.length,
   };
 }

@@ -1,74 +1,62 @@
-// The first-use cost of recommendations, in a fresh process as a user meets it: learning the
-// relevance model from a library's papers, then indexing the papers with it, both kept in the
-// library. bench:relevance runs this on a scratch copy whose models table it has emptied.
+// The costs of recommendations a user meets in a fresh process, on a scratch copy of a library:
 //
-//   node --import tsx bench/relevance-build.ts LIBRARY   (prints one JSON line: BuildTimes)
+//   node --import tsx bench/relevance-build.ts index LIBRARY
+//     indexing every paper from scratch (what the first use of an old library costs), stored;
+//   node --import tsx bench/relevance-build.ts first LIBRARY PROFILE_IDS
+//     the first recommend of a new process: loading the stored index, indexing what was
+//     ingested since, ranking the whole library for a profile (ids comma-separated).
+//
+// Each prints one JSON line (IndexTimes or FirstTimes).
 import { Library } from '../src/library/library.ts';
-import { buildRelevanceModel, type RelevanceModel } from '../src/engine/model.ts';
-import { RELEVANCE_MODEL_NAME, serializeModel } from '../src/engine/model-codec.ts';
-import { libraryIndex } from '../src/actions/recommend.ts';
+import { rebuildLibraryFeatures } from '../src/actions/library-features.ts';
+import { recommend } from '../src/actions/recommend.ts';
 
-export interface BuildTimes {
+export interface IndexTimes {
   papers: number;
-  /** Reading the papers' text out of the library. */
-  readMs: number;
-  /** buildRelevanceModel alone: lexicon, co-occurrence counts, PPMI, SVD. */
-  modelMs: number;
+  indexMs: number;
   /** Its CPU time, which other processes on the machine inflate less than wall time. */
-  modelCpuMs: number;
-  /** Reading, building, serializing and storing the model: what `library.model` costs on first use. */
-  modelTotalMs: number;
-  /** libraryIndex once the model is stored: loading it, reading the papers again, indexing, storing, loading. */
-  indexTotalMs: number;
-  tfidfTerms: number;
-  termVectors: number;
-  dimensions: number;
+  cpuMs: number;
+  storedMiB: number;
   peakRssMiB: number;
 }
 
-const since = (start: number) => performance.now() - start;
-
-function measureBuilds(file: string): BuildTimes {
-  const library = Library.open(file);
-  try {
-    let readMs = 0;
-    let modelMs = 0;
-    let modelCpuMs = 0;
-    let model: RelevanceModel | undefined;
-    let papers = 0;
-    const started = performance.now();
-    library.model(RELEVANCE_MODEL_NAME, (docs) => {
-      readMs = since(started);
-      papers = docs.length;
-      const building = performance.now();
-      const cpu = process.cpuUsage();
-      model = buildRelevanceModel(docs);
-      modelMs = since(building);
-      const used = process.cpuUsage(cpu);
-      modelCpuMs = (used.user + used.system) / 1000;
-      return serializeModel(model);
-    });
-    const modelTotalMs = since(started);
-    if (!model) throw new Error(`${file} already holds a relevance model: empty its models table first`);
-    const indexing = performance.now();
-    libraryIndex(library);
-    return {
-      papers,
-      readMs,
-      modelMs,
-      modelCpuMs,
-      modelTotalMs,
-      indexTotalMs: since(indexing),
-      tfidfTerms: model.lexicon.docFrequency.size,
-      termVectors: model.dense?.termIndex.size ?? 0,
-      dimensions: model.dense?.dimensions ?? 0,
-      peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
-    };
-  } finally {
-    library.close();
-  }
+export interface FirstTimes {
+  papersBefore: number;
+  papersAfter: number;
+  firstRecommendMs: number;
 }
 
-const file = process.argv[2];
-if (!file) throw new Error('usage: relevance-build.ts LIBRARY');
-console.log(JSON.stringify(measureBuilds(file)));
+const since = (start: number) => performance.now() - start;
+const [mode, file, profileIds] = process.argv.slice(2);
+if (!file || (mode !== 'index' && mode !== 'first')) throw new Error('usage: relevance-build.ts index|first LIBRARY [PROFILE_IDS]');
+const library = Library.open(file);
+try {
+  if (mode === 'index') {
+    const started = performance.now();
+    const cpu = process.cpuUsage();
+    const index = rebuildLibraryFeatures(library);
+    const used = process.cpuUsage(cpu);
+    const stored = library.db.prepare<[], { bytes: number }>("SELECT sum(length(data)) AS bytes FROM models WHERE name LIKE 'features-%'").get()!;
+    const times: IndexTimes = {
+      papers: index.liveCount,
+      indexMs: since(started),
+      cpuMs: (used.user + used.system) / 1000,
+      storedMiB: Math.round(stored.bytes / 2 ** 20),
+      peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
+    console.log(JSON.stringify(times));
+  } else {
+    const paperIds = profileIds.split(',').map(Number);
+    const stored = library.savedModel(library.db.prepare<[], { name: string }>("SELECT name FROM models WHERE name LIKE 'features-%'").get()!.name)!;
+    const started = performance.now();
+    recommend(library, { id: 0, name: 'bench', createdAt: '', paperIds, ratings: {} }, {}, 10);
+    const times: FirstTimes = {
+      papersBefore: Number(/(\d+) papers/.exec(stored.fingerprint)?.[1]),
+      papersAfter: library.revisionState().papers,
+      firstRecommendMs: since(started),
+    };
+    console.log(JSON.stringify(times));
+  }
+} finally {
+  library.close();
+}

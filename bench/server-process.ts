@@ -12,6 +12,8 @@ export interface ServerProcess {
   schedStat(): { runNs: number; waitNs: number } | undefined;
   /** How late the server's event loop ran since the last call (or since it started listening). */
   loopLag(): Promise<LoopLag>;
+  /** The server's resident memory now and at its peak, in MiB (Linux's /proc), undefined elsewhere. */
+  memory(): { rssMiB: number; peakMiB: number } | undefined;
   stop(): Promise<void>;
 }
 
@@ -32,11 +34,23 @@ export async function startServerProcess(libraryFile: string): Promise<ServerPro
     },
     loopLag: () => ask('lag', 'lag'),
     schedStat: () => schedStat(child.pid!),
+    memory: () => memory(child.pid!),
     stop: async () => {
       child.disconnect();
       await exited;
     },
   };
+}
+
+function memory(pid: number): { rssMiB: number; peakMiB: number } | undefined {
+  let status: string;
+  try {
+    status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { rssMiB: Math.round(kib('VmRSS') / 1024), peakMiB: Math.round(kib('VmHWM') / 1024) };
 }
 
 function schedStat(pid: number): { runNs: number; waitNs: number } | undefined {

@@ -7,8 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { Library } from '../src/library/library.ts';
-import { libraryIndex } from '../src/actions/recommend.ts';
-import type { Listing, Paper } from '../src/types.ts';
+import { libraryFeatures } from '../src/actions/library-features.ts';
+import type { Paper } from '../src/types.ts';
 import { table } from '../src/cli/format.ts';
 import { artifactsDir, paperlistsLibrary, repoRoot } from './paths.ts';
 import { generateQueries, searchPath, urlQuery } from './search-queries.ts';
@@ -25,10 +25,10 @@ const SEARCH_TARGET = { requestsPerSecond: 500, p99Ms: 100 };
 const PAGE_BUDGET = { p99Ms: 1000 };
 const PROFILE = 'bench-20';
 const PROFILE_PAPERS = 20;
-/** The planner ranks a whole listing, up to this many papers (src/web/pages/planner.ts). */
-const PLANNER_MAX_PAPERS = 1000;
+/** The planner's listing: the largest of the paperlists files, a whole conference. */
+const PLANNED_LISTING = 'eccv2022.json';
 const PAPER_PAGES = 200;
-/** The first recommendation waits for the server to load the stored relevance index; nothing else is slow. */
+/** The first recommendation waits for the server to load the stored feature index; nothing else is slow. */
 const WARM_UP_TIMEOUT_MS = 60_000;
 const IDLE_TIMEOUT_MS = 120_000;
 
@@ -70,6 +70,8 @@ try {
     measured.push(await measure(server, mix));
   }
   printTable(measured);
+  const memory = server.memory();
+  if (memory) console.log(`server memory: ${memory.rssMiB} MiB resident after the mixes, ${memory.peakMiB} MiB at its peak`);
 } finally {
   await server.stop();
 }
@@ -92,9 +94,10 @@ function prepare(): { mixes: Mix[]; facts: string[] } {
   try {
     const papers = library.papers().papers;
     const author = makeProfile(library, papers);
-    const listing = plannedListing(library);
-    const plannerLimit = Math.min(listing.paperCount, PLANNER_MAX_PAPERS);
-    libraryIndex(library, (message) => console.log(message));
+    const listing = library.listing(PLANNED_LISTING)!;
+    const indexing = performance.now();
+    const index = libraryFeatures(library);
+    console.log(`feature index of ${index.liveCount} papers up to date in ${round2((performance.now() - indexing) / 1000)} s`);
 
     const searches = generateQueries(papers).map(searchPath);
     // The server remembers recent rankings; queries of other seeds show what it does the first
@@ -105,7 +108,7 @@ function prepare(): { mixes: Mix[]; facts: string[] } {
     const pageIds = Array.from({ length: PAPER_PAGES }, (_, i) => papers[(i * 7919) % papers.length].id);
     const recommendations = `/api/profiles/${PROFILE}/recommendations`;
     const library20 = `${recommendations}?limit=20`;
-    const planner = `${recommendations}?${urlQuery({ listing: listing.name, limit: plannerLimit })}`;
+    const planner = `/api/session-plan?${urlQuery({ listing: listing.name, profile: PROFILE })}`;
     const mixes: Mix[] = [
       { name: 'search: queries asked before (top 20)', paths: searches, connections: CONNECTIONS, target: SEARCH_TARGET },
       { name: 'search: new queries (top 20)', paths: newQueries([1, 2, 3, 4, 5, 6, 7, 8]), connections: CONNECTIONS, target: SEARCH_TARGET, warmUp: false },
@@ -113,8 +116,8 @@ function prepare(): { mixes: Mix[]; facts: string[] } {
       { name: 'paper page + similar (8)', paths: pageIds.flatMap((id) => [`/api/papers/${id}`, `/api/papers/${id}/similar?limit=8`]), connections: CONNECTIONS, target: PAGE_BUDGET },
       { name: 'recommend: whole library, top 20', paths: [library20], connections: 1, target: PAGE_BUDGET },
       { name: 'recommend: whole library, top 20', paths: [library20], connections: CONNECTIONS },
-      { name: `recommend: planner, ${listing.name} (${plannerLimit})`, paths: [planner], connections: 1, target: PAGE_BUDGET },
-      { name: `recommend: planner, ${listing.name} (${plannerLimit})`, paths: [planner], connections: CONNECTIONS },
+      { name: `session plan: ${listing.name} (${listing.paperCount})`, paths: [planner], connections: 1, target: PAGE_BUDGET },
+      { name: `session plan: ${listing.name} (${listing.paperCount})`, paths: [planner], connections: CONNECTIONS },
     ];
     const facts = [
       `library: ${papers.length} papers (${path.relative(repoRoot, benchLibrary)}, a copy of ${path.relative(repoRoot, paperlistsLibrary)})`,
@@ -141,16 +144,6 @@ function makeProfile(library: Library, papers: readonly Paper[]): string {
     library.deleteProfile(PROFILE);
   }
   throw new Error(`no author with exactly ${PROFILE_PAPERS} papers in the library`);
-}
-
-/** The listing holding most of the profile's papers: the conference its researcher would plan for. */
-function plannedListing(library: Library): Listing {
-  const inListing = new Map<string, number>();
-  for (const paper of library.papersById(library.profile(PROFILE)!.paperIds)) {
-    for (const { listing } of paper.listings) inListing.set(listing, (inListing.get(listing) ?? 0) + 1);
-  }
-  const [name] = [...inListing].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
-  return library.listing(name)!;
 }
 
 /**

@@ -4,8 +4,8 @@ import type { Listing, Paper, Profile } from '../types.ts';
 import type { Library } from '../library/library.ts';
 import { recommend, type Reason } from './recommend.ts';
 
-/** The most papers one plan holds: every real session is far smaller. */
-export const PLAN_MAX_PAPERS = 1000;
+/** The most papers one plan holds: a whole conference's listing is smaller (the largest paperlists file, eccv2022, has 1,645). */
+export const PLAN_MAX_PAPERS = 5000;
 
 export interface PlanEntry {
   paper: Paper;

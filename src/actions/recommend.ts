@@ -1,14 +1,16 @@
-// Recommendations for a profile and similar papers, over a whole library: the library's
-// papers are indexed once with the library's relevance model, then ranked by the engine.
+// Recommendations for a profile and similar papers, over a whole library, with engine v2:
+// the library's feature index (library-features.ts) ranked by the profile language model and
+// the dense component (engine/library-ranking.ts), each paper's reasons taken from its score.
 import type { Paper, PaperText, Profile, TextDoc } from '../types.ts';
 import type { Library } from '../library/library.ts';
 import type { PaperFilter } from '../library/papers.ts';
-import { cachedRelevanceModel, deserializeIndex, RELEVANCE_MODEL_NAME, serializeIndex } from '../engine/model-codec.ts';
-import { indexDocuments, vectorizeDoc, type DocIndex } from '../engine/doc-index.ts';
-import { rankCandidates } from '../engine/rank.ts';
-import { sharedTerms, type CandidateScore } from '../engine/score.ts';
+import type { FeatureIndex } from '../engine/feature-index.ts';
+import { LibraryRanker, type RankedRow, type RankingProfile } from '../engine/library-ranking.ts';
+import { stemCounts } from '../engine/background.ts';
+import { docFeatures } from '../engine/language-model.ts';
 import { ProfileError } from '../engine/errors.ts';
-import { docFields, writtenForms, type WrittenForms } from '../engine/text.ts';
+import { docFields, surfaceOf, writtenForms, type WrittenForms } from '../engine/text.ts';
+import { libraryFeatures, shippedBackground } from './library-features.ts';
 
 /**
  * Why a paper was recommended: a profile paper it is close to (its id and title), or the pasted
@@ -36,51 +38,64 @@ export interface RecommendResult {
 /** Reasons name at most this many profile papers, each with at most this many terms. */
 const REASON_PAPERS = 2;
 const REASON_TERMS = 4;
-
-const indexes = new WeakMap<Library, { version: string; index: DocIndex }>();
-
-/** The library's papers indexed with its relevance model, kept while the library is unchanged. */
-export function libraryIndex(library: Library, log: (message: string) => void = () => {}): DocIndex {
-  const version = library.contentVersion();
-  const cached = indexes.get(library);
-  if (cached?.version === version) return cached.index;
-  const model = cachedRelevanceModel(library, log);
-  // Indexing a large library takes most of a minute; loading the stored index, a second or two.
-  const stored = library.model(`${RELEVANCE_MODEL_NAME}-index`, (docs) => {
-    log(`indexing ${docs.length} papers for recommendations (once; it is kept in the library)…`);
-    return serializeIndex(indexDocuments(model, docs));
-  });
-  const index = deserializeIndex(stored, model);
-  indexes.set(library, { version, index });
-  return index;
-}
+/** A profile paper whose part of the score is under this share of the largest part explains little, and is not named. */
+const REASON_MIN_SHARE = 0.25;
 
 function textDoc(paper: Paper): TextDoc {
   return { id: paper.id, title: paper.title, abstract: paper.abstract ?? undefined, keywords: paper.keywords };
 }
 
+/** Rows of the index for some paper ids (papers not indexed yet have none). */
+function rowsOf(index: FeatureIndex, ids: Iterable<number>): number[] {
+  const rows: number[] = [];
+  for (const id of ids) {
+    const row = index.rowOf(id);
+    if (row !== undefined) rows.push(row);
+  }
+  return rows;
+}
+
+/** The candidates' rows: those of `candidateIds`, or every indexed paper, less `exclude`. */
+function candidateRows(index: FeatureIndex, candidateIds: readonly number[] | undefined, exclude: ReadonlySet<number>): Uint32Array {
+  if (candidateIds) return Uint32Array.from(rowsOf(index, candidateIds.filter((id) => !exclude.has(id))));
+  const rows = index.liveRows();
+  const skipped = new Set(rowsOf(index, exclude));
+  if (skipped.size === 0) return rows;
+  let kept = 0;
+  for (const row of rows) if (!skipped.has(row)) rows[kept++] = row;
+  return rows.subarray(0, kept);
+}
+
 /**
- * Turns engine scores into recommendations whose reasons come from the same closest pairs;
- * `sources` are the profile's papers, or the pasted text, in the order the engine was given them.
+ * Turns ranked rows into recommendations whose reasons are the profile papers with the largest
+ * parts of the score and the words that carry those parts, as the papers write them. `sources`
+ * are the profile's papers (liked, then disliked) or the pasted text, as the ranker was given them.
  */
-function explain(library: Library, index: DocIndex, scores: readonly CandidateScore[], sources: readonly (TextDoc | PaperText)[]): Recommendation[] {
-  const papers = new Map(library.papersById(scores.map((s) => s.id)).map((p) => [p.id, p]));
-  // A profile paper is among the closest of many candidates, and a candidate has several reasons.
+function explain(library: Library, index: FeatureIndex, ranker: LibraryRanker, ranked: readonly RankedRow[], sources: { liked: readonly (TextDoc | PaperText)[]; disliked: readonly TextDoc[] }): Recommendation[] {
+  const papers = new Map(library.papersById(ranked.map((r) => r.id)).map((p) => [p.id, p]));
+  // A profile paper is among the reasons of many candidates: its words are read once.
   const forms = new Map<PaperText, WrittenForms>();
   const formsOf = (doc: PaperText) => {
     let known = forms.get(doc);
     if (!known) forms.set(doc, (known = writtenForms(docFields(doc))));
     return known;
   };
-  return scores.map((scored) => {
-    const paper = papers.get(scored.id)!;
-    const candidate = textDoc(paper);
-    const reasons = scored.closest.slice(0, REASON_PAPERS).map(({ entry, similarity }): Reason => {
-      const source = sources[entry];
-      const why = { similarity: round(similarity), sharedTerms: sharedTerms(index, candidate, source, REASON_TERMS, formsOf).map((t) => t.term) };
-      return 'id' in source ? { paperId: source.id, title: source.title, ...why } : why;
-    });
-    return { paper, score: round(scored.score), reasons };
+  return ranked.map(({ id, row, score }) => {
+    const paper = papers.get(id)!;
+    const shares = ranker.shares(index.features(row), REASON_PAPERS);
+    const strongest = Math.abs(shares[0]?.share ?? 0);
+    const reasons = shares
+      .slice(0, REASON_PAPERS)
+      .filter((share) => Math.abs(share.share) >= REASON_MIN_SHARE * strongest)
+      .map((share): Reason => {
+        const source = share.side === 'liked' ? sources.liked[share.paper] : sources.disliked[share.paper];
+        // Shown as the profile paper writes them: it has every term of its share, and reading
+        // each candidate's words again would be most of a planner's work.
+        const sharedTerms = share.terms.slice(0, REASON_TERMS).map(({ stem }) => surfaceOf(stem, formsOf(source)) ?? stem);
+        const why = { similarity: round(share.share), sharedTerms };
+        return 'id' in source && typeof source.id === 'number' ? { paperId: source.id, title: source.title, ...why } : why;
+      });
+    return { paper, score: round(score), reasons };
   });
 }
 
@@ -94,39 +109,46 @@ export function recommend(library: Library, profile: Profile, filter: PaperFilte
   }
   const own = new Set(profile.paperIds);
   const ownWork = library.ownWork(profile);
-  // Without a filter the candidates are the index's documents, all the library's papers: listing
-  // them from the store would take longer than ranking them.
+  // Without a filter the candidates are the index's papers, all the library's: listing them
+  // from the store would take longer than ranking them.
   const candidateIds = Object.values(filter).every((value) => value === undefined) ? undefined : library.paperIds(filter);
   const yours = (candidateIds ?? [...ownWork.keys()].sort((a, b) => a - b))
     .filter((id) => ownWork.has(id))
     .map((id) => ({ id, ownPaperId: ownWork.get(id)! }));
   const yoursPapers = new Map(library.papersById(yours.map((y) => y.id)).map((p) => [p.id, p]));
 
-  const index = libraryIndex(library);
-  const profileIds = [...new Set([...profile.paperIds, ...liked])];
-  const entries = [
-    ...profileIds.map((id) => ({ id, weight: 1 })),
-    ...disliked.filter((id) => !own.has(id)).map((id) => ({ id, weight: -1 })),
-  ];
-  const scores = rankCandidates(index, entries, { limit, candidates: candidateIds, exclude: new Set([...yours.map((y) => y.id), ...disliked]) });
-  const sources = new Map(library.papersById(entries.map((e) => e.id)).map((p) => [p.id, textDoc(p)]));
+  const index = libraryFeatures(library);
+  const likedIds = [...new Set([...profile.paperIds, ...liked])].filter((id) => index.rowOf(id) !== undefined);
+  const dislikedIds = disliked.filter((id) => !own.has(id) && index.rowOf(id) !== undefined);
+  const rankingProfile: RankingProfile = {
+    liked: likedIds.map((id) => index.features(index.rowOf(id)!)),
+    disliked: dislikedIds.map((id) => index.features(index.rowOf(id)!)),
+  };
+  const background = shippedBackground();
+  const ranker = new LibraryRanker(index, background.model, background.reference, rankingProfile);
+  const exclude = new Set([...likedIds, ...yours.map((y) => y.id), ...disliked]);
+  const ranked = ranker.rank(candidateRows(index, candidateIds, exclude), limit);
+  const texts = new Map(library.papersById([...likedIds, ...dislikedIds]).map((p) => [p.id, textDoc(p)]));
   return {
-    recommendations: explain(library, index, scores, entries.map((entry) => sources.get(entry.id)!)),
+    recommendations: explain(library, index, ranker, ranked, { liked: likedIds.map((id) => texts.get(id)!), disliked: dislikedIds.map((id) => texts.get(id)!) }),
     yours: yours.map((y) => ({ paper: yoursPapers.get(y.id)!, ownPaperId: y.ownPaperId })),
   };
 }
 
 /** Papers most similar to a library paper (its other versions aside) or to a pasted text. */
 export function similarPapers(library: Library, target: { paperId: number } | { text: string }, limit: number): Recommendation[] {
-  const index = libraryIndex(library);
+  const index = libraryFeatures(library);
+  const background = shippedBackground();
   if ('paperId' in target) {
     const paper = library.paper(target.paperId);
-    if (!paper) return [];
-    const versions = library.versionsOf([paper.id]);
-    const scores = rankCandidates(index, [{ id: paper.id }], { limit, exclude: new Set(versions.keys()) });
-    return explain(library, index, scores, [textDoc(paper)]);
+    const row = paper && index.rowOf(paper.id);
+    if (!paper || row === undefined) return [];
+    const ranker = new LibraryRanker(index, background.model, background.reference, { liked: [index.features(row)], disliked: [] });
+    const ranked = ranker.rank(candidateRows(index, undefined, new Set([paper.id, ...library.versionsOf([paper.id]).keys()])), limit);
+    return explain(library, index, ranker, ranked, { liked: [textDoc(paper)], disliked: [] });
   }
   const text: PaperText = { title: '', abstract: target.text };
-  const scores = rankCandidates(index, [{ vector: vectorizeDoc(index, text) }], { limit });
-  return explain(library, index, scores, [text]);
+  // The text's own words are evidence too, so each of them has a probability the library may lack.
+  const ranker = new LibraryRanker(index, background.model, background.reference, { liked: [docFeatures(text, background.model.dense)], disliked: [] }, [stemCounts([text])]);
+  return explain(library, index, ranker, ranker.rank(index.liveRows(), limit), { liked: [text], disliked: [] });
 }

@@ -12,6 +12,7 @@ import { registerProfile } from './commands/profile.ts';
 import { registerRecommend } from './commands/recommend.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerAffinity } from './commands/affinity.ts';
+import { registerModel } from './commands/model.ts';
 import { clean } from './format.ts';
 
 // Read, not imported: package.json lies outside the build's rootDir (src/), and this path holds
@@ -41,6 +42,7 @@ registerProfile(program);
 registerRecommend(program);
 registerServe(program);
 registerAffinity(program);
+registerModel(program);
 
 try {
   await program.parseAsync(process.argv);

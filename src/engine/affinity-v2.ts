@@ -3,13 +3,13 @@
 // against the shipped background, optionally blended with a library's own statistics.
 import type { NoteText, PaperText, Reviewer } from '../types.ts';
 import type { AffinityScores } from './affinity.ts';
-import { BackgroundStatistics, seededSample, stemCounts, type BackgroundModel } from './background.ts';
+import { BackgroundStatistics, seededSample, stemCounts, TermCounts, type BackgroundModel } from './background.ts';
 import { DEFAULT_V2, docFeatures, ProfileScorer, type V2Options } from './language-model.ts';
 import { MODEL_GROWTH_TOLERANCE, type ModelStore } from './model-codec.ts';
 
 /** What a library adds to the background: its term counts as evidence, and its own papers as the reference sample. */
 export interface LibraryEvidence {
-  counts: ReturnType<typeof stemCounts>;
+  counts: TermCounts;
   reference: readonly PaperText[];
 }
 
@@ -40,7 +40,7 @@ export function cachedLibraryEvidence(store: ModelStore, background: BackgroundM
     return Buffer.from(JSON.stringify({ tokenCount: counts.tokenCount, counts: [...counts.counts], reference: papers }));
   }, MODEL_GROWTH_TOLERANCE);
   const { tokenCount, counts, reference } = JSON.parse(stored.toString('utf8')) as { tokenCount: number; counts: [string, number][]; reference: PaperText[] };
-  return { counts: { counts: new Map(counts), tokenCount }, reference };
+  return { counts: new TermCounts(new Map(counts), tokenCount), reference };
 }
 
 /**

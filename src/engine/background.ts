@@ -11,6 +11,7 @@ import { BackgroundMissingError } from './errors.ts';
 import { docFields, termCounts } from './text.ts';
 import { buildRelevanceModel, type DenseSpace, type ModelOptions } from './model.ts';
 import { seededRandom } from './linalg.ts';
+import { lines, SectionReader, SectionWriter } from './sections.ts';
 
 export interface BackgroundModel {
   /** Papers the counts were taken from. */
@@ -38,8 +39,25 @@ export interface BackgroundOptions {
 
 export const DEFAULT_BACKGROUND: BackgroundOptions = { minCount: 3, maxVectors: 24000, referenceDocs: 300, seed: 1 };
 
+/** What p_background learns from some text: a stem's occurrences, and all stems'. */
+export interface TermEvidence {
+  countOf(stem: string): number;
+  readonly tokenCount: number;
+}
+
+export class TermCounts implements TermEvidence {
+  constructor(
+    readonly counts: Map<string, number>,
+    readonly tokenCount: number,
+  ) {}
+
+  countOf(stem: string): number {
+    return this.counts.get(stem) ?? 0;
+  }
+}
+
 /** Stem -> occurrences in some papers (title, abstract and keywords alike, as the LM reads them). */
-export function stemCounts(docs: Iterable<PaperText>): { counts: Map<string, number>; tokenCount: number } {
+export function stemCounts(docs: Iterable<PaperText>): TermCounts {
   const counts = new Map<string, number>();
   let tokenCount = 0;
   for (const doc of docs) {
@@ -48,7 +66,7 @@ export function stemCounts(docs: Iterable<PaperText>): { counts: Map<string, num
       tokenCount += n;
     }
   }
-  return { counts, tokenCount };
+  return new TermCounts(counts, tokenCount);
 }
 
 /** `count` distinct indices below `n`, in increasing order, chosen by a seeded shuffle. */
@@ -110,25 +128,19 @@ function pruneVectors(space: DenseSpace, max: number): DenseSpace {
  * profile term has p(t) > 0 however the background was pruned.
  */
 export class BackgroundStatistics {
-  private readonly evidence: Map<string, number>;
   private readonly evidenceTokens: number;
 
   constructor(
     private readonly background: Pick<BackgroundModel, 'termCounts' | 'tokenCount'> | undefined,
-    evidence: { counts: Map<string, number>; tokenCount: number }[],
+    private readonly evidence: readonly TermEvidence[],
     private readonly priorStrength: number,
   ) {
-    this.evidence = new Map();
-    let tokens = 0;
-    for (const part of evidence) {
-      for (const [term, n] of part.counts) this.evidence.set(term, (this.evidence.get(term) ?? 0) + n);
-      tokens += part.tokenCount;
-    }
-    this.evidenceTokens = tokens;
+    this.evidenceTokens = evidence.reduce((sum, part) => sum + part.tokenCount, 0);
   }
 
   probability(term: string): number {
-    const evidence = this.evidence.get(term) ?? 0;
+    let evidence = 0;
+    for (const part of this.evidence) evidence += part.countOf(term);
     if (!this.background) return evidence / this.evidenceTokens;
     const prior = (this.background.termCounts.get(term) ?? 0) / this.background.tokenCount;
     return (evidence + this.priorStrength * prior) / (this.evidenceTokens + this.priorStrength);
@@ -137,7 +149,7 @@ export class BackgroundStatistics {
 
 // ---- the file format ----
 //
-// "PSBG", then sections each as a u32 length and its bytes: a JSON header; the stems in order
+// "PSBG", then sections (sections.ts): a JSON header; the stems in order
 // of decreasing count (ties by stem), newline-joined; their counts as unsigned LEB128 varints;
 // per vector a float32 scale; the vectors as int8 (x ≈ scale · q, q in -127..127); the
 // reference papers as JSON. Rows of the vectors are the first stems of the list, since both
@@ -186,12 +198,6 @@ function readVarints(bytes: Uint8Array, count: number): number[] {
   return values;
 }
 
-function section(data: Uint8Array): Buffer[] {
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(data.byteLength);
-  return [length, Buffer.from(data.buffer, data.byteOffset, data.byteLength)];
-}
-
 /** Stems by decreasing count, ties by stem (code-unit order), so the file does not depend on Map order. */
 function byFrequency(counts: Map<string, number>): [string, number][] {
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -222,37 +228,25 @@ export function encodeBackground(model: BackgroundModel): Buffer {
     sifWeight: model.sifWeight,
   };
   const references = model.referenceDocs.map(({ title, abstract, keywords }) => ({ title, abstract, keywords }));
-  return Buffer.concat([
-    Buffer.from(MAGIC, 'latin1'),
-    ...section(Buffer.from(JSON.stringify(header))),
-    ...section(Buffer.from(terms.map(([term]) => term).join('\n'))),
-    ...section(writeVarints(terms.map(([, n]) => n))),
-    ...section(new Uint8Array(scales.buffer)),
-    ...section(new Uint8Array(quantized.buffer)),
-    ...section(Buffer.from(JSON.stringify(references))),
-  ]);
+  const writer = new SectionWriter(MAGIC);
+  writer.text(JSON.stringify(header));
+  writer.text(terms.map(([term]) => term).join('\n'));
+  writer.bytes(writeVarints(terms.map(([, n]) => n)));
+  writer.bytes(scales);
+  writer.bytes(quantized);
+  writer.text(JSON.stringify(references));
+  return writer.toBuffer();
 }
 
 export function decodeBackground(buffer: Buffer, source = 'background model'): BackgroundModel {
-  if (buffer.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) throw new Error(`${source}: not a paperscout background model`);
-  let offset = MAGIC.length;
-  const next = (): Uint8Array => {
-    if (offset + 4 > buffer.length) throw new Error(`${source}: cut short at byte ${offset}`);
-    const length = buffer.readUInt32LE(offset);
-    if (offset + 4 + length > buffer.length) throw new Error(`${source}: cut short at byte ${offset}`);
-    // A copy, so typed arrays over it are aligned.
-    const bytes = new Uint8Array(buffer.subarray(offset + 4, offset + 4 + length));
-    offset += 4 + length;
-    return bytes;
-  };
-  const header = JSON.parse(Buffer.from(next()).toString('utf8')) as Header;
+  const reader = new SectionReader(buffer, MAGIC, source);
+  const header = reader.json<Header>();
   if (header.version !== BACKGROUND_FORMAT_VERSION) throw new Error(`${source}: format ${header.version} is not ${BACKGROUND_FORMAT_VERSION}`);
-  const termText = Buffer.from(next()).toString('utf8');
-  const terms = termText ? termText.split('\n') : [];
-  const counts = readVarints(next(), terms.length);
-  const scales = new Float32Array(next().buffer);
-  const quantized = new Int8Array(next().buffer);
-  const references = JSON.parse(Buffer.from(next()).toString('utf8')) as PaperText[];
+  const terms = lines(reader.text());
+  const counts = readVarints(new Uint8Array(reader.bytes()), terms.length);
+  const scales = new Float32Array(reader.bytes());
+  const quantized = new Int8Array(reader.bytes());
+  const references = reader.json<PaperText[]>();
   const { dimensions: d, vectorCount } = header;
   const vectors = new Float32Array(vectorCount * d);
   for (let row = 0; row < vectorCount; row++) {

@@ -1,6 +1,6 @@
 // Documents turned into vectors for scoring: a sparse tf-idf vector and a dense vector each,
 // all unit length, so a dot product is a cosine.
-import type { PaperText, TextDoc } from '../types.ts';
+import type { TextDoc } from '../types.ts';
 import { docFields, termCounts } from './text.ts';
 import { denseVector, type RelevanceModel } from './model.ts';
 import { seededRandom } from './linalg.ts';
@@ -128,34 +128,6 @@ export function docVector(index: Omit<DocIndex, 'spread'>, row: number): DocVect
   };
 }
 
-/**
- * The vectors of a document that is not in the index (a pasted abstract, a profile paper from
- * elsewhere), in the index's space: its words the index lacks weigh as words seen once, and
- * count in its length, but can match nothing.
- */
-export function vectorizeDoc(index: DocIndex, doc: PaperText): DocVector {
-  const fields = docFields(doc);
-  const known = index.terms.length;
-  const termIds: number[] = [];
-  const tfs: number[] = [];
-  const unseenIdf: number[] = [];
-  for (const [term, tf] of termCounts(fields, index.model.options.phrases)) {
-    const id = index.termId.get(term);
-    if (id === undefined) unseenIdf.push(inverseDocumentFrequency(index.model, term, 1, index.ids.length + 1));
-    termIds.push(id ?? known + unseenIdf.length - 1);
-    tfs.push(tf);
-  }
-  const dense = new Float32Array(index.dimensions);
-  if (index.model.dense) denseVector(index.model.dense, fields, dense, 0);
-  return { ...weigh(termIds, tfs, (id) => (id < known ? index.idf[id] : unseenIdf[id - known]), known), dense };
-}
-
-/** A document's vectors: from the index when it is there (same id), computed otherwise (as for a text without an id). */
-export function vectorFor(index: DocIndex, doc: TextDoc | PaperText): DocVector {
-  const row = 'id' in doc ? index.rowOf.get(doc.id) : undefined;
-  return row === undefined ? vectorizeDoc(index, doc) : docVector(index, row);
-}
-
 // Tf-idf cosines of random pairs are mostly near 0 with a long tail, so their spread needs many
 // pairs to settle: with 5,000 sampled pairs it moved the benchmark's loss by 0.01 from sample to
 // sample. Sets of up to ~700 documents use every pair; larger ones a fixed sample this big.
@@ -192,18 +164,7 @@ function similaritySpread(index: Omit<DocIndex, 'spread'>): DocIndex['spread'] {
   return { lexical: deviation(sums.lexical, sums.lexicalSquares) || 1, dense: deviation(sums.dense, sums.denseSquares) || 1 };
 }
 
-/** Calls `visit` with each term two documents share and its two weights (a merge of sorted term lists). */
-function forEachSharedTerm(a: DocVector, b: DocVector, visit: (termId: number, weightA: number, weightB: number) => void): void {
-  let p = 0;
-  let q = 0;
-  while (p < a.termIds.length && q < b.termIds.length) {
-    if (a.termIds[p] === b.termIds[q]) visit(a.termIds[p], a.weights[p++], b.weights[q++]);
-    else if (a.termIds[p] < b.termIds[q]) p++;
-    else q++;
-  }
-}
-
-/** Cosine of two documents' tf-idf vectors (forEachSharedTerm's merge, inlined: it is the hot loop of scoring). */
+/** Cosine of two documents' tf-idf vectors (a merge of the sorted term lists: the hot loop of scoring). */
 export function lexicalSimilarity(a: DocVector, b: DocVector): number {
   const { termIds: ta, weights: wa } = a;
   const { termIds: tb, weights: wb } = b;
@@ -225,11 +186,4 @@ export function denseSimilarity(a: DocVector, b: DocVector): number {
   let sum = 0;
   for (let k = 0; k < a.dense.length; k++) sum += a.dense[k] * b.dense[k];
   return sum;
-}
-
-/** The terms two documents share, each with its part of their tf-idf cosine, largest first. */
-export function sharedTermContributions(index: DocIndex, a: DocVector, b: DocVector): { term: string; contribution: number }[] {
-  const shared: { term: string; contribution: number }[] = [];
-  forEachSharedTerm(a, b, (id, x, y) => shared.push({ term: index.terms[id], contribution: x * y }));
-  return shared.sort((x, y) => y.contribution - x.contribution);
 }

@@ -47,12 +47,17 @@ export function docFeatures(doc: PaperText, space: DenseSpace | undefined): DocF
   return { counts, length, dense };
 }
 
-/** Each profile term's weight, log(1 + c(t, profile) / (μ · p_background(t))). */
-export function profileTermWeights(profile: readonly DocFeatures[], background: BackgroundStatistics, mu: number): Map<string, number> {
+/** Each stem's count over the profile's papers together. */
+function pooledCounts(profile: readonly DocFeatures[]): Map<string, number> {
   const pooled = new Map<string, number>();
   for (const paper of profile) for (const [term, n] of paper.counts) pooled.set(term, (pooled.get(term) ?? 0) + n);
+  return pooled;
+}
+
+/** Each profile term's weight, log(1 + c(t, profile) / (μ · p_background(t))). */
+export function profileTermWeights(profile: readonly DocFeatures[], background: BackgroundStatistics, mu: number): Map<string, number> {
   const weights = new Map<string, number>();
-  for (const [term, n] of pooled) {
+  for (const [term, n] of pooledCounts(profile)) {
     const p = background.probability(term);
     if (!(p > 0)) throw new Error(`background statistics give term ${term.slice(0, 40)} probability ${p}: the profile's own papers must be part of the evidence`);
     weights.set(term, Math.log1p(n / (mu * p)));
@@ -92,6 +97,15 @@ export interface V2Score {
   dense: number;
 }
 
+/** One profile paper's part in a candidate's score, and the stems that carry its language-model part. */
+export interface PaperShare {
+  /** The paper's position in the profile. */
+  paper: number;
+  /** In the units of the score (z), so the shares of all papers add up to the score less the reference's mean. */
+  share: number;
+  terms: { stem: string; contribution: number }[];
+}
+
 /** Mean and standard deviation of some scores (1 when they do not vary, so a z-score stays finite). */
 function moments(values: readonly number[]): { mean: number; deviation: number } {
   const mean = values.reduce((s, x) => s + x, 0) / (values.length || 1);
@@ -107,19 +121,30 @@ function moments(values: readonly number[]): { mean: number; deviation: number }
  * language model's z-score alone.
  */
 export class ProfileScorer {
-  private readonly weights: Map<string, number>;
-  private readonly centroid?: Float32Array;
+  readonly weights: Map<string, number>;
+  /** Absent without term vectors. */
+  readonly centroid?: Float32Array;
+  /** For each profile stem, the papers that have it and its weight times their share of its pooled count. */
+  private readonly holders = new Map<string, { paper: number; factor: number }[]>();
   private readonly lmMoments: { mean: number; deviation: number };
   private readonly denseMoments: { mean: number; deviation: number };
 
   constructor(
-    profile: readonly DocFeatures[],
+    private readonly profile: readonly DocFeatures[],
     reference: readonly DocFeatures[],
     background: BackgroundStatistics,
     dimensions: number,
     private readonly options: V2Options = DEFAULT_V2,
   ) {
     this.weights = profileTermWeights(profile, background, options.mu);
+    const pooled = pooledCounts(profile);
+    profile.forEach((paper, index) => {
+      for (const [stem, own] of paper.counts) {
+        const holders = this.holders.get(stem) ?? [];
+        holders.push({ paper: index, factor: (this.weights.get(stem)! * own) / pooled.get(stem)! });
+        this.holders.set(stem, holders);
+      }
+    });
     if (dimensions > 0) this.centroid = profileCentroid(profile, dimensions);
     this.lmMoments = moments(reference.map((doc) => languageModelScore(this.weights, doc)));
     this.denseMoments = moments(reference.map((doc) => this.denseOf(doc)));
@@ -130,9 +155,45 @@ export class ProfileScorer {
   }
 
   score(candidate: DocFeatures): V2Score {
-    const lm = (languageModelScore(this.weights, candidate) - this.lmMoments.mean) / this.lmMoments.deviation;
+    return this.combine(languageModelScore(this.weights, candidate), this.denseOf(candidate));
+  }
+
+  /** The score of a candidate whose raw language-model score and centroid dot product are known. */
+  combine(rawLm: number, rawDense: number): V2Score {
+    const lm = (rawLm - this.lmMoments.mean) / this.lmMoments.deviation;
     if (!this.centroid) return { score: lm, lm, dense: 0 };
-    const dense = (this.denseOf(candidate) - this.denseMoments.mean) / this.denseMoments.deviation;
+    const dense = (rawDense - this.denseMoments.mean) / this.denseMoments.deviation;
     return { score: this.options.lmShare * lm + (1 - this.options.lmShare) * dense, lm, dense };
+  }
+
+  /**
+   * Each profile paper's part of a candidate's score, largest first, with the stems that carry
+   * the language-model part for the first `withTerms` of them. The language model's part is
+   * split by each paper's share of the pooled count of every term, the dense part is the
+   * paper's own cosine over the profile's size (the centroid's dot product is their mean), so
+   * the parts add up exactly.
+   */
+  shares(candidate: DocFeatures, withTerms = Infinity): PaperShare[] {
+    const lmScale = (this.centroid ? this.options.lmShare : 1) / this.lmMoments.deviation / (candidate.length || 1);
+    const denseScale = (1 - this.options.lmShare) / this.denseMoments.deviation / this.profile.length;
+    const totals = new Float64Array(this.profile.length);
+    for (const [stem, n] of candidate.counts) {
+      const holders = this.holders.get(stem);
+      if (holders) for (const { paper, factor } of holders) totals[paper] += lmScale * n * factor;
+    }
+    if (this.centroid && candidate.dense) {
+      this.profile.forEach((paper, p) => {
+        if (paper.dense) totals[p] += denseScale * dot(paper.dense, candidate.dense!);
+      });
+    }
+    const shares = Array.from(totals, (share, paper): PaperShare => ({ paper, share, terms: [] })).sort((a, b) => b.share - a.share || a.paper - b.paper);
+    for (const share of shares.slice(0, withTerms)) {
+      for (const [stem, n] of candidate.counts) {
+        const holder = this.holders.get(stem)?.find((h) => h.paper === share.paper);
+        if (holder) share.terms.push({ stem, contribution: lmScale * n * holder.factor });
+      }
+      share.terms.sort((a, b) => b.contribution - a.contribution || (a.stem < b.stem ? -1 : 1));
+    }
+    return shares;
   }
 }

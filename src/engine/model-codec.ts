@@ -5,10 +5,9 @@
 import { createHash } from 'node:crypto';
 import type { TextDoc } from '../types.ts';
 import { buildRelevanceModel, DEFAULT_MODEL_OPTIONS, type DenseSpace, type ModelOptions, type RelevanceModel } from './model.ts';
-import type { DocIndex } from './doc-index.ts';
+import { lines, SectionReader, SectionWriter } from './sections.ts';
 
 const MODEL_MAGIC = 'PSRM';
-const INDEX_MAGIC = 'PSRI';
 /** Raised whenever the layout or the meaning of a stored model changes. */
 export const MODEL_FORMAT_VERSION = 1;
 
@@ -19,52 +18,6 @@ interface Header {
   dense: { dimensions: number } | null;
 }
 
-class Writer {
-  private readonly chunks: Buffer[] = [];
-
-  constructor(private readonly magic: string) {}
-
-  bytes(data: ArrayBufferView): void {
-    const length = Buffer.alloc(4);
-    length.writeUInt32LE(data.byteLength);
-    this.chunks.push(length, Buffer.from(data.buffer, data.byteOffset, data.byteLength));
-  }
-
-  text(value: string): void {
-    this.bytes(Buffer.from(value, 'utf8'));
-  }
-
-  toBuffer(): Buffer {
-    return Buffer.concat([Buffer.from(this.magic, 'latin1'), ...this.chunks]);
-  }
-}
-
-class Reader {
-  private offset: number;
-
-  constructor(
-    private readonly buffer: Buffer,
-    magic: string,
-    what: string,
-  ) {
-    if (buffer.subarray(0, magic.length).toString('latin1') !== magic) throw new Error(`not a paperscout ${what}`);
-    this.offset = magic.length;
-  }
-
-  /** A copy, so typed arrays over it are aligned whatever the Buffer's offset in its pool. */
-  bytes(): ArrayBuffer {
-    const length = this.buffer.readUInt32LE(this.offset);
-    const start = this.buffer.byteOffset + this.offset + 4;
-    this.offset += 4 + length;
-    return this.buffer.buffer.slice(start, start + length) as ArrayBuffer;
-  }
-
-  text(): string {
-    return Buffer.from(this.bytes()).toString('utf8');
-  }
-}
-
-const lines = (text: string) => (text ? text.split('\n') : []);
 
 export function serializeModel(model: RelevanceModel): Buffer {
   const { dense } = model;
@@ -74,7 +27,7 @@ export function serializeModel(model: RelevanceModel): Buffer {
     docCount: model.lexicon.docCount,
     dense: dense ? { dimensions: dense.dimensions } : null,
   };
-  const writer = new Writer(MODEL_MAGIC);
+  const writer = new SectionWriter(MODEL_MAGIC);
   writer.text(JSON.stringify(header));
   writer.text([...model.lexicon.docFrequency.keys()].join('\n'));
   writer.bytes(Uint32Array.from(model.lexicon.docFrequency.values()));
@@ -87,7 +40,7 @@ export function serializeModel(model: RelevanceModel): Buffer {
 }
 
 export function deserializeModel(buffer: Buffer): RelevanceModel {
-  const reader = new Reader(buffer, MODEL_MAGIC, 'relevance model');
+  const reader = new SectionReader(buffer, MODEL_MAGIC, 'stored relevance model');
   const header = JSON.parse(reader.text()) as Header;
   if (header.version !== MODEL_FORMAT_VERSION) throw new Error(`relevance model format ${header.version} is not ${MODEL_FORMAT_VERSION}`);
   const terms = lines(reader.text());
@@ -103,48 +56,6 @@ export function deserializeModel(buffer: Buffer): RelevanceModel {
     };
   }
   return { options: header.options, lexicon: { docCount: header.docCount, docFrequency }, dense };
-}
-
-interface IndexHeader {
-  version: number;
-  dimensions: number;
-  spread: DocIndex['spread'];
-}
-
-/** An index without its model, which is stored (and fingerprinted) on its own. */
-export function serializeIndex(index: DocIndex): Buffer {
-  const header: IndexHeader = { version: MODEL_FORMAT_VERSION, dimensions: index.dimensions, spread: index.spread };
-  const writer = new Writer(INDEX_MAGIC);
-  writer.text(JSON.stringify(header));
-  // Ids as decimal text, a line each: the layout the index had when its ids were strings.
-  writer.text(index.ids.join('\n'));
-  writer.text(index.terms.join('\n'));
-  for (const array of [index.idf, index.docStart, index.termIds, index.weights, index.dense]) writer.bytes(array);
-  return writer.toBuffer();
-}
-
-/** An index saved by serializeIndex, with the model it was made with. */
-export function deserializeIndex(buffer: Buffer, model: RelevanceModel): DocIndex {
-  const reader = new Reader(buffer, INDEX_MAGIC, 'document index');
-  const header = JSON.parse(reader.text()) as IndexHeader;
-  if (header.version !== MODEL_FORMAT_VERSION) throw new Error(`document index format ${header.version} is not ${MODEL_FORMAT_VERSION}`);
-  if (header.dimensions !== (model.dense?.dimensions ?? 0)) throw new Error('document index was made with another model');
-  const ids = lines(reader.text()).map(Number);
-  const terms = lines(reader.text());
-  return {
-    model,
-    ids,
-    rowOf: new Map(ids.map((id, row) => [id, row])),
-    terms,
-    termId: new Map(terms.map((term, id) => [term, id])),
-    idf: new Float32Array(reader.bytes()),
-    docStart: new Uint32Array(reader.bytes()),
-    termIds: new Uint32Array(reader.bytes()),
-    weights: new Float32Array(reader.bytes()),
-    dimensions: header.dimensions,
-    dense: new Float32Array(reader.bytes()),
-    spread: header.spread,
-  };
 }
 
 /** The name a default model is kept under: it changes with the format and the default options. */

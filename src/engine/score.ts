@@ -1,8 +1,6 @@
 // Scoring candidates against a profile: a similarity for each (candidate, profile paper) pair,
 // aggregated over the profile, with the reasons drawn from the same numbers.
-import type { PaperText, TextDoc } from '../types.ts';
-import { denseSimilarity, docVector, lexicalSimilarity, sharedTermContributions, vectorFor, type DocIndex, type DocVector } from './doc-index.ts';
-import { docFields, surfaceOf, writtenForms, type WrittenForms } from './text.ts';
+import { docVector, type DocIndex, type DocVector } from './doc-index.ts';
 import { dotsWithRows } from './linalg.ts';
 import { Uint32HashTable } from '../hash-table.ts';
 
@@ -24,11 +22,8 @@ export interface ScoringOptions {
 
 export const DEFAULT_SCORING: ScoringOptions = { lexicalWeight: 0.5, topK: 5 };
 
-/**
- * A profile paper: the researcher's own or liked (weight 1), or disliked (weight below 0). An
- * indexed document by its id, or a text that is not in the index by its vectors (see vectorizeDoc).
- */
-export type ProfileEntry = { id: number; weight?: number } | { vector: DocVector; weight?: number };
+/** A profile paper of the index: the researcher's own or liked (weight 1), or disliked (weight below 0). */
+export type ProfileEntry = { id: number; weight?: number };
 
 export interface Closest {
   /** Which profile paper: its position in the profile scored. */
@@ -48,14 +43,6 @@ export interface CandidateScore {
 function combine(index: DocIndex, lexical: number, dense: number, options: ScoringOptions): number {
   if (index.dimensions === 0) return lexical / index.spread.lexical;
   return (options.lexicalWeight * lexical) / index.spread.lexical + ((1 - options.lexicalWeight) * dense) / index.spread.dense;
-}
-
-/**
- * The combined similarity of two documents: each cosine in units of its spread between random
- * pairs of the index, so both add on one scale (a pair on one topic scores several units).
- */
-export function pairSimilarity(index: DocIndex, a: DocVector, b: DocVector, options: ScoringOptions = DEFAULT_SCORING): number {
-  return combine(index, lexicalSimilarity(a, b), denseSimilarity(a, b), options);
 }
 
 /**
@@ -108,7 +95,7 @@ function denseRows(papers: readonly DocVector[], dimensions: number): Float64Arr
 }
 
 /** The rows of documents in the index; an unknown id is an error, never a silent zero. */
-export function rowsOf(index: DocIndex, ids: readonly number[]): number[] {
+function rowsOf(index: DocIndex, ids: readonly number[]): number[] {
   return ids.map((id) => {
     const row = index.rowOf.get(id);
     if (row === undefined) throw new Error(`document ${id} is not in the index`);
@@ -116,9 +103,8 @@ export function rowsOf(index: DocIndex, ids: readonly number[]): number[] {
   });
 }
 
-/** The vectors of profile papers, from the index or as given. */
-export function profileVectorsOf(index: DocIndex, profile: readonly ProfileEntry[]): DocVector[] {
-  return profile.map((entry) => ('vector' in entry ? entry.vector : docVector(index, rowsOf(index, [entry.id])[0])));
+function profileVectorsOf(index: DocIndex, profile: readonly ProfileEntry[]): DocVector[] {
+  return rowsOf(index, profile.map((entry) => entry.id)).map((row) => docVector(index, row));
 }
 
 /** The mean of the k strongest of some weighted similarities, and which they are. */
@@ -165,37 +151,4 @@ export function scoreRows(index: DocIndex, profile: readonly ProfileEntry[], row
       .sort((a, b) => b.similarity - a.similarity);
     return { id: index.ids[row], score: up.mean + down.mean, closest };
   });
-}
-
-export interface SharedTerm {
-  /** The term as the two papers write it, e.g. "graph neural" or "GANs". */
-  term: string;
-  /** Its part of the pair's tf-idf cosine. */
-  contribution: number;
-}
-
-/**
- * The terms a candidate and a profile paper share that add most to their tf-idf similarity,
- * shown as written. A term whose words are all in terms already listed is left out ("graph"
- * after "graph neural"), as it tells the reader nothing new. Explaining many pairs, pass
- * `formsOf` that remembers each paper's forms: reading them is most of the work.
- */
-export function sharedTerms(
-  index: DocIndex,
-  candidate: TextDoc | PaperText,
-  profilePaper: TextDoc | PaperText,
-  limit = 5,
-  formsOf: (doc: PaperText) => WrittenForms = (doc) => writtenForms(docFields(doc)),
-): SharedTerm[] {
-  const forms = [formsOf(candidate), formsOf(profilePaper)];
-  const shown: SharedTerm[] = [];
-  const covered = new Set<string>();
-  for (const { term, contribution } of sharedTermContributions(index, vectorFor(index, candidate), vectorFor(index, profilePaper))) {
-    if (shown.length >= limit) break;
-    const stems = term.split(' ');
-    if (stems.every((stem) => covered.has(stem))) continue;
-    for (const stem of stems) covered.add(stem);
-    shown.push({ term: surfaceOf(term, ...forms) ?? term, contribution });
-  }
-  return shown;
 }

@@ -58,3 +58,15 @@ function migrateLocked(db: Db): void {
     db.pragma(`user_version = ${version + 1}`);
   }
 }
+
+/**
+ * Changes whenever any connection commits to the library (`data_version` counts the others'
+ * commits, `total_changes()` this one's writes), at the cost of one tiny statement.
+ */
+export function changeStamp(db: Db): string {
+  const { version, changes } = prepared<[], { version: number; changes: number }>(
+    db,
+    'SELECT data_version AS version, total_changes() AS changes FROM pragma_data_version',
+  ).get()!;
+  return `${version}:${changes}`;
+}

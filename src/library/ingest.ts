@@ -42,12 +42,15 @@ interface ExistingPaper {
   arxiv: string | null;
   doi: string | null;
   openreview: string | null;
+  revision: number;
 }
 
 export class Ingester {
   private sketches: SketchIndex | undefined;
   /** The id of the last paper whose sketch is in `sketches`. */
   private sketchedThrough = 0;
+  /** The last revision given to a paper (see the migration that adds papers.revision), read at the start of each listing under the write lock. */
+  private revision = 0;
   private readonly statements;
 
   constructor(private readonly db: Db) {
@@ -63,13 +66,13 @@ export class Ingester {
       byOpenreview: db.prepare<[string], ExistingPaper>('SELECT * FROM papers WHERE openreview = ? LIMIT 1'),
       byTitle: db.prepare<[string], ExistingPaper>('SELECT * FROM papers WHERE title_key = ? AND title_derived = 0'),
       insertPaper: db.prepare(
-        `INSERT INTO papers (title, title_key, title_derived, authors, abstract, keywords, venue, year, session, track, status, urls, arxiv, doi, openreview, minhash)
-         VALUES (@title, @titleKey, @titleDerived, @authors, @abstract, @keywords, @venue, @year, @session, @track, @status, @urls, @arxiv, @doi, @openreview, @minhash)`,
+        `INSERT INTO papers (title, title_key, title_derived, authors, abstract, keywords, venue, year, session, track, status, urls, arxiv, doi, openreview, minhash, revision)
+         VALUES (@title, @titleKey, @titleDerived, @authors, @abstract, @keywords, @venue, @year, @session, @track, @status, @urls, @arxiv, @doi, @openreview, @minhash, @revision)`,
       ),
       updatePaper: db.prepare(
         `UPDATE papers SET title = @title, title_key = @titleKey, title_derived = @titleDerived, authors = @authors,
            abstract = @abstract, keywords = @keywords, venue = @venue, year = @year, session = @session, track = @track,
-           status = @status, urls = @urls, arxiv = @arxiv, doi = @doi, openreview = @openreview
+           status = @status, urls = @urls, arxiv = @arxiv, doi = @doi, openreview = @openreview, revision = @revision
          WHERE id = @id`,
       ),
       // A name twice on one paper (a listing's typo) is one authorship.
@@ -77,6 +80,7 @@ export class Ingester {
       insertAppearance: db.prepare('INSERT INTO appearances (listing_id, position, paper_id, source_id) VALUES (?, ?, ?, ?)'),
       abstractOf: db.prepare<[number], { abstract: string | null }>('SELECT abstract FROM papers WHERE id = ?'),
       linkVersions: db.prepare('INSERT OR IGNORE INTO possible_duplicates (paper_a, paper_b, similarity) VALUES (?, ?, ?)'),
+      lastRevision: db.prepare<[], { revision: number | null }>('SELECT max(revision) AS revision FROM papers'),
       sketchesAfter: db.prepare<[number], { id: number; minhash: Buffer }>('SELECT id, minhash FROM papers WHERE id > ? AND minhash IS NOT NULL ORDER BY id'),
     };
   }
@@ -93,6 +97,7 @@ export class Ingester {
       return { added: false, listing: getListing(this.db, earlier.id)!, newPapers: 0, mergedPapers: 0, versionLinks: 0, warnings: [] };
     }
     const sketches = this.sketchIndex();
+    this.revision = this.statements.lastRevision.get()!.revision ?? 0;
     try {
       return this.addListing(parsed, fileName, hash, labels, sketches, abstractPairs);
     } catch (error) {
@@ -184,7 +189,7 @@ export class Ingester {
 
   private insertPaper(paper: ImportedPaper, sketch: Uint32Array | null): number {
     const id = Number(
-      this.statements.insertPaper.run({ ...paperColumns(paper), minhash: sketch ? sketchToBlob(sketch) : null }).lastInsertRowid,
+      this.statements.insertPaper.run({ ...paperColumns(paper), minhash: sketch ? sketchToBlob(sketch) : null, revision: ++this.revision }).lastInsertRowid,
     );
     this.insertAuthors(id, paper.authors);
     return id;
@@ -218,7 +223,8 @@ export class Ingester {
     if (!realTitleArrives) {
       Object.assign(merged, { title: existing.title, titleKey: existing.title_key, titleDerived: existing.title_derived });
     }
-    this.statements.updatePaper.run(merged);
+    const wordsChanged = merged.title !== existing.title || merged.abstract !== existing.abstract || merged.keywords !== existing.keywords;
+    this.statements.updatePaper.run({ ...merged, revision: wordsChanged ? ++this.revision : existing.revision });
     if (existingAuthors.length === 0) this.insertAuthors(existing.id, paper.authors);
   }
 

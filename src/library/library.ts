@@ -2,10 +2,10 @@
 // cached models. Front ends open one Library and call these methods; they never write SQL.
 import fs from 'node:fs';
 import type { Listing, Paper, ParsedListing, Profile, TextDoc } from '../types.ts';
-import { openDatabase, defaultLibraryPath, type Db } from './database.ts';
+import { changeStamp, openDatabase, defaultLibraryPath, type Db } from './database.ts';
 import { Ingester, type IngestOutcome, type ListingLabels } from './ingest.ts';
 import { allListings, findListingByName } from './listings.ts';
-import { allTextDocs, matchingPaperIds, getPaper, getPapers, listPapers, possibleDuplicates, type PageOptions, type PaperFilter, type PossibleDuplicate } from './papers.ts';
+import { allPaperIds, allTextDocs, matchingPaperIds, revisionState, textDocsChangedSince, getPaper, getPapers, listPapers, possibleDuplicates, type PageOptions, type PaperFilter, type PossibleDuplicate } from './papers.ts';
 import { Searcher, type RankingStore, type SearchResult } from './search.ts';
 import { contentFingerprint, fingerprintPapers, getModel, putModel } from './models.ts';
 import * as profiles from './profiles.ts';
@@ -162,6 +162,44 @@ export class Library {
     return contentFingerprint(this.db);
   }
 
+  /** Changes with every commit to the library, by any connection: a cheap test whether anything may have changed. */
+  changeStamp(): string {
+    return changeStamp(this.db);
+  }
+
+  /** The last revision of the papers' words, how many papers there are, and how many changed after `since` (see textsChangedSince). */
+  revisionState(since = 0): { revision: number; papers: number; changed: number } {
+    return revisionState(this.db, since);
+  }
+
+  /** Up to `limit` of the papers added or reworded after `revision`, in the order they changed, each with its revision. */
+  textsChangedSince(revision: number, limit = Infinity): (TextDoc & { revision: number })[] {
+    return textDocsChangedSince(this.db, revision, Number.isFinite(limit) ? limit : -1);
+  }
+
+  allPaperIds(): number[] {
+    return allPaperIds(this.db);
+  }
+
+  /** A model an engine keeps up to date itself (see saveModel), and what it was made from, in the engine's words. */
+  savedModel(name: string): { fingerprint: string; data: Buffer } | undefined {
+    return getModel(this.db, name);
+  }
+
+  /**
+   * Keeps a model for the next use; false when another writer holds the library: a model can
+   * be saved another time, so a reader never waits for an ingest to save one.
+   */
+  saveModel(name: string, fingerprint: string, data: Buffer): boolean {
+    try {
+      writeTransaction(this.db, this.file, { patienceMs: 0 }, () => putModel(this.db, name, fingerprint, data));
+      return true;
+    } catch (error) {
+      if (error instanceof LibraryBusyError) return false;
+      throw error;
+    }
+  }
+
   /** Ids of the papers matching a filter, in the order `papers` lists them. */
   paperIds(filter: PaperFilter): number[] {
     return matchingPaperIds(this.db, filter);
@@ -180,12 +218,8 @@ export class Library {
       (cached.fingerprint === fingerprint || (tolerance > 0 && fingerprintPapers(cached.fingerprint) >= (1 - tolerance) * fingerprintPapers(fingerprint)));
     if (fresh) return cached.data;
     const data = build(this.textDocs());
-    try {
-      this.write(() => putModel(this.db, name, fingerprint, data));
-    } catch (error) {
-      // Kept for the next use only if stored: this use has the model either way.
-      if (!(error instanceof LibraryBusyError)) throw error;
-    }
+    // Kept for the next use only if stored: this use has the model either way.
+    this.saveModel(name, fingerprint, data);
     return data;
   }
 

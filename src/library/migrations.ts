@@ -142,4 +142,12 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE paper_authors;
   ALTER TABLE paper_authors_by_key RENAME TO paper_authors;
   `,
+  `
+  -- Which papers the engine must index again: every insert, and every change of a paper's
+  -- words (title, abstract, keywords), takes the next revision, so "changed since revision R"
+  -- is one range of this index, as an engine's stored features are kept up to date by it.
+  ALTER TABLE papers ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+  UPDATE papers SET revision = id;
+  CREATE INDEX papers_revision ON papers(revision);
+  `,
 ];

@@ -164,14 +164,48 @@ export function possibleDuplicates(db: Db, id: number): PossibleDuplicate[] {
 }
 
 /** Every paper's text, for the relevance engine's corpus statistics and models. */
+/** Up to `limit` of the papers inserted or reworded after a revision, by revision: what an engine's stored features lack. */
+export function textDocsChangedSince(db: Db, revision: number, limit: number): (TextDoc & { revision: number })[] {
+  return db
+    .prepare<[number, number], TextRow & { revision: number }>('SELECT id, title, abstract, keywords, revision FROM papers WHERE revision > ? ORDER BY revision LIMIT ?')
+    .all(revision, limit)
+    .map((row) => ({ ...textDocOf(row), revision: row.revision }));
+}
+
+/** The last revision of any paper, how many papers there are, and how many changed after `since`. */
+export function revisionState(db: Db, since: number): { revision: number; papers: number; changed: number } {
+  const row = db
+    .prepare<[number], { revision: number | null; papers: number; changed: number }>(
+      'SELECT max(revision) AS revision, count(*) AS papers, (SELECT count(*) FROM papers WHERE revision > ?) AS changed FROM papers',
+    )
+    .get(since)!;
+  return { revision: row.revision ?? 0, papers: row.papers, changed: row.changed };
+}
+
+/** Every paper's id, in order. */
+export function allPaperIds(db: Db): number[] {
+  return db.prepare<[], number>('SELECT id FROM papers ORDER BY id').pluck().all();
+}
+
+interface TextRow {
+  id: number;
+  title: string;
+  abstract: string | null;
+  keywords: string;
+}
+
+function textDocOf(row: TextRow): TextDoc {
+  return {
+    id: row.id,
+    title: row.title,
+    ...(row.abstract ? { abstract: row.abstract } : {}),
+    ...(row.keywords !== '[]' ? { keywords: JSON.parse(row.keywords) } : {}),
+  };
+}
+
 export function allTextDocs(db: Db): TextDoc[] {
   return db
-    .prepare<[], { id: number; title: string; abstract: string | null; keywords: string }>('SELECT id, title, abstract, keywords FROM papers ORDER BY id')
+    .prepare<[], TextRow>('SELECT id, title, abstract, keywords FROM papers ORDER BY id')
     .all()
-    .map((row) => ({
-      id: row.id,
-      title: row.title,
-      ...(row.abstract ? { abstract: row.abstract } : {}),
-      ...(row.keywords !== '[]' ? { keywords: JSON.parse(row.keywords) } : {}),
-    }));
+    .map(textDocOf);
 }

@@ -1,6 +1,6 @@
 // Full-text search over title, authors, abstract and keywords, ranked by BM25.
 import type { Paper, Segment } from '../types.ts';
-import { prepared, type Db } from './database.ts';
+import { changeStamp, prepared, type Db } from './database.ts';
 import { filterClause, getPapers, type PageOptions, type PaperFilter } from './papers.ts';
 import { parseQuery, toFtsMatch } from './fts-query.ts';
 import { markText, queryPhrases, snippetOf } from './highlight.ts';
@@ -120,16 +120,8 @@ export class Searcher {
     return ranking;
   }
 
-  /**
-   * Changes whenever any connection commits to the library (`data_version` counts the others'
-   * commits, `total_changes()` this one's writes), at the cost of one tiny statement.
-   */
   private libraryState(): string {
-    const { version, changes } = prepared<[], { version: number; changes: number }>(
-      this.db,
-      'SELECT data_version AS version, total_changes() AS changes FROM pragma_data_version',
-    ).get()!;
-    return `${version}:${changes}`;
+    return changeStamp(this.db);
   }
 
   /**

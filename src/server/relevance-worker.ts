@@ -1,9 +1,10 @@
 // The relevance engine in its own thread, over its own connection to the library, so ranking
-// (up to a second on a large library, minutes while the model is first learned) never stalls
-// the server's other requests. It warms the engine's index as soon as it starts.
+// (a tenth of a second on a large library) never stalls the server's other requests. New
+// papers are indexed here in the background, a batch at a time between requests.
 import { workerData } from 'node:worker_threads';
 import { Library } from '../library/library.ts';
-import { libraryIndex, recommend, similarPapers } from '../actions/recommend.ts';
+import { recommend, similarPapers } from '../actions/recommend.ts';
+import { updateFeaturesInBackground } from '../actions/library-features.ts';
 import { answerRequests } from '../threads.ts';
 import { planSession } from '../actions/plan-session.ts';
 import type { RelevanceQuery, RelevanceResult } from './relevance.ts';
@@ -21,5 +22,5 @@ answerRequests<RelevanceQuery, RelevanceResult>((query) => {
   }
 });
 
-// Requests wait in the message queue while the index is built.
-setImmediate(() => libraryIndex(library));
+// Papers added by uploads (or by another paperscout) are indexed between requests.
+updateFeaturesInBackground(library);

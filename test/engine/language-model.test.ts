@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import assert from 'node:assert/strict';
-import { BackgroundStatistics, buildBackground, decodeBackground, encodeBackground, stemCounts } from '../../src/engine/background.ts';
+import { BackgroundStatistics, buildBackground, decodeBackground, encodeBackground, stemCounts, TermCounts } from '../../src/engine/background.ts';
 import { docFeatures, languageModelScore, ProfileScorer, profileTermWeights } from '../../src/engine/language-model.ts';
 import { DEFAULT_COOCCURRENCE } from '../../src/engine/cooccurrence.ts';
 import { syntheticCorpus, topicOf } from '../fixtures/synthetic-corpus.ts';
@@ -25,12 +25,12 @@ test('the profile LM scores a candidate by the formula, computed by hand', () =>
 
 test('background statistics: the library as evidence on a Dirichlet prior of β pseudo-tokens', () => {
   const shipped = { termCounts: new Map([['graph', 50]]), tokenCount: 1000 };
-  const library = { counts: new Map([['graph', 1], ['robot', 9]]), tokenCount: 10 };
+  const library = new TermCounts(new Map([['graph', 1], ['robot', 9]]), 10);
   const blended = new BackgroundStatistics(shipped, [library], 100);
   assert.equal(blended.probability('graph'), (1 + 100 * 0.05) / (10 + 100));
   assert.equal(blended.probability('robot'), 9 / 110);
   // A small library leaves the prior in charge; a large one outweighs it.
-  const large = { counts: new Map([['graph', 1000]]), tokenCount: 1_000_000 };
+  const large = new TermCounts(new Map([['graph', 1000]]), 1_000_000);
   assert.ok(Math.abs(new BackgroundStatistics(shipped, [large], 100).probability('graph') - 0.001) < 1e-5);
   assert.equal(new BackgroundStatistics(undefined, [library], 0).probability('robot'), 0.9);
 });

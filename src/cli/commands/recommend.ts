@@ -1,6 +1,7 @@
 // Recommendations for a profile, and papers similar to a paper or a pasted abstract.
 import type { Command } from 'commander';
 import type { Recommendation } from '../../actions/recommend.ts';
+import type { Library } from '../../library/library.ts';
 import { withLibrary, parsePositiveInt, parseYear, UserError } from '../context.ts';
 import { authorLine, bold, clean, dim, printJson, truncate, venueLine } from '../format.ts';
 import { resolveProfile } from './profile.ts';
@@ -15,6 +16,13 @@ function printRecommendation(rank: number, item: Recommendation): void {
     const verb = reason.similarity < 0 ? 'like' : 'close to';
     console.log(`     ${reason.similarity < 0 ? '−' : '+'} ${verb} ${clean(what)}${clean(terms)}`);
   }
+}
+
+/** Brings the engine's index up to date with a progress bar, so a long wait (a first use on a large library) is never silent. */
+async function indexingProgress(): Promise<(library: Library) => void> {
+  const { libraryFeatures } = await import('../../actions/library-features.ts');
+  const { progressOnStderr } = await import('../progress.ts');
+  return (library) => void libraryFeatures(library, progressOnStderr('indexing papers for recommendations'));
 }
 
 // The documented shape: the paper with its score and reasons beside its own fields.
@@ -34,9 +42,11 @@ export function registerRecommend(program: Command): void {
     .action(async function (this: Command) {
       const opts = this.opts<{ profile?: string; listing?: string; venue?: string; year?: number; session?: string; limit: number; json?: boolean }>();
       const { recommend } = await import('../../actions/recommend.ts');
+      const indexing = await indexingProgress();
       const result = withLibrary(this, (library) => {
         const profile = resolveProfile(library, opts.profile);
         if (opts.listing && !library.listing(opts.listing)) throw new UserError(`no listing named "${opts.listing}" (see \`paperscout listings\`)`);
+        indexing(library);
         return recommend(library, profile, { listing: opts.listing, venue: opts.venue, year: opts.year, session: opts.session }, opts.limit);
       });
       if (opts.json) return printJson(result.recommendations.map(asJson));
@@ -61,8 +71,10 @@ export function registerRecommend(program: Command): void {
       if ((id === undefined) === (opts.text === undefined)) throw new UserError('give either a paper id or --text "an abstract"');
       if (opts.text !== undefined && !opts.text.trim()) throw new UserError('--text is empty');
       const { similarPapers } = await import('../../actions/recommend.ts');
+      const indexing = await indexingProgress();
       const similar = withLibrary(this, (library) => {
         if (id !== undefined && !library.paper(id)) throw new UserError(`no paper with id ${id}`);
+        indexing(library);
         return similarPapers(library, id !== undefined ? { paperId: id } : { text: opts.text! }, opts.limit);
       });
       if (opts.json) return printJson(similar.map(asJson));

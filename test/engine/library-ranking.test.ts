@@ -1,0 +1,122 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PAPERS, id, nameOf, paper } from '../fixtures/engine-papers.ts';
+import { BackgroundStatistics, loadBackground, TermCounts } from '../../src/engine/background.ts';
+import { FeatureIndex } from '../../src/engine/feature-index.ts';
+import { docFeatures } from '../../src/engine/language-model.ts';
+import { LibraryRanker, type RankingProfile } from '../../src/engine/library-ranking.ts';
+
+const background = loadBackground();
+const space = background.dense;
+const reference = background.referenceDocs.map((doc) => docFeatures(doc, space));
+
+function indexOf(docs = PAPERS): FeatureIndex {
+  const index = new FeatureIndex(space);
+  index.add(docs);
+  return index;
+}
+
+const index = indexOf();
+const features = (name: string) => index.features(index.rowOf(id(name))!);
+const profileOf = (liked: string[], disliked: string[] = []): RankingProfile => ({ liked: liked.map(features), disliked: disliked.map(features) });
+
+/** The other fixture papers' names, best first. */
+function ranking(liked: string[], disliked: string[] = [], ranked = index): string[] {
+  const ranker = new LibraryRanker(ranked, background, reference, profileOf(liked, disliked));
+  const skip = new Set([...liked, ...disliked].map(id));
+  const rows = ranked.liveRows().filter((row) => !skip.has(ranked.ids[row]));
+  return ranker.rank(rows, PAPERS.length).map((r) => nameOf(r.id));
+}
+
+test('a graph profile ranks the other graph papers first, robotics and translation after', () => {
+  const ranked = ranking(['gnn-1', 'gnn-2']);
+  assert.deepEqual(ranked.slice(0, 2).sort(), ['gnn-3', 'gnn-4']);
+  assert.ok(ranked.indexOf('robot-1') > 1 && ranked.indexOf('mt-1') > 1);
+});
+
+test('a disliked paper pushes its topic down, in proportion: one dislike against three own papers does not overturn them', () => {
+  const liked = ['gnn-1', 'robot-1', 'mt-1'];
+  const before = ranking(liked);
+  const after = ranking(liked, ['robot-2']);
+  assert.ok(after.indexOf('robot-3') > before.indexOf('robot-3'), `robot-3 ${before.indexOf('robot-3')} -> ${after.indexOf('robot-3')}`);
+  // The graph and translation papers keep their order among themselves.
+  const others = (list: string[]) => list.filter((name) => !name.startsWith('robot'));
+  assert.deepEqual(others(after), others(before));
+});
+
+test("each profile paper's share of a score adds up to the score, less one constant of the profile", () => {
+  const ranker = new LibraryRanker(index, background, reference, profileOf(['gnn-1', 'robot-1'], ['mt-1']));
+  const rows = index.liveRows().filter((row) => ![id('gnn-1'), id('robot-1'), id('mt-1')].includes(index.ids[row]));
+  const ranked = ranker.rank(rows, rows.length);
+  const offsets = ranked.map((r) => ranker.shares(index.features(r.row)).reduce((sum, s) => sum + s.share, 0) - r.score);
+  for (const offset of offsets) assert.ok(Math.abs(offset - offsets[0]) < 1e-4, `offsets ${offsets[0]} and ${offset}`);
+  // A disliked paper's share is negative, and the shares come largest in magnitude first.
+  const shares = ranker.shares(features('mt-2'));
+  assert.equal(shares[0].side, 'disliked');
+  assert.ok(shares[0].share < 0);
+  assert.ok(shares.every((s, i) => i === 0 || Math.abs(s.share) <= Math.abs(shares[i - 1].share)));
+});
+
+test('the terms named in a share are the ones that carry it: their contributions add up to its language-model part', () => {
+  const ranker = new LibraryRanker(index, background, reference, profileOf(['robot-1']));
+  const [share] = ranker.shares(features('robot-3'));
+  // Rare words the two papers share weigh most: "gripper" is rarer in the background than "robot".
+  assert.deepEqual(share.terms.slice(0, 3).map((t) => t.stem), ['grasp', 'gripper', 'polici']);
+  assert.ok(share.terms.every((t, i) => i === 0 || t.contribution <= share.terms[i - 1].contribution));
+  // Without the dense part (no term vectors) the share is exactly the sum of its terms.
+  const lexical = new FeatureIndex(undefined);
+  lexical.add(PAPERS);
+  const lexicalRanker = new LibraryRanker(lexical, { ...background, dense: undefined }, background.referenceDocs.map((doc) => docFeatures(doc, undefined)), {
+    liked: [lexical.features(lexical.rowOf(id('robot-1'))!)],
+    disliked: [],
+  });
+  const [lexicalShare] = lexicalRanker.shares(lexical.features(lexical.rowOf(id('robot-3'))!));
+  const sum = lexicalShare.terms.reduce((total, t) => total + t.contribution, 0);
+  assert.ok(Math.abs(sum - lexicalShare.share) < 1e-12);
+});
+
+test('the shipped background decides p(t) for a tiny library, and a large library outweighs it', () => {
+  const term = 'grasp';
+  const shipped = background.termCounts.get(term)! / background.tokenCount;
+  const tiny = new BackgroundStatistics(background, [index], background.tokenCount);
+  assert.ok(Math.abs(tiny.probability(term) - shipped) / shipped < 0.01, `${tiny.probability(term)} against ${shipped}`);
+  // A library ten times the background's size in which one token in ten is "grasp".
+  const large = new TermCounts(new Map([[term, background.tokenCount]]), 10 * background.tokenCount);
+  const blended = new BackgroundStatistics(background, [large], background.tokenCount);
+  assert.ok(Math.abs(blended.probability(term) - 1 / 11) < 0.001);
+});
+
+test('a paper indexed in two batches, or reworded and indexed again, ranks as if indexed once', () => {
+  const split = new FeatureIndex(space);
+  split.add(PAPERS.slice(0, 5));
+  split.add(PAPERS.slice(5));
+  assert.deepEqual(ranking(['gnn-1', 'robot-1'], [], split), ranking(['gnn-1', 'robot-1']));
+  // gnn-4 reworded as a translation paper: indexed again, its old row no longer counts.
+  const reworded = indexOf();
+  reworded.add([{ ...paper('mt-2'), id: id('gnn-4') }]);
+  assert.equal(reworded.liveCount, PAPERS.length);
+  assert.equal(reworded.tokenCount, index.tokenCount - index.features(index.rowOf(id('gnn-4'))!).length + index.features(index.rowOf(id('mt-2'))!).length);
+  const ranked = ranking(['mt-1'], [], reworded);
+  assert.ok(ranked.indexOf('gnn-4') < 3, ranked.join(' '));
+  reworded.remove(id('gnn-4'));
+  assert.ok(!ranking(['mt-1'], [], reworded).includes('gnn-4'));
+});
+
+test('the stored index gives back the same rows, counts and scores; another layout or space is not read', () => {
+  const copy = FeatureIndex.decode(index.encode(), space)!;
+  assert.equal(copy.liveCount, index.liveCount);
+  assert.equal(copy.tokenCount, index.tokenCount);
+  assert.deepEqual(copy.features(copy.rowOf(id('gnn-2'))!), features('gnn-2'));
+  assert.deepEqual(ranking(['gnn-1', 'mt-1'], ['robot-1'], copy), ranking(['gnn-1', 'mt-1'], ['robot-1']));
+  assert.equal(FeatureIndex.decode(index.encode(), undefined), undefined);
+  assert.throws(() => FeatureIndex.decode(Buffer.from('PSFIxx'), space), /cut short/);
+  assert.throws(() => FeatureIndex.decode(Buffer.from('hello'), space), /not a paperscout feature index/);
+});
+
+test("a pasted text scores as the same paper indexed, within the int8 vectors' rounding", () => {
+  const pasted = docFeatures(paper('gnn-2'), space);
+  const indexed = features('gnn-2');
+  assert.deepEqual(pasted.counts, indexed.counts);
+  const cosine = pasted.dense!.reduce((sum, x, k) => sum + x * indexed.dense![k], 0);
+  assert.ok(cosine > 0.9999, `cosine ${cosine}`);
+});
