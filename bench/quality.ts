@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import type { PaperText } from '../src/types.ts';
 import { runAffinity, type AffinityEngine } from '../src/actions/affinity.ts';
 import { libraryEvidence } from '../src/engine/affinity-v2.ts';
+import { FeatureIndex } from '../src/engine/feature-index.ts';
 import { loadBackground } from '../src/engine/background.ts';
 import { buildRelevanceModel, type RelevanceModel } from '../src/engine/model.ts';
 import { deserializeModel, RELEVANCE_MODEL_NAME, serializeModel } from '../src/engine/model-codec.ts';
@@ -63,7 +64,11 @@ run('v2-no-library', 'v2, no library (shipped background)', { name: 'v2', backgr
 run('v1-no-library', 'v1 (--engine v1), no library', { name: 'v1' });
 
 const { value: corpus, ms: readMs } = timed(() => readPaperlistsCorpus(paperlistsDir));
-const { value: library, ms: evidenceMs } = timed(() => libraryEvidence(corpus, background));
+const { value: library, ms: evidenceMs } = timed(() => {
+  const index = new FeatureIndex(background.dense);
+  index.add(corpus.map((paper, i) => ({ ...paper, id: i + 1 })));
+  return libraryEvidence(index, background);
+});
 console.log(`paperlists corpus: ${corpus.length} papers read in ${seconds(readMs)}, its evidence taken in ${seconds(evidenceMs)}`);
 run('v2-library', "v2, 95k library (--db: the background blended with the library's counts and reference sample)", { name: 'v2', background, library });
 run('v1-library', 'v1 (--engine v1), 95k library (--db)', { name: 'v1', model: paperlistsV1Model(corpus) });

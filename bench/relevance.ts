@@ -19,7 +19,7 @@ import { recommend, similarPapers } from '../src/actions/recommend.ts';
 import { libraryFeatures } from '../src/actions/library-features.ts';
 import { planSession } from '../src/actions/plan-session.ts';
 import { ingestPaths } from '../src/actions/ingest.ts';
-import { cachedLibraryEvidence } from '../src/engine/affinity-v2.ts';
+import { libraryEvidence } from '../src/engine/affinity-v2.ts';
 import { loadBackground } from '../src/engine/background.ts';
 import type { FeatureIndex } from '../src/engine/feature-index.ts';
 import { readExpertiseInputs, runAffinity } from '../src/actions/affinity.ts';
@@ -189,7 +189,7 @@ function timeRounds<T>(items: readonly T[], run: (item: T) => unknown): number[]
 function timeAffinity(): { modelLoadMs: number; totalMs: number; pairs: number } {
   const started = performance.now();
   const background = loadBackground();
-  const engine = { name: 'v2' as const, background, library: cachedLibraryEvidence(library, background) };
+  const engine = { name: 'v2' as const, background, library: libraryEvidence(libraryFeatures(library), background) };
   const modelLoadMs = since(started);
   const scoring = performance.now();
   let pairs = 0;

@@ -30,9 +30,11 @@ async function affinityEngine(command: Command, name: 'v1' | 'v2', useLibrary: b
     return { name, model: useLibrary ? withLibrary(command, (library) => cachedRelevanceModel(library, (message) => console.error(message))) : undefined };
   }
   const { loadBackground } = await import('../../engine/background.ts');
-  const { cachedLibraryEvidence } = await import('../../engine/affinity-v2.ts');
   const background = loadBackground();
   if (!useLibrary) return { name, background };
-  const library = withLibrary(command, (library) => cachedLibraryEvidence(library, background, (message) => console.error(message)));
+  const { libraryEvidence } = await import('../../engine/affinity-v2.ts');
+  const { libraryFeatures } = await import('../../actions/library-features.ts');
+  const { progressOnStderr } = await import('../progress.ts');
+  const library = withLibrary(command, (library) => libraryEvidence(libraryFeatures(library, progressOnStderr('indexing the library')), background));
   return { name, background, library };
 }
