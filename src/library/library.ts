@@ -9,6 +9,7 @@ import { allPaperIds, allTextDocs, matchingPaperIds, revisionState, textDocsChan
 import { Searcher, type RankingStore, type SearchResult } from './search.ts';
 import { contentFingerprint, fingerprintPapers, getModel, putModel } from './models.ts';
 import * as profiles from './profiles.ts';
+import * as topics from './topics.ts';
 import { hashText } from './files.ts';
 import type { ReadListing } from './listing-reader.ts';
 import { beginWrite, LibraryBusyError, writeTransaction, type WriteWait } from './write-lock.ts';
@@ -258,6 +259,24 @@ export class Library {
       const paperIds = profiles.paperIdsByAuthor(this.db, author);
       return { found: paperIds.length, added: profiles.addProfilePapers(this.db, profile.id, paperIds, 'author') };
     });
+  }
+
+  /** The profile's stored topics (see actions/topics.ts for the topics it has). */
+  storedTopics(profile: Profile): topics.StoredTopic[] {
+    return topics.storedTopics(this.db, profile.id);
+  }
+
+  replaceTopics(profile: Profile, grouping: readonly { name: string | null; paperIds: readonly number[] }[]): void {
+    this.write(() => topics.replaceTopics(this.db, profile.id, grouping));
+  }
+
+  /** The researcher's own titles for their papers, by paper id. */
+  profilePaperTitles(profile: Profile): Map<number, string> {
+    return topics.profilePaperTitles(this.db, profile.id);
+  }
+
+  setProfilePaperTitle(profile: Profile, paperId: number, title: string | null): boolean {
+    return this.write(() => topics.setProfilePaperTitle(this.db, profile.id, paperId, title));
   }
 
   /** Records a rating (1 up, -1 down, 0 to forget it). */

@@ -150,4 +150,17 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE papers SET revision = id;
   CREATE INDEX papers_revision ON papers(revision);
   `,
+  `
+  -- A profile's topics, once the researcher has named, merged, split or moved them (until then
+  -- they are found anew each time); a paper with no topic joins one as the engine finds it.
+  CREATE TABLE profile_topics (
+    id INTEGER PRIMARY KEY,
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    -- NULL: named by its key words.
+    name TEXT
+  );
+  ALTER TABLE profile_papers ADD COLUMN topic_id INTEGER REFERENCES profile_topics(id) ON DELETE SET NULL;
+  -- The researcher's own name for a paper of theirs (e.g. a clean title for a derived one).
+  ALTER TABLE profile_papers ADD COLUMN title TEXT;
+  `,
 ];

@@ -14,7 +14,7 @@ const library = Library.open((workerData as { dbFile: string }).dbFile);
 answerRequests<RelevanceQuery, RelevanceResult>((query) => {
   switch (query.kind) {
     case 'recommend':
-      return recommend(library, query.profile, query.filter, query.limit);
+      return recommend(library, query.profile, query.filter, query.limit, query.options);
     case 'similar':
       return similarPapers(library, query.target, query.limit);
     case 'plan':

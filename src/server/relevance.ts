@@ -2,12 +2,12 @@
 import type { Listing, Profile } from '../types.ts';
 import type { SessionPlan } from '../actions/plan-session.ts';
 import type { PaperFilter } from '../library/papers.ts';
-import type { Recommendation, RecommendResult } from '../actions/recommend.ts';
+import type { Recommendation, RecommendOptions, RecommendResult } from '../actions/recommend.ts';
 import { ProfileError } from '../engine/errors.ts';
 import { WorkerClient } from '../threads.ts';
 
 export type RelevanceQuery =
-  | { kind: 'recommend'; profile: Profile; filter: PaperFilter; limit: number }
+  | { kind: 'recommend'; profile: Profile; filter: PaperFilter; limit: number; options: RecommendOptions }
   | { kind: 'similar'; target: { paperId: number } | { text: string }; limit: number }
   | { kind: 'plan'; listing: Listing; profile: Profile | undefined };
 
@@ -20,8 +20,8 @@ export class Relevance {
     this.thread = new WorkerClient(import.meta.url, 'relevance-worker', { dbFile }, { ProfileError });
   }
 
-  recommend(profile: Profile, filter: PaperFilter, limit: number): Promise<RecommendResult> {
-    return this.thread.ask({ kind: 'recommend', profile, filter, limit }) as Promise<RecommendResult>;
+  recommend(profile: Profile, filter: PaperFilter, limit: number, options: RecommendOptions = {}): Promise<RecommendResult> {
+    return this.thread.ask({ kind: 'recommend', profile, filter, limit, options }) as Promise<RecommendResult>;
   }
 
   similar(target: { paperId: number } | { text: string }, limit: number): Promise<Recommendation[]> {

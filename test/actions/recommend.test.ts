@@ -42,8 +42,11 @@ test('a profile made from 000 recognises its own 002 poster as "yours", not as a
   assert.equal(result.recommendations.length, 280);
   assert.ok(result.recommendations.every((r) => r.paper.id !== result.yours[0].paper.id));
   assert.ok(result.recommendations.every((r) => r.paper.listings.some((l) => l.listing === SESSION)));
-  for (let i = 1; i < result.recommendations.length; i++) {
-    assert.ok(result.recommendations[i - 1].score >= result.recommendations[i].score);
+  // The topics take turns; each topic's papers come best first.
+  assert.deepEqual(new Set(result.recommendations.map((r) => r.topic)), new Set(result.topics.map((t) => t.key)));
+  for (const topic of result.topics) {
+    const scores = result.recommendations.filter((r) => r.topic === topic.key).map((r) => r.score);
+    assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
   }
 });
 
@@ -103,7 +106,7 @@ test("a pasted text's reasons name no paper and hold only the terms the text sha
     const [top] = similarPapers(small, { text: 'Passages cached offline.' }, 1);
     assert.equal(top.paper.title, 'Compressing Retrieved Context with Learned Soft Summaries');
     // No paper id, not even a made-up one; and the paper's abstract says "raw text", the pasted text does not.
-    assert.deepEqual(top.reasons, [{ similarity: 19.989, sharedTerms: ['passages', 'cached', 'offline'] }]);
+    assert.deepEqual(top.reasons, [{ kind: 'text', similarity: 19.989, sharedTerms: ['passages', 'cached', 'offline'] }]);
   } finally {
     small.close();
   }

@@ -117,17 +117,24 @@ test('profile from 000, recommend for the 002 session: own poster apart as yours
   const human = paperscout(['--db', db, 'recommend', '--listing', '002_399c9b84d8821e2e.txt', '--limit', '3']);
   assert.equal(human.code, 0, human.stderr);
   assert.match(human.stdout, /Yours \(your own work, another version of it, not recommended\):\n {3}\[\d+\] Two-stage LLM Fine-tuning with Less Specialization and More Generalization/);
-  assert.match(human.stdout, / {2}1\. \[\d+\] .+\n.+\n {5}\+ close to \[\d+\] /);
+  assert.match(human.stdout, / {2}1\. \[\d+\] .+\n.+\n {5}topic: .+\n {5}\+ close to your paper \[\d+\] /);
   const json = JSON.parse(paperscout(['--db', db, 'recommend', '--listing', '002_399c9b84d8821e2e.txt', '--limit', '5', '--json']).stdout);
-  assert.equal(json.length, 5);
-  assert.ok(json.every((r: { score: number; reasons: unknown[]; title: string }) => typeof r.score === 'number' && r.reasons.length > 0 && r.title));
-  assert.ok(json.every((r: { title: string }) => !r.title.startsWith('Two-stage LLM')));
-  assert.ok(json[0].score >= json[4].score);
+  const list: { id: number; score: number; reasons: { kind: string }[]; title: string; topic: string }[] = json.recommendations;
+  assert.equal(list.length, 5);
+  assert.ok(list.every((r) => typeof r.score === 'number' && r.reasons.length > 0 && r.reasons[0].kind === 'yours' && r.title));
+  assert.deepEqual(json.yours.map((own: { title: string }) => own.title.slice(0, 13)), ['Two-stage LLM']);
+  assert.ok(list.every((r) => !r.title.startsWith('Two-stage LLM')));
+  // Each topic's papers come best first; the topics take turns.
+  for (const topic of new Set(list.map((r) => r.topic))) {
+    const scores = list.filter((r) => r.topic === topic).map((r) => r.score);
+    assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+  }
+  assert.ok(json.topics.length > 1);
 
-  const rated = paperscout(['--db', db, 'rate', String(json[0].id), 'down']);
+  const rated = paperscout(['--db', db, 'rate', String(list[0].id), 'down']);
   assert.equal(rated.code, 0);
   const after = JSON.parse(paperscout(['--db', db, 'recommend', '--listing', '002_399c9b84d8821e2e.txt', '--limit', '5', '--json']).stdout);
-  assert.ok(after.every((r: { id: number }) => r.id !== json[0].id));
+  assert.ok(after.recommendations.every((r: { id: number }) => r.id !== list[0].id));
 });
 
 test('similar --text: each reason is about "your text", with no paper number', () => {
