@@ -168,12 +168,12 @@ export function recommend(library: Library, profile: Profile, filter: PaperFilte
   const dislikedSources = dislikedIds.map((id) => source(id, 'disliked'));
   const explainer = (row: TopicRankedRow) => ({ ranker: ranker.rankers[row.topic], liked: likedSources[row.topic], disliked: dislikedSources, topic: topics[row.topic].key });
   const explainRows = (ranked: readonly TopicRankedRow[]) => explain(library, index, ranked, (row) => explainer(row as TopicRankedRow));
-  const lanes = options.byTopic ? ranker.lanes(rows, limit) : undefined;
+  const { lanes, mixed } = ranker.rank(rows, limit);
   return {
-    recommendations: explainRows(ranker.mixed(rows, limit, lanes)),
+    recommendations: explainRows(mixed),
     yours: yours.map((y) => ({ paper: yoursPapers.get(y.id)!, ownPaperId: y.ownPaperId })),
     topics,
-    ...(lanes ? { lanes: lanes.map((lane, t) => ({ topic: topics[t].key, recommendations: explainRows(lane) })) } : {}),
+    ...(options.byTopic ? { lanes: lanes.map((lane, t) => ({ topic: topics[t].key, recommendations: explainRows(lane) })) } : {}),
   };
 }
 

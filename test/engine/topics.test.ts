@@ -48,14 +48,14 @@ test('a topic of one paper gets its share of the mixed list: slots go in proport
   const ranker = new TopicRanker(index, statistics, reference, topics, []);
   const skip = new Set(['gnn-1', 'gnn-2', 'gnn-3', 'robot-1'].map(id));
   const rows = index.liveRows().filter((row) => !skip.has(index.ids[row]));
-  const mixed = ranker.mixed(rows, 4);
+  const { mixed } = ranker.rank(rows, 4);
   // Sainte-Laguë on sizes 3 and 1: 3 against 1, then 1 against 1 (a tie goes to the larger topic),
   // then 0.6 against 1, then 0.6 against 0.33.
   assert.deepEqual(mixed.map((row) => row.topic), [0, 0, 1, 0]);
   assert.equal(nameOf(mixed[0].id), 'gnn-4');
   assert.ok(nameOf(mixed[2].id).startsWith('robot-'));
   assert.equal(new Set(mixed.map((row) => row.id)).size, 4);
-  const lanes = ranker.lanes(rows, 2);
+  const { lanes } = ranker.rank(rows, 2);
   assert.deepEqual(lanes.map((lane) => lane.length), [2, 2]);
   assert.ok(lanes[1].every((row) => nameOf(row.id).startsWith('robot-')));
 });
