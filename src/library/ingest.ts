@@ -1,6 +1,6 @@
 // Adding one parsed listing to the library: all of it or nothing, once per distinct file,
 // merging papers the library already has and linking likely versions.
-import type { ImportedPaper, Listing, ListingMeta, ParsedListing } from '../types.ts';
+import type { ImportedPaper, Listing, ListingMeta, ParsedListing, SkippedRecord } from '../types.ts';
 import type { Db } from './database.ts';
 import { authorKey, authorsCompatible, titleKey } from './identity.ts';
 import { blobToSketch, sketchPairs, sketchToBlob, SketchIndex, textOverlap, VERSION_THRESHOLD, wordPairs } from './versions.ts';
@@ -21,8 +21,10 @@ export interface IngestOutcome {
   newPapers: number;
   mergedPapers: number;
   versionLinks: number;
-  /** What the importer passed over without failing the file (e.g. records without a title). */
+  /** What the importer passed over without failing the file (e.g. an undefined @string). */
   warnings: string[];
+  /** The file's records that could not become papers and were left out. */
+  skipped: SkippedRecord[];
 }
 
 interface ExistingPaper {
@@ -90,7 +92,7 @@ export class Ingester {
   ingest(parsed: ParsedListing, fileName: string, hash: string, labels: ListingLabels = {}, abstractPairs?: readonly (Uint32Array | undefined)[]): IngestOutcome {
     const earlier = this.statements.listingByHash.get(hash);
     if (earlier) {
-      return { added: false, listing: getListing(this.db, earlier.id)!, newPapers: 0, mergedPapers: 0, versionLinks: 0, warnings: [] };
+      return { added: false, listing: getListing(this.db, earlier.id)!, newPapers: 0, mergedPapers: 0, versionLinks: 0, warnings: [], skipped: [] };
     }
     const sketches = this.sketchIndex();
     try {
@@ -160,7 +162,7 @@ export class Ingester {
       this.statements.insertAppearance.run(listingId, index + 1, paperId, paper.sourceId ?? null);
     });
     fullText.finish();
-    return { added: true, listing: getListing(this.db, listingId)!, newPapers, mergedPapers, versionLinks, warnings: parsed.warnings ?? [] };
+    return { added: true, listing: getListing(this.db, listingId)!, newPapers, mergedPapers, versionLinks, warnings: parsed.warnings ?? [], skipped: parsed.skipped ?? [] };
   }
 
   private uniqueName(fileName: string): string {
