@@ -106,14 +106,18 @@ test('identifiers merge renamed papers; equal titles with disjoint authors stay 
   fs.writeFileSync(
     file,
     `@article{a, title={Sparse Widgets for Everyone}, author={Lovelace, Ada}, year={2021}, eprint={2101.00001}, archivePrefix={arXiv}}
-@article{b, title={Sparse Widgets for Everyone, Extended}, author={Lovelace, Ada}, year={2022}, journal={J. Widgets}, eprint={2101.00001}, archivePrefix={arXiv}}
 @article{c, title={QANet: Combining Local Convolution with Global Self-Attention for Reading Comprehension}, author={Turing, Alan}, year={2018}}
 `,
   );
+  const renamed = path.join(dir, 'ids-renamed.bib');
+  fs.writeFileSync(
+    renamed,
+    `@article{b, title={Sparse Widgets for Everyone, Extended}, author={Lovelace, Ada}, year={2022}, journal={J. Widgets}, eprint={2101.00001}, archivePrefix={arXiv}}\n`,
+  );
   await ingestPaths(library, [paperlists('iclr', 2018)]);
-  const [outcome] = (await ingestPaths(library, [file])).outcomes;
-  assert.equal(outcome.newPapers, 2);
-  assert.equal(outcome.mergedPapers, 1);
+  const [outcome, renamedOutcome] = (await ingestPaths(library, [file, renamed])).outcomes;
+  assert.deepEqual([outcome.newPapers, outcome.mergedPapers], [2, 0]);
+  assert.deepEqual([renamedOutcome.newPapers, renamedOutcome.mergedPapers], [0, 1]);
   const qanet = library.search('QANet Combining Local Convolution').hits.map((h) => h.paper);
   assert.equal(qanet.length, 2);
   assert.deepEqual(qanet.map((p) => p.authors[0]).sort(), ['Adams Wei Yu', 'Alan Turing']);
@@ -126,11 +130,12 @@ test('the full-text index follows merges and stays consistent with the papers', 
     `@article{x, title={Sparse Widgets for Everyone}, author={Lovelace, Ada}, eprint={2101.00001}, archivePrefix={arXiv},
   abstract={We fold quokka manifolds into widgets.}}
 @article{y, title={Quokka Widgets Revisited}, author={Hopper, Grace}, abstract={Quokka widgets, twice.}}
-@article{z, title={Quokka Widgets Revisited}, author={Hopper, Grace}, keywords={marsupials}}
 `,
   );
-  const [outcome] = (await ingestPaths(library, [file])).outcomes;
-  assert.deepEqual([outcome.newPapers, outcome.mergedPapers], [1, 2]);
+  const keywords = path.join(dir, 'keywords-arrive.bib');
+  fs.writeFileSync(keywords, `@article{z, title={Quokka Widgets Revisited}, author={Hopper, Grace}, keywords={marsupials}}\n`);
+  const outcomes = (await ingestPaths(library, [file, keywords])).outcomes;
+  assert.deepEqual(outcomes.map((outcome) => [outcome.newPapers, outcome.mergedPapers]), [[1, 1], [0, 1]]);
   const titles = (query: string) => library.search(query).hits.map((hit) => hit.paper.title).sort();
   assert.deepEqual(titles('quokka'), ['Quokka Widgets Revisited', 'Sparse Widgets for Everyone']);
   assert.deepEqual(titles('marsupials'), ['Quokka Widgets Revisited']);
