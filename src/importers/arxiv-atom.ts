@@ -5,7 +5,8 @@ import type { ImportedPaper, PaperIds, PaperUrls } from '../types.ts';
 import { ImportError, type Importer } from './importer.ts';
 import { arxivIdFrom, doiFrom } from './identifiers.ts';
 import { squeeze } from './clean-text.ts';
-import { lineAndColumn } from './text-location.ts';
+import { LineIndex, lineAndColumn } from './text-location.ts';
+import { collectPapers, place, skippedField, titleFields, type SourceRecord } from './records.ts';
 import { boundedMessage, shortLabel } from './untrusted.ts';
 
 interface AtomLink {
@@ -49,11 +50,12 @@ function textOf(value: unknown): string | undefined {
   return text || undefined;
 }
 
-function entryToPaper(entry: AtomEntry, ordinal: number): ImportedPaper {
-  const title = textOf(entry.title);
-  if (!title) throw new ImportError('entry has no title', `entry ${ordinal}`);
-  const paper: ImportedPaper = { title, authors: (entry.author ?? []).map((author) => textOf(author.name)).filter((name) => name !== undefined) };
+function entryToPaper(entry: AtomEntry): ImportedPaper {
   const abstract = textOf(entry.summary);
+  const paper: ImportedPaper = {
+    ...titleFields(textOf(entry.title), abstract, 'entry has no title'),
+    authors: (entry.author ?? []).map((author) => textOf(author.name)).filter((name) => name !== undefined),
+  };
   if (abstract) paper.abstract = abstract;
   const year = /^\d{4}/.exec(textOf(entry.published) ?? '');
   if (year) paper.year = Number(year[0]);
@@ -127,6 +129,18 @@ function parserError(text: string, error: unknown): ImportError {
   return new ImportError(`invalid XML: ${reason}`, inDoctype ? lineAndColumn(text, doctype) : undefined);
 }
 
+/** The line of the `n`th `<entry>` (1-based), found on the first call. */
+function entryLines(text: string): (n: number) => number | undefined {
+  let lines: number[] | undefined;
+  return (n) => {
+    if (!lines) {
+      const index = new LineIndex(text);
+      lines = [...text.matchAll(/<entry[\s>]/g)].map((match) => index.lineAt(match.index));
+    }
+    return lines[n - 1];
+  };
+}
+
 function parseFeed(text: string): { feed?: { entry?: AtomEntry[] } } {
   const valid = XMLValidator.validate(text);
   if (valid !== true) throw validationError(text, valid.err);
@@ -152,6 +166,8 @@ export const arxivAtomImporter: Importer = {
     const apiError = entries.find((entry) => textOf(entry.id)?.includes('arxiv.org/api/errors'));
     if (apiError) throw new ImportError(`arXiv API error: ${boundedMessage(textOf(apiError.summary) ?? 'unknown')}`);
     if (entries.length === 0) throw new ImportError('Atom feed has no entries (the query matched no papers)');
-    return { format: 'arxiv-atom', meta: {}, papers: entries.map((entry, index) => entryToPaper(entry, index + 1)) };
+    const sources = entries.map((entry, index): SourceRecord<AtomEntry> => ({ ...place(index + 1, textOf(entry.id)), record: entry }));
+    const { papers, skipped } = collectPapers(sources, entryToPaper, { lineOf: entryLines(text) });
+    return { format: 'arxiv-atom', meta: {}, papers, ...skippedField(skipped) };
   },
 };

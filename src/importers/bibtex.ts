@@ -2,16 +2,18 @@
 // @retorquere/bibtex-parser (the parser behind Better BibTeX), which resolves @string macros and
 // crossrefs, turns LaTeX into Unicode and splits names.
 //
-// Ingest is all-or-nothing per file, so one broken entry fails the whole file, naming the entry
-// and its line: importing the rest silently would leave the user with a library that is quietly
-// missing papers they believe they have. Problems the parser recovers from (an undefined
-// @string, a name with too many commas) do not fail the file; they come back as warnings.
+// An entry that cannot become a paper (broken braces, no title) is skipped and named with its
+// number, key and line (records.ts), as biber and Zotero do; the parser resumes at the next
+// entry. Problems the parser recovers from (an undefined @string, a name with too many commas)
+// only change a field; they come back as warnings.
 import { parse, type Creator, type Entry, type Library, type ParseError } from '@retorquere/bibtex-parser';
 import type { ImportedPaper, PaperIds, PaperUrls } from '../types.ts';
 import { ImportError, type Importer } from './importer.ts';
 import { arxivIdFrom, doiFrom } from './identifiers.ts';
 import { squeeze } from './clean-text.ts';
-import { boundedMessage, shortLabel } from './untrusted.ts';
+import { boundedMessage } from './untrusted.ts';
+import { LineIndex } from './text-location.ts';
+import { collectPapers, place, skippedField, titleFields, type RecordPlace, type SourceRecord } from './records.ts';
 
 const PARSER_OPTIONS = {
   // Keep titles as written: no sentence-casing (which also drops case-protection markup).
@@ -36,15 +38,36 @@ function plain(value: string): string {
   return text.replace(ACCENTED_DOTLESS, (_match, letter: string, accent: string) => (letter === '\u0131' ? 'i' : 'j') + accent).normalize('NFC');
 }
 
-/** `entry N (key), line L` for the entry whose source text begins with `input`. */
-function locate(text: string, input: string): string {
-  const offset = Math.max(0, text.indexOf(input.trim()));
-  const before = text.slice(0, offset);
-  const ordinal = (before.match(ENTRY_START)?.length ?? 0) + 1;
-  const line = before.split('\n').length;
-  const found = /^@\s*[a-z]+\s*[{(]\s*([^,\s{}()]+)/i.exec(input.trim())?.[1];
-  const key = found && shortLabel(found);
-  return `entry ${ordinal}${key ? ` (${key})` : ''}, line ${line}`;
+/** Where entries begin in a text: their offsets, for numbering them, and the line index. */
+class EntryPlaces {
+  private readonly starts: number[];
+  private readonly lines: LineIndex;
+  private cursor = 0;
+
+  constructor(private readonly text: string) {
+    this.starts = [...text.matchAll(ENTRY_START)].map((match) => match.index);
+    this.lines = new LineIndex(text);
+  }
+
+  /**
+   * The place of the entry whose source text is `input`. Entries come in file order, so each
+   * is looked for after the one before (a search from the start for each would read a large
+   * file once per entry), and from the start when not found there.
+   */
+  of(input: string, key?: string): RecordPlace {
+    const source = input.trim();
+    let offset = this.text.indexOf(source, this.cursor);
+    if (offset < 0) offset = Math.max(0, this.text.indexOf(source));
+    else this.cursor = offset + source.length;
+    let [low, high] = [0, this.starts.length];
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.starts[middle] < offset) low = middle + 1;
+      else high = middle;
+    }
+    const found = key ?? /^@\s*[a-z]+\s*[{(]\s*([^,\s{}()]+)/i.exec(source)?.[1];
+    return place(low + 1, found, this.lines.lineAt(offset));
+  }
 }
 
 /**
@@ -91,9 +114,13 @@ function arxivOf(entry: Entry): string | undefined {
   return undefined;
 }
 
-function entryToPaper(entry: Entry, title: string): ImportedPaper {
-  const paper: ImportedPaper = { title, authors: (entry.fields.author ?? []).map(nameOf).filter(Boolean), sourceId: entry.key };
+function entryToPaper(entry: Entry): ImportedPaper {
   const abstract = fieldText(entry, 'abstract');
+  const paper: ImportedPaper = {
+    ...titleFields(fieldText(entry, 'title'), abstract, `@${entry.type} entry has no title`),
+    authors: (entry.fields.author ?? []).map(nameOf).filter(Boolean),
+    sourceId: entry.key,
+  };
   if (abstract) paper.abstract = abstract;
   const keywords = entry.fields.keywords?.map(plain).filter(Boolean);
   if (keywords?.length) paper.keywords = keywords;
@@ -132,20 +159,30 @@ export const bibtexImporter: Importer = {
   },
   parse(text) {
     const library = parseLibrary(text);
-    const fatal = library.errors.find(isFatal);
-    if (fatal) {
-      throw new ImportError(`broken BibTeX entry: ${boundedMessage(fatal.error)}`, fatal.input ? locate(text, fatal.input) : undefined);
-    }
-    const papers: ImportedPaper[] = [];
+    const places = new EntryPlaces(text);
+    // An entry the parser could not read whole comes back with an error carrying its source.
+    const broken = new Map<string, string>();
+    for (const error of library.errors) if (isFatal(error)) broken.set(error.input!, boundedMessage(error.error));
+    const read = new Set(library.entries.map((entry) => entry.input));
+    const failed = [...broken].filter(([input]) => !read.has(input)).map(([input, reason]) => ({ ...places.of(input), reason }));
+    const sources: SourceRecord<Entry>[] = [];
     for (const entry of library.entries) {
-      // DBLP-style @proceedings that other entries crossref are venues, not papers.
-      if (entry.crossref?.donated.length) continue;
-      const title = fieldText(entry, 'title');
-      if (!title) throw new ImportError('entry has no title', locate(text, entry.input));
-      papers.push(entryToPaper(entry, title));
+      // DBLP-style @proceedings that other entries crossref are venues, not papers; an entry
+      // without source is the shell the parser keeps of one it could not read (an error names it).
+      if (entry.crossref?.donated.length || !entry.input.trim()) continue;
+      sources.push({ ...places.of(entry.input, entry.key), record: entry });
     }
-    if (papers.length === 0) throw new ImportError('no BibTeX entries in file (only @string, @comment or @preamble, or nothing)');
-    const warnings = library.errors.map((error) => boundedMessage(error.error));
-    return { format: 'bibtex', meta: {}, papers, ...(warnings.length ? { warnings } : {}) };
+    if (sources.length === 0 && failed.length === 0) throw new ImportError('no BibTeX entries in file (only @string, @comment or @preamble, or nothing)');
+    const { papers, skipped } = collectPapers(
+      sources,
+      (entry) => {
+        const reason = broken.get(entry.input);
+        if (reason) throw new ImportError(`broken BibTeX entry: ${reason}`);
+        return entryToPaper(entry);
+      },
+      { failed: failed.map((skip) => ({ ...skip, reason: `broken BibTeX entry: ${skip.reason}` })) },
+    );
+    const warnings = library.errors.filter((error) => !isFatal(error)).map((error) => boundedMessage(error.error));
+    return { format: 'bibtex', meta: {}, papers, ...(warnings.length ? { warnings } : {}), ...skippedField(skipped) };
   },
 };

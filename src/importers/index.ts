@@ -14,8 +14,10 @@ import { jsonlImporter } from './jsonl.ts';
 import { csvImporter } from './csv.ts';
 import { withoutControls } from './clean-text.ts';
 import { lineAndColumn } from './text-location.ts';
+import { strictly } from './records.ts';
 
 export { ImportError } from './importer.ts';
+export { describeSkip, listingWarnings, skipLocation } from './records.ts';
 
 const IMPORTERS: readonly Importer[] = [
   paperlistsJsonImporter,
@@ -95,14 +97,21 @@ function replacementWarning(text: string): string | undefined {
   return `the text holds ${count} U+FFFD replacement character(s), the first at ${lineAndColumn(text, first)}: characters lost when it was decoded with the wrong encoding`;
 }
 
+export interface ParseOptions {
+  /** Fail the file when any of its records would be skipped (`ingest --strict`). */
+  strict?: boolean;
+}
+
 /**
  * Parses one file's text. With `format`, only that importer is tried; otherwise the format
  * is detected, and a saved HTML page is reduced to its text and detected again. Every string
- * of the result is free of control characters.
+ * of the result is free of control characters. Records that cannot become papers are left out
+ * and listed in `skipped` (records.ts), or fail the file with `strict`.
  */
-export function parseListing(text: string, fileName: string, format?: FormatName): ParsedListing {
+export function parseListing(text: string, fileName: string, format?: FormatName, { strict = false }: ParseOptions = {}): ParsedListing {
   assertPlainText(text);
-  const listing = parseText(text, fileName, format);
+  const parsed = parseText(text, fileName, format);
+  const listing = strict ? strictly(parsed) : parsed;
   removeControls(listing as unknown as Record<string, unknown>);
   const warning = replacementWarning(text);
   return warning ? { ...listing, warnings: [...(listing.warnings ?? []), warning] } : listing;

@@ -55,19 +55,22 @@ test('unknown commands are dropped, their arguments kept; recovered problems com
   ]);
 });
 
-test('one broken entry fails the whole file, naming the entry, its key and line', () => {
-  assert.throws(() => bibtexImporter.parse(fixture('broken-entry.bib'), 'broken-entry.bib'), {
-    name: 'ImportError',
-    message: /^broken BibTeX entry: Unterminated brace-value/,
-    location: 'entry 2 (second_broken_2021), line 7',
+test('one broken entry is skipped and named with its key and line; the rest of the file is read', () => {
+  const listing = bibtexImporter.parse(fixture('broken-entry.bib'), 'broken-entry.bib');
+  assert.deepEqual(listing.papers.map((paper) => paper.sourceId), ['first_ok_2020', 'third_ok_2022']);
+  assert.equal(listing.skipped?.length, 1);
+  assert.deepEqual({ ...listing.skipped![0], reason: listing.skipped![0].reason.slice(0, 46) }, {
+    entry: 2,
+    key: 'second_broken_2021',
+    line: 7,
+    reason: 'broken BibTeX entry: Unterminated brace-value ',
   });
 });
 
-test('an entry without a title fails the file', () => {
-  assert.throws(() => bibtexImporter.parse(fixture('untitled-entry.bib'), 'untitled-entry.bib'), {
-    message: 'entry has no title',
-    location: 'entry 2 (untitled_2021), line 5',
-  });
+test('an entry without a title or abstract is skipped', () => {
+  const listing = bibtexImporter.parse(fixture('untitled-entry.bib'), 'untitled-entry.bib');
+  assert.deepEqual(listing.papers.map((paper) => paper.sourceId), ['titled_2020']);
+  assert.deepEqual(listing.skipped, [{ entry: 2, key: 'untitled_2021', line: 5, reason: '@misc entry has no title and no abstract', placeholder: true }]);
 });
 
 test('a file without entries is an error', () => {
