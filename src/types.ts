@@ -63,6 +63,16 @@ export const FORMATS = [
   'arxiv-atom',
   'jsonl',
   'csv',
+  'csl-json',
+  'csl-yaml',
+  'endnote-xml',
+  'web-of-science',
+  'medline',
+  'semantic-scholar',
+  'openreview-notes',
+  'hf-daily-papers',
+  'miniconf-csv',
+  'markdown-page',
 ] as const;
 export type FormatName = (typeof FORMATS)[number];
 

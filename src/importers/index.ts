@@ -12,6 +12,15 @@ import { risImporter } from './ris.ts';
 import { arxivAtomImporter } from './arxiv-atom.ts';
 import { jsonlImporter } from './jsonl.ts';
 import { csvImporter } from './csv.ts';
+import { cslJsonImporter, cslYamlImporter } from './csl.ts';
+import { endnoteXmlImporter } from './endnote-xml.ts';
+import { webOfScienceImporter } from './web-of-science.ts';
+import { medlineImporter } from './medline.ts';
+import { semanticScholarImporter } from './semantic-scholar.ts';
+import { openreviewNotesImporter } from './openreview-notes.ts';
+import { hfDailyPapersImporter } from './hf-daily-papers.ts';
+import { miniconfCsvImporter } from './miniconf-csv.ts';
+import { markdownPageImporter } from './markdown-page.ts';
 import { withoutControls } from './clean-text.ts';
 import { lineAndColumn } from './text-location.ts';
 import { strictly } from './records.ts';
@@ -28,6 +37,16 @@ const IMPORTERS: readonly Importer[] = [
   bibtexImporter,
   risImporter,
   arxivAtomImporter,
+  cslJsonImporter,
+  cslYamlImporter,
+  endnoteXmlImporter,
+  webOfScienceImporter,
+  medlineImporter,
+  semanticScholarImporter,
+  openreviewNotesImporter,
+  hfDailyPapersImporter,
+  miniconfCsvImporter,
+  markdownPageImporter,
   sessionPageImporter,
   trendingFeedImporter,
   abstractListImporter,

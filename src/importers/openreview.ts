@@ -18,7 +18,7 @@ interface NoteContent {
 }
 
 /** OpenReview API v2 wraps each field as {value}; v1 and the expertise exports do not. */
-function unwrap(field: unknown): unknown {
+export function unwrap(field: unknown): unknown {
   if (field && typeof field === 'object' && !Array.isArray(field) && 'value' in field) {
     return (field as { value: unknown }).value;
   }

@@ -55,7 +55,7 @@ function endsSentence(text: string): boolean {
 }
 
 /** Rejoins a sentence broken between two pieces: with a space, or nothing after a hyphenation. */
-function continueSentence(text: string, rest: string): string {
+export function continueSentence(text: string, rest: string): string {
   return /\p{L}-$/u.test(text) && /^\p{Ll}/u.test(rest) ? text + rest : `${text} ${rest}`;
 }
 

@@ -6,6 +6,7 @@ import type { ImportedPaper, PaperIds, PaperUrls } from '../types.ts';
 import { ImportError, type Importer } from './importer.ts';
 import { arxivIdFrom, doiFrom } from './identifiers.ts';
 import { squeeze } from './clean-text.ts';
+import { invertedName } from './person-names.ts';
 import { collectPapers, isPlaceholder, place, skippedField, titleFields, type SourceRecord } from './records.ts';
 
 /** `TY  - JOUR`; writers disagree on the spaces, and `ER  -` often has no value or space. */
@@ -46,11 +47,6 @@ function all(record: RisRecord, tags: readonly string[]): string[] {
   return tags.flatMap((tag) => record.fields.get(tag) ?? []).map(squeeze).filter(Boolean);
 }
 
-/** RIS names are `Last, First[, Suffix]`; paperscout shows `First Last Suffix`. */
-function displayName(name: string): string {
-  const [last, given, suffix] = name.split(',').map((part) => part.trim());
-  return [given, last, suffix].filter(Boolean).join(' ');
-}
 
 function locationOf(record: RisRecord): string {
   return `record ${record.ordinal}, line ${record.line}`;
@@ -60,7 +56,7 @@ function recordToPaper(record: RisRecord): ImportedPaper {
   if (record.broken) throw new ImportError(record.broken);
   const abstract = first(record, ABSTRACT_TAGS);
   const authors = all(record, ['AU', 'A1']).filter((name) => !isPlaceholder(name));
-  const paper: ImportedPaper = { ...titleFields(first(record, TITLE_TAGS), abstract, 'record has no title (TI, T1 or ST)'), authors: authors.map(displayName) };
+  const paper: ImportedPaper = { ...titleFields(first(record, TITLE_TAGS), abstract, 'record has no title (TI, T1 or ST)'), authors: authors.map(invertedName) };
   if (abstract) paper.abstract = abstract;
   const keywords = all(record, ['KW']);
   if (keywords.length) paper.keywords = keywords;
