@@ -63,7 +63,9 @@ export const medlineImporter: Importer = {
   detect(text) {
     const head = text.slice(0, 4096).replace(/^\uFEFF/, '').trimStart();
     if (/^PMID- ?\d+\r?\n/.test(head)) return 1;
-    const tags = ['PMID', 'TI  ', 'AB  ', 'FAU ', 'AU  ', 'DP  ', 'JT  ', 'SO  '].filter((tag) => head.includes(`\n${tag}- `)).length;
+    // RIS has the same `TI  - ` lines; only MEDLINE has four-letter tags such as `FAU` and `PMID`.
+    if (!/^(?:PMID|FAU |STAT|OWN ) ?- /m.test(head) || /^TY {1,2}-/.test(head)) return 0;
+    const tags = ['TI  ', 'AB  ', 'FAU ', 'AU  ', 'DP  ', 'JT  ', 'SO  '].filter((tag) => head.includes(`\n${tag}- `)).length;
     return /^[A-Z][A-Z0-9 ]{3}- /.test(head) && tags >= 3 ? 0.9 : 0;
   },
   parse(text) {

@@ -5,7 +5,7 @@
 import type { ImportedPaper, PaperIds, PaperUrls } from '../types.ts';
 import { ImportError, type Importer } from './importer.ts';
 import { arxivIdFrom, doiFrom } from './identifiers.ts';
-import { isObject, textField as text, webUrl as web, type Fields } from './json-fields.ts';
+import { isObject, textField as text, webUrl as web } from './json-fields.ts';
 import { parseJson, topLevelValueLines } from './json-text.ts';
 import { boundedMessage, describeValue } from './untrusted.ts';
 import { collectPapers, isPlaceholder, place, skippedField, titleFields, type SourceRecord } from './records.ts';

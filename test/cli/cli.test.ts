@@ -104,7 +104,7 @@ test('--version prints the version in package.json and nothing else', () => {
 test('bad arguments are refused with a reason', () => {
   const run = paperscout(['--db', db, 'export', '--format', 'docx']);
   assert.equal(run.code, 1);
-  assert.match(run.stderr, /unknown --format "docx"; one of: jsonl, csv, bibtex/);
+  assert.match(run.stderr, /unknown --format "docx"; one of: jsonl, csv, bibtex, csl-json, ris/);
   const limit = paperscout(['--db', db, 'search', 'x', '--limit', '0']);
   assert.equal(limit.code, 1);
   assert.match(limit.stderr, /--limit must be a whole number of at least 1/);
