@@ -11,23 +11,49 @@ import { csvImporter } from '../../src/importers/csv.ts';
 import { bibtexImporter } from '../../src/importers/bibtex.ts';
 import { risImporter } from '../../src/importers/ris.ts';
 import { arxivAtomImporter } from '../../src/importers/arxiv-atom.ts';
+import { cslJsonImporter, cslYamlImporter } from '../../src/importers/csl.ts';
+import { endnoteXmlImporter } from '../../src/importers/endnote-xml.ts';
+import { webOfScienceImporter } from '../../src/importers/web-of-science.ts';
+import { medlineImporter } from '../../src/importers/medline.ts';
+import { semanticScholarImporter } from '../../src/importers/semantic-scholar.ts';
+import { openreviewNotesImporter } from '../../src/importers/openreview-notes.ts';
+import { hfDailyPapersImporter } from '../../src/importers/hf-daily-papers.ts';
+import { miniconfCsvImporter } from '../../src/importers/miniconf-csv.ts';
+import { markdownPageImporter } from '../../src/importers/markdown-page.ts';
 import { sessionPageImporter } from '../../src/importers/session-page.ts';
 import { trendingFeedImporter } from '../../src/importers/trending-feed.ts';
 import { abstractListImporter } from '../../src/importers/abstract-list.ts';
 import { fixture, fixtureNames, shared } from './files.ts';
 import { needsShared } from '../requirements.ts';
 
-const ALL: readonly Importer[] = [
+const STRUCTURED: readonly Importer[] = [
   paperlistsJsonImporter, openreviewSubmissionsImporter, openreviewArchiveImporter, jsonlImporter, csvImporter,
-  bibtexImporter, risImporter, arxivAtomImporter, sessionPageImporter, trendingFeedImporter, abstractListImporter,
+  bibtexImporter, risImporter, arxivAtomImporter, cslJsonImporter, cslYamlImporter, endnoteXmlImporter,
+  webOfScienceImporter, medlineImporter, semanticScholarImporter, openreviewNotesImporter, hfDailyPapersImporter,
+  miniconfCsvImporter, markdownPageImporter,
 ];
-const STRUCTURED: readonly Importer[] = ALL.slice(0, 8);
+const ALL: readonly Importer[] = [...STRUCTURED, sessionPageImporter, trendingFeedImporter, abstractListImporter];
 
 const FIXTURE_FORMATS: Record<string, FormatName> = {
   'arxiv-api-error.atom': 'arxiv-atom',
   'arxiv-no-results.atom': 'arxiv-atom',
   'arxiv-query.atom': 'arxiv-atom',
   'broken-entry.bib': 'bibtex',
+  'dblp-versions.bib': 'bibtex',
+  'endnote-library.xml': 'endnote-xml',
+  'hf-daily-papers.json': 'hf-daily-papers',
+  'miniconf-sitedata.csv': 'miniconf-csv',
+  'openreview-notes-v2.json': 'openreview-notes',
+  'pandoc-references.md': 'csl-yaml',
+  'pubmed-citations.nbib': 'medline',
+  'references.yaml': 'csl-yaml',
+  's2-batch.json': 'semantic-scholar',
+  's2-paper.json': 'semantic-scholar',
+  's2-search-page.json': 'semantic-scholar',
+  'session-capture.md': 'markdown-page',
+  'trending-capture.md': 'markdown-page',
+  'wos-savedrecs.txt': 'web-of-science',
+  'zotero-items.csl.json': 'csl-json',
   'library-export.jsonl': 'jsonl',
   'mendeley-crlf.ris': 'ris',
   'no-er.ris': 'ris',
