@@ -40,19 +40,20 @@ const YEAR = /\b(?:1[5-9]|20)\d\d\b/;
 /**
  * The year of a CSL date: `{date-parts: [[2020, 5, 1]]}`, `{raw: "2020-05"}`, `{literal}`, or
  * as Pandoc also takes it, a plain `2020-05-01`, a number, or the old `[{year: 2020}]` list.
+ * `depth` stops a date nested in itself (a hostile file) a few levels down.
  */
-function yearOf(value: unknown): number | undefined {
+function yearOf(value: unknown, depth = 0): number | undefined {
   if (typeof value === 'number') return Number.isInteger(value) && value > 0 ? value : undefined;
   if (typeof value === 'string') {
     const year = YEAR.exec(value);
     return year ? Number(year[0]) : undefined;
   }
-  if (Array.isArray(value)) return yearOf(value[0]);
-  if (!value || typeof value !== 'object') return undefined;
+  if (depth > 3 || !value || typeof value !== 'object') return undefined;
+  if (Array.isArray(value)) return yearOf(value[0], depth + 1);
   const date = value as Record<string, unknown>;
   const parts = date['date-parts'];
   const first = Array.isArray(parts) && Array.isArray(parts[0]) ? (parts[0] as unknown[])[0] : undefined;
-  return yearOf(first) ?? yearOf(date.year) ?? yearOf(date.raw) ?? yearOf(date.literal);
+  return yearOf(first, depth + 1) ?? yearOf(date.year, depth + 1) ?? yearOf(date.raw, depth + 1) ?? yearOf(date.literal, depth + 1);
 }
 
 function keywordsOf(value: unknown): string[] | undefined {

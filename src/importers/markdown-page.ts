@@ -49,6 +49,28 @@ function unwrap(text: string): string {
   return text.split('\n').map(cleanLine).filter(Boolean).reduce((joined, line) => (joined ? continueSentence(joined, line) : line), '');
 }
 
+/** Quotes and lists nest this deep at most; marked recurses once a level (and takes minutes over 2,000 nested lists). */
+const MAX_NESTING = 100;
+/** The quote and list markers that open a line (`> - 1. `), with the indentation between them. */
+const CONTAINER_MARKS = /^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t])))+/;
+
+/**
+ * The first line where quotes and lists nest deeper than the limit, counting the markers that
+ * open it and its indentation (two columns a level, as a list item's content is indented).
+ * Hand-written because marked has no limit of its own.
+ */
+function tooDeepAt(text: string): number | undefined {
+  const lines = text.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const marks = CONTAINER_MARKS.exec(lines[index])?.[0];
+    if (!marks) continue;
+    const markers = marks.match(/>|[*+-]|\d{1,9}[.)]/g)!.length;
+    const indent = marks.length - marks.replace(/[ \t]/g, '').length;
+    if (markers + indent / 2 > MAX_NESTING) return index + 1;
+  }
+  return undefined;
+}
+
 /** The Markdown's blocks in order: headings, paragraphs, list items (quotes and lists opened). */
 function readBlocks(text: string): Block[] {
   const blocks: Block[] = [];
@@ -75,6 +97,8 @@ function readBlocks(text: string): Block[] {
       at += token.raw.split('\n').length - 1;
     }
   };
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) throw new ImportError(`quotes or lists nested over ${MAX_NESTING} deep`, `line ${deep}`);
   visit(new Lexer().lex(text), 1);
   return blocks;
 }
