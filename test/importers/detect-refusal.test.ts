@@ -1,0 +1,43 @@
+// Detection refuses rather than guesses: a file no format clearly fits fails, asking for
+// --format, instead of being stored as junk papers.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseListing } from '../../src/importers/index.ts';
+import { fixture } from './files.ts';
+
+const UNKNOWN = { name: 'ImportError', message: 'unknown format: not a listing paperscout can read (use --format to name one)' };
+
+test('a Web of Science export and a CSL-YAML file are not read as trending feeds', () => {
+  assert.throws(() => parseListing(fixture('wos-export.txt'), 'savedrecs.txt'), UNKNOWN);
+  assert.throws(() => parseListing(fixture('csl-library.yaml'), 'library.yaml'), UNKNOWN);
+});
+
+test('CSL-JSON is not read as paperlists JSON', () => {
+  assert.throws(() => parseListing(fixture('csl-library.json'), 'library.json'), UNKNOWN);
+});
+
+test("MiniConf's papers.csv (authors joined with |) is not read as our CSV", () => {
+  assert.throws(() => parseListing(fixture('miniconf-papers.csv'), 'papers.csv'), UNKNOWN);
+  // Our own CSV with a | inside a name is still ours.
+  const ours = parseListing('title,authors\nA,Ada Lovelace; Grace Hopper\nB,Alan | Turing; Alonzo Church\nC,Solo Author\n', 'papers.csv');
+  assert.equal(ours.format, 'csv');
+  assert.deepEqual(ours.papers[1].authors, ['Alan | Turing', 'Alonzo Church']);
+});
+
+test('two formats scoring alike fail with both named', () => {
+  const text = 'TY  - JOUR\nTI  - A Title\nER  - \n@article{x, title={Y}}\n';
+  assert.throws(() => parseListing(text, 'refs.bib'), { name: 'ImportError', message: 'looks like ris or bibtex; use --format to say which' });
+  assert.equal(parseListing(text, 'refs.bib', 'ris').papers[0].title, 'A Title');
+});
+
+test('a text that looks only a little like a format fails instead of being read as one', () => {
+  const notes = [
+    'Notes from the meeting',
+    'We talked about widgets and the way they fold when most joints are stiff, and about the plan for next year in some detail.',
+    'Lunch', 'Coffee', 'Bus', 'Train', 'Hotel', 'Dinner',
+  ].join('\n');
+  assert.throws(() => parseListing(notes, 'notes.txt'), {
+    name: 'ImportError',
+    message: 'not clearly a listing: it looks a little like trending-feed, too little to read it as one; use --format if it is',
+  });
+});
