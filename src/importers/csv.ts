@@ -33,6 +33,26 @@ function readRows(text: string): CsvRow[] {
   }
 }
 
+/** Rows the detector reads to see how the author lists are written. */
+const DETECT_ROWS = 200;
+
+/**
+ * Whether the sampled rows join their authors with `|` (MiniConf's `papers.csv`), not with
+ * `; ` as this schema does: read as ours, each author list would be one author.
+ */
+function listsWithBars(text: string): boolean {
+  let rows: string[][];
+  try {
+    rows = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, relax_quotes: true, to_line: DETECT_ROWS + 1 }) as string[][];
+  } catch {
+    return false;
+  }
+  const column = rows[0]?.findIndex((cell) => cell.trim().toLowerCase() === 'authors') ?? -1;
+  const cells = rows.slice(1).map((row) => row[column] ?? '');
+  const bars = cells.filter((cell) => cell.includes('|') && !cell.includes(';')).length;
+  return bars > 0 && bars >= cells.filter((cell) => cell.includes(';')).length;
+}
+
 /** The header's cells for a message: each short one as written, at most a dozen. */
 function headerList(cells: readonly string[]): string {
   const shown = cells.slice(0, HEADER_CELLS_SHOWN).map((cell) => shortLabel(cell) ?? describeValue(cell));
@@ -44,6 +64,7 @@ export const csvImporter: Importer = {
   detect(text, fileName) {
     const header = headerCells(text);
     if (!header.includes('title') || !header.includes('authors')) return 0;
+    if (listsWithBars(text)) return 0;
     const known = header.filter((cell) => KNOWN_COLUMNS.has(cell)).length;
     return (known >= 4 ? 0.85 : 0.6) + (/\.csv$/i.test(fileName) ? 0.1 : 0);
   },

@@ -74,9 +74,11 @@ export const openreviewSubmissionsImporter: Importer = {
 export const openreviewArchiveImporter: Importer = {
   format: 'openreview-archive',
   detect(text, fileName) {
-    const first = text.trimStart().split('\n', 1)[0] ?? '';
-    if (!/^\{\s*"id"\s*:/.test(first) || !first.includes('"content"')) return 0;
-    return fileName.endsWith('.jsonl') ? 0.9 : 0.7;
+    const lines = text.slice(0, 65536).split('\n').filter((line) => line.trim()).slice(0, 20);
+    // The sample's last line may be cut short; every other line must be a note.
+    const notes = lines.filter((line) => /^\{\s*"id"\s*:/.test(line) && line.includes('"content"')).length;
+    if (notes === 0 || !/^\{\s*"id"\s*:/.test(lines[0]) || notes < lines.length - 1) return 0;
+    return fileName.endsWith('.jsonl') || notes >= 3 ? 0.9 : 0.7;
   },
   parse(text) {
     const records = jsonLines(text);

@@ -43,6 +43,11 @@ const VENUE_NAMES: Readonly<Record<string, string>> = {
 /** Field names of paperlists records, as they appear quoted in the file. */
 const PAPERLISTS_KEYS = ['"author"', '"track"', '"status"', '"sess"', '"site"', '"primary_area"', '"tldr"'];
 
+/** Fields of CSL-JSON, which paperlists never has: `"author": [`, `"issued"`, `"container-title"`. */
+const CSL_JSON_FIELDS = /"author"\s*:\s*\[|"(?:issued|container-title|date-parts|citation-key)"\s*:/;
+/** How much of a file the CSL check reads: a venue file's first records may lack most fields. */
+const DETECT_SAMPLE = 64 * 1024;
+
 const FILE_NAME = /^([a-z\d]*[a-z][a-z\d]*?)(\d{4})\.json$/i;
 
 /** Venue and year from a file name like `iclr2018.json` (`ICLR`, 2018). */
@@ -152,6 +157,9 @@ export const paperlistsJsonImporter: Importer = {
   detect(text, fileName) {
     const head = text.slice(0, 4096).trimStart();
     if (!/^\[\s*\{/.test(head)) return 0;
+    // CSL-JSON (Zotero, Pandoc) is an array of flat records too, but lists authors as objects
+    // and dates as parts: read as paperlists, its authors and years would be silently empty.
+    if (CSL_JSON_FIELDS.test(text.slice(0, DETECT_SAMPLE))) return 0;
     const byName = FILE_NAME.test(fileName.slice(fileName.lastIndexOf('/') + 1)) ? 0.05 : 0;
     // The first records may lack a title (siggraphasia2021 starts with 87 such), so the
     // field names paperlists uses and other JSON arrays rarely do count as much as "title".

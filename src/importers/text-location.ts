@@ -23,6 +23,11 @@ export class LineIndex {
     for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) this.starts.push(at + 1);
   }
 
+  /** The offset of 1-based `line` and `column`. */
+  offsetOf(line: number, column: number): number {
+    return (this.starts[line - 1] ?? this.starts[this.starts.length - 1]) + column - 1;
+  }
+
   /** The 1-based line holding `offset`. */
   lineAt(offset: number): number {
     let [low, high] = [0, this.starts.length - 1];

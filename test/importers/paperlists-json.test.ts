@@ -165,3 +165,13 @@ test('errors: invalid JSON, wrong shapes, nothing to import', () => {
     location: 'entry 1, line 1',
   });
 });
+
+test('a revision naming the author list "authors" keeps its authors; NA placeholders are no paper and no author', () => {
+  const listing = paperlistsJsonImporter.parse(fixture('revconf2024.json'), 'revconf2024.json');
+  assert.deepEqual(listing.papers.map((paper) => [paper.title, paper.authors]), [
+    ['Folding Widgets with Sparse Joints', ['Ada Lovelace', 'Grace Hopper']],
+    ['Counting Gears', []],
+    ['On Computable Widgets', ['Alan Turing']],
+  ]);
+  assert.deepEqual(listing.skipped, [{ entry: 2, key: 'Rv02', line: 3, reason: 'placeholder record (title "NA"), not a paper', placeholder: true }]);
+});

@@ -52,3 +52,12 @@ test('an ER without a record, and a file without records, are errors', () => {
   assert.throws(() => risImporter.parse('\nER  - \n', 'x.ris'), { message: 'ER line without a record (no TY before it)', location: 'line 2' });
   assert.throws(() => risImporter.parse('just some text\n', 'x.ris'), { message: 'no RIS records (TY … ER) in file' });
 });
+
+test('a record titled only by its short title (ST) is read; a placeholder NA record is skipped', () => {
+  const listing = risImporter.parse(fixture('short-titles.ris'), 'short-titles.ris');
+  assert.deepEqual(listing.papers.map((paper) => [paper.title, paper.authors, paper.year]), [
+    ['Sparse Widget Folding', ['Ada Lovelace'], 2023],
+    ['Counting Gears with Difference Engines', ['Charles Babbage'], 2022],
+  ]);
+  assert.deepEqual(listing.skipped, [{ entry: 3, line: 15, reason: 'placeholder record (title "NA"), not a paper', placeholder: true }]);
+});
