@@ -18,8 +18,9 @@ export const jsonlImporter: Importer = {
   detect(text, fileName) {
     const head = text.slice(0, 4096).replace(/^\uFEFF/, '').trimStart();
     const firstLine = head.split('\n', 1)[0];
-    // OpenReview archives are JSON Lines too, but their notes nest the paper under "content".
-    if (!firstLine.startsWith('{') || firstLine.includes('"content"') || !firstLine.includes('"title"')) return 0;
+    // OpenReview archives are JSON Lines too, but their notes nest the paper under "content";
+    // Semantic Scholar's responses, one paper or a page of them on one line, carry "paperId".
+    if (!firstLine.startsWith('{') || firstLine.includes('"content"') || firstLine.includes('"paperId"') || !firstLine.includes('"title"')) return 0;
     const named = /\.(?:jsonl|ndjson)$/i.test(fileName) ? 0.1 : 0;
     return (firstLine.includes('"authors"') ? 0.8 : 0.5) + named;
   },

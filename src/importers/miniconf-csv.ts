@@ -2,12 +2,12 @@
 // github.com/Mini-Conf): one row per paper under a header such as
 // `UID,title,authors,abstract,keywords,session…`, with lists (authors, keywords, sessions)
 // separated by `|`.
-import { parse, CsvError } from 'csv-parse/sync';
 import type { ImportedPaper } from '../types.ts';
 import { ImportError, type Importer } from './importer.ts';
 import { splitList, squeeze } from './clean-text.ts';
 import { arxivIdFrom } from './identifiers.ts';
-import { boundedMessage } from './untrusted.ts';
+import { headerCells, listsWithBars, readRows, type CsvRow } from './csv-text.ts';
+import { webUrl } from './json-fields.ts';
 import { collectPapers, isPlaceholder, place, skippedField, titleFields, type SourceRecord } from './records.ts';
 
 /** The fields read, and the column names the sites' papers.csv files use for each (lower-case). */
@@ -24,21 +24,6 @@ const COLUMNS = {
 } as const;
 type Field = keyof typeof COLUMNS;
 
-interface CsvRow {
-  record: string[];
-  info: { lines: number };
-}
-
-function readRows(text: string): CsvRow[] {
-  try {
-    return parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as CsvRow[];
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    const { lines } = error as CsvError & { lines?: number };
-    throw new ImportError(`invalid CSV: ${boundedMessage(error.message.replace(/ (?:on|at) line \d+$/, ''))}`, lines ? `line ${lines}` : undefined);
-  }
-}
-
 /** Which cell holds each field, from the header row. */
 function columnsOf(header: readonly string[]): Partial<Record<Field, number>> {
   const names = header.map((cell) => cell.trim().toLowerCase());
@@ -51,7 +36,6 @@ function columnsOf(header: readonly string[]): Partial<Record<Field, number>> {
 }
 
 const list = (cell: string | undefined) => splitList(cell ?? '', '|');
-const web = (cell: string | undefined) => (cell && /^https?:\/\//i.test(cell.trim()) ? cell.trim() : undefined);
 
 function rowToPaper(row: CsvRow, columns: Partial<Record<Field, number>>, width: number): ImportedPaper {
   const { record } = row;
@@ -71,9 +55,9 @@ function rowToPaper(row: CsvRow, columns: Partial<Record<Field, number>>, width:
   // A paper presented twice (two time zones) lists both sessions.
   const sessions = list(cell('session'));
   if (sessions.length) paper.session = sessions.join(', ');
-  const site = web(cell('site'));
-  const pdf = web(cell('pdf'));
-  const github = web(cell('github'));
+  const site = webUrl(cell('site'));
+  const pdf = webUrl(cell('pdf'));
+  const github = webUrl(cell('github'));
   if (site || pdf || github) paper.urls = { ...(site && { site }), ...(pdf && { pdf }), ...(github && { github }) };
   const arxiv = [site, pdf].find((url) => url?.includes('arxiv.org/'));
   if (arxiv && arxivIdFrom(arxiv)) paper.ids = { arxiv: arxivIdFrom(arxiv)! };
@@ -82,20 +66,14 @@ function rowToPaper(row: CsvRow, columns: Partial<Record<Field, number>>, width:
   return paper;
 }
 
-function headerCells(text: string): string[] {
-  const firstLine = text.slice(0, 4096).replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
-  return firstLine.split(',').map((cell) => cell.trim().replace(/^"|"$/g, '').toLowerCase());
-}
-
 export const miniconfCsvImporter: Importer = {
   format: 'miniconf-csv',
   detect(text) {
     const header = headerCells(text);
     if (!header.includes('title') || !header.some((cell) => cell === 'authors' || cell === 'author')) return 0;
-    // MiniConf names its id column `UID`; its author lists are `|`-separated.
+    // MiniConf names its id column `UID`, and joins its author lists with `|`.
     if (header[0] === 'uid') return 1;
-    const sample = text.slice(0, 8192).split(/\r?\n/).slice(1, 6).join('\n');
-    return /\p{L} ?\| ?\p{Lu}/u.test(sample) ? 0.9 : 0;
+    return listsWithBars(text) ? 0.9 : 0;
   },
   parse(text) {
     const [header, ...rows] = readRows(text);
