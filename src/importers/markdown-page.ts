@@ -45,7 +45,7 @@ function headingLink(tokens: readonly Token[]): Tokens.Link | undefined {
 }
 
 /** The lines of a paragraph joined back into one (a word hyphenated at a line end rejoined). */
-function unwrap(text: string): string {
+function joinLines(text: string): string {
   return text.split('\n').map(cleanLine).filter(Boolean).reduce((joined, line) => (joined ? continueSentence(joined, line) : line), '');
 }
 
@@ -79,11 +79,11 @@ function readBlocks(text: string): Block[] {
       if (token.type === 'heading') {
         const heading = token as Tokens.Heading;
         const link = headingLink(heading.tokens);
-        const title = unwrap(inlineText(heading.tokens));
-        blocks.push({ kind: 'heading', depth: heading.depth, text: title, line: at, ...(link && { link: { title: unwrap(inlineText(link.tokens)), href: link.href } }) });
+        const title = joinLines(inlineText(heading.tokens));
+        blocks.push({ kind: 'heading', depth: heading.depth, text: title, line: at, ...(link && { link: { title: joinLines(inlineText(link.tokens)), href: link.href } }) });
       } else if (token.type === 'paragraph' || token.type === 'text') {
         const inline = 'tokens' in token && token.tokens ? inlineText(token.tokens) : decodeEntities((token as Tokens.Text).text);
-        const paragraph = unwrap(inline);
+        const paragraph = joinLines(inline);
         if (paragraph) blocks.push({ kind: inList ? 'item' : 'text', depth: 0, text: paragraph, line: at });
       } else if (token.type === 'list') {
         let itemLine = at;
@@ -197,7 +197,7 @@ function paragraphsBelow(lines: readonly string[], start: number, max = 3): stri
   const paragraphs: string[] = [];
   let current: string[] = [];
   const end = () => {
-    if (current.length) paragraphs.push(unwrap(current.join('\n')));
+    if (current.length) paragraphs.push(joinLines(current.join('\n')));
     current = [];
   };
   for (let index = start; index < lines.length && paragraphs.length < max; index++) {
