@@ -1,11 +1,11 @@
 // OpenReview's expertise format: `submissions.json` ({noteId: {id, content}}) and one
 // `archives/~Reviewer.jsonl` per reviewer (one {id, content} note per line).
-import type { ImportedPaper, NoteText, Reviewer } from '../types.ts';
+import type { ImportedPaper, NoteText, ParsedListing, Reviewer } from '../types.ts';
 import { ImportError, type Importer } from './importer.ts';
 import { arxivIdFrom } from './identifiers.ts';
 import { parseJson, topLevelValueLines } from './json-text.ts';
 import { jsonLines } from './jsonl.ts';
-import { collectPapers, place, skippedField, titleFields, type SourceRecord } from './records.ts';
+import { collectPapers, place, skipLocation, skippedField, titleFields, type SourceRecord } from './records.ts';
 
 interface NoteContent {
   title?: unknown;
@@ -88,14 +88,20 @@ export const openreviewArchiveImporter: Importer = {
   },
 };
 
-function noteTextsOf(papers: readonly ImportedPaper[]): NoteText[] {
+/**
+ * The notes of an expertise file. Its notes are scored, not stored, and a note left out would
+ * go unnoticed, so one that cannot be read fails the file, as before skipping existed.
+ */
+function noteTextsOf(listing: ParsedListing): NoteText[] {
+  const first = listing.skipped?.[0];
+  if (first) throw new ImportError(first.reason, skipLocation(first));
   // noteToPaper always sets sourceId, the note id.
-  return papers.map((paper) => ({ id: paper.sourceId!, title: paper.title, abstract: paper.abstract, keywords: paper.keywords }));
+  return listing.papers.map((paper) => ({ id: paper.sourceId!, title: paper.title, abstract: paper.abstract, keywords: paper.keywords }));
 }
 
 /** The submissions of a `submissions.json`, identified by their note ids. */
 export function parseExpertiseSubmissions(text: string, fileName: string): NoteText[] {
-  return noteTextsOf(openreviewSubmissionsImporter.parse(text, fileName).papers);
+  return noteTextsOf(openreviewSubmissionsImporter.parse(text, fileName));
 }
 
 /**
@@ -104,5 +110,5 @@ export function parseExpertiseSubmissions(text: string, fileName: string): NoteT
  */
 export function parseReviewerArchive(text: string, fileName: string): Reviewer {
   const id = fileName.replace(/\.jsonl$/, '');
-  return { id, publications: text.trim() ? noteTextsOf(openreviewArchiveImporter.parse(text, fileName).papers) : [] };
+  return { id, publications: text.trim() ? noteTextsOf(openreviewArchiveImporter.parse(text, fileName)) : [] };
 }

@@ -142,9 +142,11 @@ export class Ingester {
         year: labels.year ?? imported.year ?? meta.year,
         session: labels.session ?? imported.session ?? meta.session,
       };
-      const matches = this.candidates(paper);
+      const { byId, byTitle } = this.candidates(paper);
       const ids = paper.ids ?? {};
-      const existing = matches.find((match) => !placed.has(match.id) && !idsDiffer(idsOf(match), ids));
+      // The same identifier twice in a listing is one paper listed twice; the same title is not.
+      const existing = [...byId, ...byTitle.filter((match) => !placed.has(match.id))].find((match) => !idsDiffer(idsOf(match), ids));
+      const matches = [...byId, ...byTitle];
       let paperId: number;
       if (existing) {
         fullText.changing(existing);
@@ -157,7 +159,7 @@ export class Ingester {
         paperId = this.insertPaper(paper, sketch);
         fullText.inserted(paperId);
         newPapers++;
-        // A paper with another DOI (or arXiv or OpenReview id) is another work, and one the
+        // A paper with another DOI (or arXiv or OpenReview id) is another work, and a title the
         // listing has placed already is another of its entries (a publication list giving the
         // journal, conference and arXiv versions): the entry stays a paper of its own, linked.
         if (matches.length) versionLinks += this.link(paperId, matches[0].id, 1);
@@ -181,20 +183,20 @@ export class Ingester {
   }
 
   /**
-   * The library's papers that may be `paper`, best first: those sharing an identifier, then
+   * The library's papers that may be `paper`, best first: those sharing an identifier, and
    * those with its title and a compatible author list.
    */
-  private candidates(paper: ImportedPaper): ExistingPaper[] {
+  private candidates(paper: ImportedPaper): { byId: ExistingPaper[]; byTitle: ExistingPaper[] } {
     const ids = paper.ids ?? {};
-    const found = [
+    const byId = [
       ...(ids.arxiv ? this.statements.byArxiv.all(ids.arxiv) : []),
       ...(ids.doi ? this.statements.byDoi.all(ids.doi) : []),
       ...(ids.openreview ? this.statements.byOpenreview.all(ids.openreview) : []),
     ];
-    if (!paper.titleDerived) {
-      found.push(...this.statements.byTitle.all(titleKey(paper.title)).filter((candidate) => authorsCompatible(JSON.parse(candidate.authors), paper.authors)));
-    }
-    return found;
+    const byTitle = paper.titleDerived
+      ? []
+      : this.statements.byTitle.all(titleKey(paper.title)).filter((candidate) => authorsCompatible(JSON.parse(candidate.authors), paper.authors));
+    return { byId, byTitle };
   }
 
   private insertPaper(paper: ImportedPaper, sketch: Uint32Array | null): number {

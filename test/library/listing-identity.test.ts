@@ -69,3 +69,20 @@ test('the same DOI from another listing still merges; a different one does not',
   const merged = library.papers({ listing: 'dblp-versions.bib' }).papers[1];
   assert.equal(merged.abstract, 'We fold widgets.');
 }));
+
+test('the same identifier twice in a listing is one paper at both positions', withLibrary(async (library, dir) => {
+  const file = path.join(dir, 'twice.jsonl');
+  fs.writeFileSync(
+    file,
+    [
+      '{"title": "Numbat Foraging", "authors": ["Bo Reed"], "ids": {"arxiv": "2401.00002"}}',
+      '{"title": "Quokka Gaits", "authors": ["Ada Quill"]}',
+      '{"title": "Numbat Foraging", "authors": ["Bo Reed"], "ids": {"arxiv": "2401.00002"}, "abstract": "Termite mounds."}',
+    ].join('\n'),
+  );
+  const [outcome] = (await ingestPaths(library, [file])).outcomes;
+  assert.deepEqual([outcome.listing.paperCount, outcome.newPapers, outcome.mergedPapers], [3, 2, 1]);
+  const [numbat] = library.papers({ listing: 'twice.jsonl' }).papers;
+  assert.equal(numbat.abstract, 'Termite mounds.');
+  assert.deepEqual(numbat.listings.map((where) => where.position), [1, 3]);
+}));
