@@ -142,6 +142,7 @@ export const ListingUpload = Type.Object(
     venue: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     year: Type.Optional(Year),
     session: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    strict: Type.Optional(Type.Boolean({ description: 'refuse the file (422) when any of its entries would be skipped' })),
   },
   { additionalProperties: false },
 );

@@ -104,7 +104,7 @@ test('--version prints the version in package.json and nothing else', () => {
 test('bad arguments are refused with a reason', () => {
   const run = paperscout(['--db', db, 'export', '--format', 'docx']);
   assert.equal(run.code, 1);
-  assert.match(run.stderr, /unknown --format "docx"; one of: jsonl, csv, bibtex/);
+  assert.match(run.stderr, /unknown --format "docx"; one of: jsonl, csv, bibtex, csl-json, ris/);
   const limit = paperscout(['--db', db, 'search', 'x', '--limit', '0']);
   assert.equal(limit.code, 1);
   assert.match(limit.stderr, /--limit must be a whole number of at least 1/);
@@ -183,7 +183,7 @@ test('ingest goes on past files its parsers choke on: one line each, naming the 
   assert.deepEqual(run.stderr.trim().split('\n'), [
     `error: ${atom}:line 2, column 1: invalid XML: External entities are not supported`,
     `error: ${deep}:line 1: field "year" must be a whole number or null, found an array nested over 1,000 deep`,
-    '1 listing(s) added, 0 already present, 2 failed',
+    '1 listing(s) added, 0 already present, 2 failed; 1 paper',
   ]);
 });
 
@@ -225,6 +225,31 @@ test('ingest of a folder with symlink loops ends, warns about each loop by its p
   assert.deepEqual(run.stderr.trim().split('\n'), [
     `warning: ${path.join(top, 'sub', 'here')}: symlink loop: leads back to ${path.join(top, 'sub')}, not followed`,
     `warning: ${path.join(top, 'sub', 'up')}: symlink loop: leads back to ${top}, not followed`,
-    '1 listing(s) added, 0 already present, 0 failed',
+    '1 listing(s) added, 0 already present, 0 failed; 1 paper',
+  ]);
+});
+
+test('ingest skips the entries that cannot become papers, naming each, and --strict fails the file instead', () => {
+  const skipsDb = path.join(dir, 'skips.db');
+  const bib = path.join(root, 'test/fixtures/formats/hand-kept.bib');
+  const ris = path.join(root, 'test/fixtures/formats/short-titles.ris');
+  const run = paperscout(['--db', skipsDb, 'ingest', bib, ris]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /hand-kept\.bib\s+bibtex\s+6\s+6\s+0\s+0\s+added/);
+  const lines = run.stderr.trim().split('\n');
+  assert.deepEqual(lines, [
+    `warning: ${bib}: entry 2 (tub-history), line 78: the title is the TeX macro \\TUB, which the file does not define; kept as its name`,
+    `warning: ${bib}:entry 6 (talks-1995), line 104: skipped: @set entry has no title and no abstract`,
+    `warning: ${bib}:entry 7 (exporter-broken), line 108: skipped: broken BibTeX entry: Unterminated brace-value "An exporter forgot {" at line 119, column 1 in "article"`,
+    `warning: ${ris}:entry 3, line 15: skipped: placeholder record (title "NA"), not a paper`,
+    '2 listing(s) added, 0 already present, 0 failed; 8 papers, 3 entries skipped (see above)',
+  ]);
+
+  const strictDb = path.join(dir, 'strict.db');
+  const strict = paperscout(['--db', strictDb, 'ingest', '--strict', bib, path.join(root, 'test/fixtures/formats/dblp-versions.bib')]);
+  assert.equal(strict.code, 1);
+  assert.deepEqual(strict.stderr.trim().split('\n'), [
+    `error: ${bib}:entry 6 (talks-1995), line 104: @set entry has no title and no abstract (--strict: 2 entries would be skipped, so the file is refused)`,
+    '1 listing(s) added, 0 already present, 1 failed; 5 papers',
   ]);
 });

@@ -61,7 +61,7 @@ function authorPicker(): { element: HTMLElement; input: HTMLInputElement } {
 function sourcesForm(options: { withName: boolean; submitLabel: string; onSubmit: (additions: ProfileAdditions, name: string) => Promise<void> }): HTMLFormElement {
   const name = h('input', { id: 'profile-name', name: 'name', required: true, maxlength: '200', autocomplete: 'off' });
   const abstracts = h('textarea', { id: 'profile-abstracts', name: 'abstracts', rows: '6', placeholder: 'One abstract per paragraph, with a blank line between them.' });
-  const files = h('input', { id: 'profile-files', name: 'files', type: 'file', multiple: true, accept: '.bib,.bibtex,.ris,.txt,.json,.jsonl,.csv,.xml,.atom,.html,.htm' });
+  const files = h('input', { id: 'profile-files', name: 'files', type: 'file', multiple: true, accept: '.bib,.bibtex,.ris,.nbib,.txt,.json,.jsonl,.csv,.xml,.atom,.yaml,.yml,.md,.html,.htm' });
   const picker = authorPicker();
   const message = h('div', { 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit', class: 'primary' }, options.submitLabel);
