@@ -25,9 +25,21 @@ export type Reason = ({ paperId: number; title: string; kind: 'yours' | 'liked' 
   sharedTerms: string[];
 };
 
+/**
+ * How strong a match is, on a stated scale: the share of random papers of the field (the
+ * background's reference sample) that score below it for the same profile or topic, as a
+ * percentile, and in words.
+ */
+export interface Match {
+  percentile: number;
+  strength: 'strong' | 'good' | 'fair';
+}
+
 export interface Recommendation {
   paper: Paper;
+  /** The engine's score: in units of the spread of the profile's scores over random papers of the field. */
   score: number;
+  match: Match;
   reasons: Reason[];
   /** The key of the profile topic whose ranking placed it (see actions/topics.ts). */
   topic?: string;
@@ -122,11 +134,16 @@ function explain(
         if (source.kind === 'text') return { kind: 'text', ...why };
         return { paperId: (source.doc as TextDoc).id, title: source.title ?? source.doc.title, kind: source.kind, ...why };
       });
-    return { paper, score: round(rankedRow.score), reasons, ...(topic === undefined ? {} : { topic }) };
+    return { paper, score: round(rankedRow.score), match: matchOf(ranker.percentile(rankedRow.score)), reasons, ...(topic === undefined ? {} : { topic }) };
   });
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Strong: above 99 of 100 random papers of the field; good: above 90. */
+function matchOf(share: number): Match {
+  return { percentile: Math.floor(share * 1000) / 10, strength: share >= 0.99 ? 'strong' : share >= 0.9 ? 'good' : 'fair' };
+}
 
 export interface RecommendOptions {
   /** Each topic's own ranking besides the mixed one (RecommendResult.lanes). */

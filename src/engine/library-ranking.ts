@@ -41,6 +41,9 @@ export class LibraryRanker {
    * `profileSize` is how many papers the whole profile has when this ranker is for one of its
    * topics: a dislike weighs against the whole profile, not against one topic.
    */
+  /** The scores of the reference sample (random background papers), ascending: what a percentile is taken against. */
+  private readonly referenceScores: Float64Array;
+
   constructor(
     private readonly index: FeatureIndex,
     statistics: BackgroundStatistics,
@@ -52,6 +55,15 @@ export class LibraryRanker {
     this.liked = new ProfileScorer(profile.liked, reference, statistics, index.dimensions, options);
     if (profile.disliked.length > 0) this.disliked = new ProfileScorer(profile.disliked, reference, statistics, index.dimensions, options);
     this.dislikedShare = profile.disliked.length / (profileSize + profile.disliked.length);
+    this.referenceScores = Float64Array.from(reference, (doc) => this.liked.score(doc).score - (this.disliked ? this.dislikedShare * this.disliked.score(doc).score : 0)).sort();
+  }
+
+  /** The share of random background papers (the reference sample) that score below `score`, from 0 to 1. */
+  percentile(score: number): number {
+    const scores = this.referenceScores;
+    let below = 0;
+    while (below < scores.length && scores[below] < score) below++;
+    return scores.length ? below / scores.length : 0;
   }
 
   /** The best `limit` of `rows`, best first; equal scores by paper id. */

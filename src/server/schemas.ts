@@ -111,9 +111,18 @@ export const Reason = Type.Object({
 });
 export type Reason = Static<typeof Reason>;
 
+const Match = Type.Object(
+  {
+    percentile: Type.Number({ minimum: 0, maximum: 100 }),
+    strength: Type.Union([Type.Literal('strong'), Type.Literal('good'), Type.Literal('fair')]),
+  },
+  { description: 'the share of random papers of the field scoring below this one for the profile (strong: above 99%, good: above 90%)' },
+);
+
 export const Recommendation = Type.Object({
   paper: Paper,
-  score: Type.Number(),
+  score: Type.Number({ description: "in units of the spread of the profile's scores over random papers of the field" }),
+  match: Match,
   reasons: Type.Array(Reason),
   topic: Type.Optional(Type.String({ description: "the key of the profile's topic whose ranking placed it" })),
 });
@@ -263,7 +272,7 @@ export type SessionPlanQuery = Static<typeof SessionPlanQuery>;
 export const PlanEntry = Type.Object({
   paper: Paper,
   mark: Type.Optional(Type.Union([Type.Literal('yours'), Type.Literal('liked'), Type.Literal('rated down')], { description: 'why the paper is not ranked' })),
-  ranked: Type.Optional(Type.Object({ rank: Type.Integer({ minimum: 1 }), score: Type.Number(), reasons: Type.Array(Reason) })),
+  ranked: Type.Optional(Type.Object({ rank: Type.Integer({ minimum: 1 }), score: Type.Number(), match: Match, reasons: Type.Array(Reason) })),
 });
 export type PlanEntry = Static<typeof PlanEntry>;
 

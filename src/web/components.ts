@@ -47,6 +47,11 @@ export function paperCard(paper: Paper, options: PaperCardOptions = {}): HTMLLIE
   );
 }
 
+/** What "strong", "good" and "fair" mean, said once above a ranked list. */
+export function matchScale(): HTMLElement {
+  return h('p', { class: 'match-scale' }, 'Strong: scores above 99 of 100 random papers of the field for this profile; good: above 90; fair: below that.');
+}
+
 /** What each kind of reason says before the paper it names. */
 const REASON_LEADS: Record<Reason['kind'], string> = {
   yours: 'Close to your paper ',

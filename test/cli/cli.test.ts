@@ -142,7 +142,7 @@ test('similar --text: each reason is about "your text", with no paper number', (
   assert.equal(paperscout(['--db', small, 'ingest', path.join(root, 'demo/poster-session.txt')]).code, 0);
   const run = paperscout(['--db', small, 'similar', '--text', 'Passages cached offline.', '--limit', '1']);
   assert.equal(run.code, 0, run.stderr);
-  assert.match(run.stdout, /^ {2}1\. \[\d+\] Compressing Retrieved Context with Learned Soft Summaries {2}19\.526\n.+\n {5}\+ close to your text: passages, cached, offline\n$/);
+  assert.match(run.stdout, /^ {2}1\. \[\d+\] Compressing Retrieved Context with Learned Soft Summaries {2}19\.526 \(strong\)\n.+\n {5}\+ close to your text: passages, cached, offline\n$/);
 });
 
 test('a profile that finds no papers is not created; an unknown profile is a clear error', () => {

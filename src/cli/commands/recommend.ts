@@ -7,7 +7,7 @@ import { authorLine, bold, clean, dim, printJson, truncate, venueLine } from '..
 import { resolveProfile } from './profile.ts';
 
 function printRecommendation(rank: number, item: Recommendation, topic?: string): void {
-  console.log(`${String(rank).padStart(3)}. [${item.paper.id}] ${bold(clean(item.paper.title))}  ${dim(item.score.toFixed(3))}`);
+  console.log(`${String(rank).padStart(3)}. [${item.paper.id}] ${bold(clean(item.paper.title))}  ${dim(`${item.score.toFixed(3)} (${item.match.strength})`)}`);
   const byline = [authorLine(item.paper.authors, 4), venueLine(item.paper)].filter(Boolean).join(' — ');
   if (byline) console.log(`     ${dim(clean(byline))}`);
   if (topic) console.log(`     ${dim(`topic: ${clean(topic)}`)}`);
@@ -35,7 +35,7 @@ async function indexingProgress(): Promise<(library: Library) => void> {
 }
 
 // The documented shape (docs/json.md): the paper with its score and reasons beside its own fields.
-const asJson = (item: Recommendation) => ({ ...item.paper, score: item.score, reasons: item.reasons, ...(item.topic ? { topic: item.topic } : {}) });
+const asJson = (item: Recommendation) => ({ ...item.paper, score: item.score, match: item.match, reasons: item.reasons, ...(item.topic ? { topic: item.topic } : {}) });
 
 const recommendJson = (result: RecommendResult) => ({
   recommendations: result.recommendations.map(asJson),

@@ -1,7 +1,7 @@
 // "My profile": make one from pasted abstracts, uploaded files or my name among the library's
 // authors; see recommendations with their reasons and rate them with one click.
 import { api, describeError, isAbort, type Filter } from '../api.ts';
-import { announce, errorBox, listingSelect, loading, paperCard, patiently, ratingButtons, reasonList } from '../components.ts';
+import { announce, errorBox, listingSelect, loading, paperCard, patiently, matchScale, ratingButtons, reasonList } from '../components.ts';
 import { count, goToWithFields, h, hashLink, replaceChildren } from '../dom.ts';
 import { intParam, reload, setTitle, type PageContext } from '../page.ts';
 import { currentProfile, setCurrentProfile } from '../store.ts';
@@ -166,13 +166,13 @@ export async function profilePage({ main, route, signal }: PageContext): Promise
       const result = await patiently(api.recommend(name, { ...filter, limit: RECOMMENDATIONS }, signal), status);
       replaceChildren(
         recommendations,
-        result.recommendations.length === 0 ? h('p', { class: 'empty' }, 'Nothing to recommend with these filters.') : null,
+        result.recommendations.length === 0 ? h('p', { class: 'empty' }, 'Nothing to recommend with these filters.') : matchScale(),
         h(
           'ol',
           { class: 'papers' },
           result.recommendations.map((rec, index) =>
             paperCard(rec.paper, {
-              badge: rec.score.toFixed(2),
+              badge: `${rec.match.strength} match`,
               extra: [
                 reasonList(rec.reasons),
                 ratingButtons(name, rec.paper.id, ratings.get(rec.paper.id) ?? 0, (value) => {
