@@ -7,6 +7,7 @@ import { recommend, similarPapers } from '../actions/recommend.ts';
 import { updateFeaturesInBackground } from '../actions/library-features.ts';
 import { answerRequests } from '../threads.ts';
 import { planSession } from '../actions/plan-session.ts';
+import { searchForProfile } from '../actions/search.ts';
 import type { RelevanceQuery, RelevanceResult } from './relevance.ts';
 
 const library = Library.open((workerData as { dbFile: string }).dbFile);
@@ -19,6 +20,8 @@ answerRequests<RelevanceQuery, RelevanceResult>((query) => {
       return similarPapers(library, query.target, query.limit);
     case 'plan':
       return planSession(library, query.listing, query.profile);
+    case 'search':
+      return searchForProfile(library, query.profile, query.query, query.filter, query.page);
   }
 });
 

@@ -1,7 +1,8 @@
 // Recommendations and similar papers, asked of the relevance worker thread.
 import type { Listing, Profile } from '../types.ts';
 import type { SessionPlan } from '../actions/plan-session.ts';
-import type { PaperFilter } from '../library/papers.ts';
+import type { PageOptions, PaperFilter } from '../library/papers.ts';
+import type { SearchResult } from '../library/search.ts';
 import type { Recommendation, RecommendOptions, RecommendResult } from '../actions/recommend.ts';
 import { ProfileError } from '../engine/errors.ts';
 import { WorkerClient } from '../threads.ts';
@@ -9,9 +10,10 @@ import { WorkerClient } from '../threads.ts';
 export type RelevanceQuery =
   | { kind: 'recommend'; profile: Profile; filter: PaperFilter; limit: number; options: RecommendOptions }
   | { kind: 'similar'; target: { paperId: number } | { text: string }; limit: number }
-  | { kind: 'plan'; listing: Listing; profile: Profile | undefined };
+  | { kind: 'plan'; listing: Listing; profile: Profile | undefined }
+  | { kind: 'search'; profile: Profile; query: string; filter: PaperFilter; page: PageOptions };
 
-export type RelevanceResult = RecommendResult | Recommendation[] | SessionPlan;
+export type RelevanceResult = RecommendResult | Recommendation[] | SessionPlan | SearchResult;
 
 export class Relevance {
   private readonly thread: WorkerClient<RelevanceQuery, RelevanceResult>;
@@ -26,6 +28,10 @@ export class Relevance {
 
   similar(target: { paperId: number } | { text: string }, limit: number): Promise<Recommendation[]> {
     return this.thread.ask({ kind: 'similar', target, limit }) as Promise<Recommendation[]>;
+  }
+
+  search(profile: Profile, query: string, filter: PaperFilter, page: PageOptions): Promise<SearchResult> {
+    return this.thread.ask({ kind: 'search', profile, query, filter, page }) as Promise<SearchResult>;
   }
 
   planSession(listing: Listing, profile: Profile | undefined): Promise<SessionPlan> {

@@ -91,7 +91,15 @@ export const PaperDetail = Type.Object({
 });
 export type PaperDetail = Static<typeof PaperDetail>;
 
-export const SearchQuery = Type.Object({ q: Type.String({ minLength: 1, maxLength: 500 }), ...FilterFields, ...Paging }, { additionalProperties: false });
+export const SearchQuery = Type.Object(
+  {
+    q: Type.String({ minLength: 1, maxLength: 500 }),
+    profile: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'order the best matches by their relevance to this profile' })),
+    ...FilterFields,
+    ...Paging,
+  },
+  { additionalProperties: false },
+);
 export type SearchQuery = Static<typeof SearchQuery>;
 
 export const SearchResult = Type.Object({

@@ -352,6 +352,17 @@ test('recommendations for a profile within one listing: own work apart, reasons 
   assert.match(assertProblem(await get('/api/profiles/Empty/recommendations'), 422), /profile "Empty" has no papers yet/);
 });
 
+test('search with a profile: the matches ordered by the profile, scored by it; an unknown profile is a 404', async () => {
+  const plain = await get('/api/search?q=retrieval&limit=50');
+  const mine = await get('/api/search?q=retrieval&limit=50&profile=Mara');
+  assert.equal(mine.status, 200);
+  assert.equal(mine.json.total, plain.json.total);
+  assert.deepEqual(new Set(mine.json.hits.map((hit: { paper: { id: number } }) => hit.paper.id)), new Set(plain.json.hits.map((hit: { paper: { id: number } }) => hit.paper.id)));
+  const scores = mine.json.hits.map((hit: { score: number }) => hit.score);
+  assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+  assertProblem(await get('/api/search?q=retrieval&profile=Nobody'), 404);
+});
+
 test('similar papers to a library paper (its versions aside) and to a posted text', async () => {
   const { status, json } = await get('/api/papers/2/similar?limit=5');
   assert.equal(status, 200);
@@ -368,7 +379,8 @@ test('similar papers to a library paper (its versions aside) and to a posted tex
   assert.equal(byText.json.results.length, 3);
   // A posted text is no paper of the library: its reasons name none.
   for (const { reasons } of byText.json.results) {
-    assert.deepEqual(reasons.map((reason: object) => Object.keys(reason)), [['similarity', 'sharedTerms']]);
+    assert.deepEqual(reasons.map((reason: object) => Object.keys(reason)), [['kind', 'similarity', 'sharedTerms']]);
+    assert.equal(reasons[0].kind, 'text');
   }
   assertProblem(await call('POST', '/api/similar', { text: '' }), 400, 'body.text');
 });
