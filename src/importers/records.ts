@@ -6,7 +6,8 @@
 //
 // The interface, for an importer:
 // - `collectPapers(records, toPaper)` runs `toPaper` on each record. `records` are the file's
-//   records, in order, each with its place (`entry`, 1-based; `key` and `line` where known).
+//   records, in order, each with its place (`entry`, 1-based; `key` and `line` where known;
+//   `place(entry, key, line)` makes one, cutting a long key).
 //   `toPaper` returns the paper, or throws ImportError for a record that cannot be one (its
 //   message is the reason: `record has no title`); any other error propagates. The result is
 //   `{ papers, skipped }`; the importer returns both in its ParsedListing (`skippedField`
@@ -21,7 +22,8 @@
 // - `titleFields(title, abstract)` is the title part of a paper: the title, or one derived
 //   from the abstract (marked `titleDerived`, as for abstract lists) when the record has none;
 //   it throws PlaceholderRecord for a record with neither, or whose title only stands in for
-//   a missing paper (`NA`, `Withdrawn`, `-`: a withdrawn submission, an empty row).
+//   a missing paper (`NA`, `Withdrawn`, `-`: a withdrawn submission, an empty row);
+//   `isPlaceholder` tells such a value (also for author lists).
 // - `skipLocation(skip)` is `entry 3 (smith2020), line 12`, the place used in warnings and
 //   in ImportError locations, and `describeSkip(skip)` adds the reason; `listingWarnings`
 //   gives a listing's warnings and skips as lines, for front ends that show only messages.
