@@ -25,9 +25,28 @@ function closeBrackets(text: string): string {
   return open > closed && open >= 30 ? text.slice(0, open) : text;
 }
 
+/**
+ * An abstract's start as a reader sees it typeset: no "Abstract:" label, and the LaTeX that
+ * abstracts copied from papers carry (``quotes'', ~, $x$, \emph{…}, --) turned into the
+ * characters it stands for. Only for the derived title: the abstract itself stays as written.
+ */
+export function asTypeset(text: string): string {
+  return text
+    .replace(/^\s*abstract\s*[:.—–-]?\s*/i, '')
+    .replace(/``/g, '“')
+    .replace(/''/g, '”')
+    .replace(/(^|[\s(])`/g, '$1‘')
+    .replace(/\\(?:emph|textbf|textit|texttt|textsc|mathrm|mathbf|mathcal|text)\s*\{([^{}]*)\}/g, '$1')
+    .replace(/\$([^$]*)\$/g, '$1')
+    .replace(/---/g, '—')
+    .replace(/--/g, '–')
+    .replace(/\\([%&#_$])/g, '$1')
+    .replace(/(?<!\\)~/g, ' ');
+}
+
 /** A readable short title derived from an abstract (ends with "…" when it was cut). */
 export function titleFromAbstract(abstract: string): string {
-  const sentence = firstSentence(abstract.replace(/\s+/g, ' ').trim());
+  const sentence = firstSentence(asTypeset(abstract).replace(/\s+/g, ' ').trim());
   if (sentence.length <= MAX_LENGTH) return sentence;
   const space = sentence.lastIndexOf(' ', MAX_LENGTH);
   const words = closeBrackets(sentence.slice(0, space > 0 ? space : MAX_LENGTH))

@@ -93,12 +93,18 @@ test('looksStructured flags records of structured formats, not prose', () => {
   assert.equal(looksStructured('We collect 1,200 attacks, including some, and show results.'), false);
 });
 
+test("a derived title reads as typeset: no 'Abstract:' label, LaTeX quotes, ties, math and commands as the characters they stand for", () => {
+  assert.equal(titleFromAbstract("``Effective robustness'' measures the extra robustness. More."), '“Effective robustness” measures the extra robustness');
+  assert.equal(titleFromAbstract('Abstract: The eXtreme Multi-label Classification~(XMC) problem is hard. More.'), 'The eXtreme Multi-label Classification (XMC) problem is hard');
+  assert.equal(titleFromAbstract('We study $k$-means on \\emph{sparse} data--fast, 50\\% of the time. More.'), 'We study k-means on sparse data–fast, 50% of the time');
+});
+
 test('titleFromAbstract keeps a short first sentence and cuts a long one on a word boundary', () => {
   assert.equal(titleFromAbstract('Attention is sparse in vision transformers. We show why.'), 'Attention is sparse in vision transformers');
   assert.equal(titleFromAbstract('We compare tokenizers, e.g. BPE and bytes. More text.'), 'We compare tokenizers, e.g. BPE and bytes');
   assert.equal(
     titleFromAbstract('The eXtreme Multi-label Classification~(XMC) problem seeks to find relevant labels from an exceptionally large label space. Most work differs.'),
-    'The eXtreme Multi-label Classification~(XMC) problem seeks to find relevant labels…',
+    'The eXtreme Multi-label Classification (XMC) problem seeks to find relevant labels…',
   );
   assert.equal(titleFromAbstract(`${'a'.repeat(120)} end`), `${'a'.repeat(90)}…`);
   const title = titleFromAbstract('Graph neural networks struggle with long-range dependencies because messages (which fade over hops) are weak.');
