@@ -22,6 +22,13 @@ function grown<T extends Float32Array | Float64Array | Uint32Array | Int8Array |
   return next;
 }
 
+/** Term t's rows are rows[start[t]] .. rows[start[t + 1] - 1], with their counts. */
+export interface Postings {
+  start: Uint32Array;
+  rows: Uint32Array;
+  counts: Float32Array;
+}
+
 interface Header {
   version: number;
   dimensions: number;
@@ -59,6 +66,8 @@ export class FeatureIndex {
   dense = new Int8Array(0);
   scales = new Float32Array(0);
   private readonly rowOfId = new Map<number, number>();
+  /** Built on first use and dropped when rows change (see postings). */
+  private postingLists?: Postings;
 
   constructor(private readonly space: DenseSpace | undefined) {
     this.dimensions = space?.dimensions ?? 0;
@@ -85,6 +94,7 @@ export class FeatureIndex {
 
   /** Indexes papers (again, for papers already indexed: their text changed), calling `progress` now and then. */
   add(docs: readonly TextDoc[], progress?: (done: number) => void): void {
+    if (docs.length > 0) this.postingLists = undefined;
     const d = this.dimensions;
     const vector = new Float32Array(d);
     docs.forEach((doc, i) => {
@@ -126,6 +136,7 @@ export class FeatureIndex {
   remove(id: number): void {
     const row = this.rowOfId.get(id);
     if (row === undefined) return;
+    this.postingLists = undefined;
     this.rowOfId.delete(id);
     this.live[row] = 0;
     for (let p = this.entryStart[row]; p < this.entryStart[row + 1]; p++) this.termTotals[this.entryTerms[p]] -= this.entryCounts[p];
@@ -192,6 +203,35 @@ export class FeatureIndex {
       for (; k < d; k++) s0 += vector[k] * dense[offset + k];
       out[i] = (s0 + s1 + s2 + s3) * scales[row];
     }
+  }
+
+  /**
+   * For each term, the live rows that have it and their counts: the transpose of the rows'
+   * entries, for reading only the papers that share a profile's rarer words. Built in one pass
+   * (a tenth of a second for 95,000 papers) the first time it is asked for after a change.
+   */
+  postings(): Postings {
+    if (this.postingLists) return this.postingLists;
+    const termCount = this.terms.length;
+    const start = new Uint32Array(termCount + 1);
+    for (let row = 0; row < this.rowCount; row++) {
+      if (!this.live[row]) continue;
+      for (let p = this.entryStart[row]; p < this.entryStart[row + 1]; p++) start[this.entryTerms[p] + 1]++;
+    }
+    for (let t = 0; t < termCount; t++) start[t + 1] += start[t];
+    const fill = start.slice(0, termCount);
+    const rows = new Uint32Array(start[termCount]);
+    const counts = new Float32Array(start[termCount]);
+    for (let row = 0; row < this.rowCount; row++) {
+      if (!this.live[row]) continue;
+      for (let p = this.entryStart[row]; p < this.entryStart[row + 1]; p++) {
+        const slot = fill[this.entryTerms[p]]++;
+        rows[slot] = row;
+        counts[slot] = this.entryCounts[p];
+      }
+    }
+    this.postingLists = { start, rows, counts };
+    return this.postingLists;
   }
 
   /** The rows of every live paper, in the order they were added. */

@@ -101,7 +101,7 @@ export interface V2Score {
 export interface PaperShare {
   /** The paper's position in the profile. */
   paper: number;
-  /** In the units of the score (z), so the shares of all papers add up to the score less the reference's mean. */
+  /** In the units of the score (z): the shares of all papers add up to the score. */
   share: number;
   terms: { stem: string; contribution: number }[];
 }
@@ -126,6 +126,9 @@ export class ProfileScorer {
   readonly centroid?: Float32Array;
   /** For each profile stem, the papers that have it and its weight times their share of its pooled count. */
   private readonly holders = new Map<string, { paper: number; factor: number }[]>();
+  /** The reference sample's raw scores, kept for referenceScores. */
+  private readonly referenceLm: number[];
+  private readonly referenceDense: number[];
   private readonly lmMoments: { mean: number; deviation: number };
   private readonly denseMoments: { mean: number; deviation: number };
 
@@ -146,8 +149,10 @@ export class ProfileScorer {
       }
     });
     if (dimensions > 0) this.centroid = profileCentroid(profile, dimensions);
-    this.lmMoments = moments(reference.map((doc) => languageModelScore(this.weights, doc)));
-    this.denseMoments = moments(reference.map((doc) => this.denseOf(doc)));
+    this.referenceLm = reference.map((doc) => languageModelScore(this.weights, doc));
+    this.referenceDense = reference.map((doc) => this.denseOf(doc));
+    this.lmMoments = moments(this.referenceLm);
+    this.denseMoments = moments(this.referenceDense);
   }
 
   private denseOf(doc: DocFeatures): number {
@@ -156,6 +161,11 @@ export class ProfileScorer {
 
   score(candidate: DocFeatures): V2Score {
     return this.combine(languageModelScore(this.weights, candidate), this.denseOf(candidate));
+  }
+
+  /** The reference sample's scores, in its order. */
+  referenceScores(): number[] {
+    return this.referenceLm.map((lm, i) => this.combine(lm, this.referenceDense[i]).score);
   }
 
   /** The score of a candidate whose raw language-model score and centroid dot product are known. */
@@ -170,8 +180,8 @@ export class ProfileScorer {
    * Each profile paper's part of a candidate's score, largest first, with the stems that carry
    * the language-model part for the first `withTerms` of them. The language model's part is
    * split by each paper's share of the pooled count of every term, the dense part is the
-   * paper's own cosine over the profile's size (the centroid's dot product is their mean), so
-   * the parts add up exactly.
+   * paper's own cosine over the profile's size (the centroid's dot product is their mean), and
+   * the reference's means are taken off in equal parts, so the parts add up to the score.
    */
   shares(candidate: DocFeatures, withTerms = Infinity): PaperShare[] {
     const lmScale = (this.centroid ? this.options.lmShare : 1) / this.lmMoments.deviation / (candidate.length || 1);
@@ -186,6 +196,10 @@ export class ProfileScorer {
         if (paper.dense) totals[p] += denseScale * dot(paper.dense, candidate.dense!);
       });
     }
+    // The reference's means come off in equal parts, so the shares add up to the score itself.
+    const lmOffset = ((this.centroid ? this.options.lmShare : 1) * this.lmMoments.mean) / this.lmMoments.deviation;
+    const denseOffset = this.centroid ? ((1 - this.options.lmShare) * this.denseMoments.mean) / this.denseMoments.deviation : 0;
+    for (let p = 0; p < totals.length; p++) totals[p] -= (lmOffset + denseOffset) / totals.length;
     const shares = Array.from(totals, (share, paper): PaperShare => ({ paper, share, terms: [] })).sort((a, b) => b.share - a.share || a.paper - b.paper);
     for (const share of shares.slice(0, withTerms)) {
       for (const [stem, n] of candidate.counts) {

@@ -30,7 +30,9 @@ export function libraryStatistics(index: FeatureIndex, background: BackgroundMod
 /**
  * Scores a library's papers for a profile, against statistics from libraryStatistics. Disliked papers make a second profile whose score
  * is taken off in proportion to their number: each rated paper weighs as much as one of the
- * researcher's own, so one dislike cannot outweigh a profile of ten papers.
+ * researcher's own, so one dislike cannot outweigh a profile of ten papers. A dislike only
+ * pushes down what resembles it (its score above the reference's mean); it never pulls up what
+ * does not.
  */
 export class LibraryRanker {
   readonly liked: ProfileScorer;
@@ -55,7 +57,9 @@ export class LibraryRanker {
     this.liked = new ProfileScorer(profile.liked, reference, statistics, index.dimensions, options);
     if (profile.disliked.length > 0) this.disliked = new ProfileScorer(profile.disliked, reference, statistics, index.dimensions, options);
     this.dislikedShare = profile.disliked.length / (profileSize + profile.disliked.length);
-    this.referenceScores = Float64Array.from(reference, (doc) => this.liked.score(doc).score - (this.disliked ? this.dislikedShare * this.disliked.score(doc).score : 0)).sort();
+    const liked = this.liked.referenceScores();
+    const disliked = this.disliked?.referenceScores();
+    this.referenceScores = Float64Array.from(liked, (score, i) => score - (disliked ? this.dislikedShare * Math.max(0, disliked[i]) : 0)).sort();
   }
 
   /** The share of random background papers (the reference sample) that score below `score`, from 0 to 1. */
@@ -78,7 +82,7 @@ export class LibraryRanker {
     const scores = this.sideScores(this.liked, rows);
     if (this.disliked) {
       const penalty = this.sideScores(this.disliked, rows);
-      for (let i = 0; i < rows.length; i++) scores[i] -= this.dislikedShare * penalty[i];
+      for (let i = 0; i < rows.length; i++) scores[i] -= this.dislikedShare * Math.max(0, penalty[i]);
     }
     return scores;
   }
@@ -89,7 +93,9 @@ export class LibraryRanker {
    */
   shares(candidate: DocFeatures, withTerms = Infinity): RankingShare[] {
     const liked = this.liked.shares(candidate, withTerms).map((share): RankingShare => ({ ...share, side: 'liked' }));
-    const disliked = (this.disliked?.shares(candidate, withTerms) ?? []).map(
+    // Disliked papers have a part only when they push the candidate down (see scores).
+    const pushed = this.disliked && this.disliked.score(candidate).score > 0;
+    const disliked = (pushed ? this.disliked!.shares(candidate, withTerms) : []).map(
       (share): RankingShare => ({
         ...share,
         side: 'disliked',
@@ -114,7 +120,7 @@ export class LibraryRanker {
  * Positions of the `limit` largest scores, largest first (ties by `tieKey`, smallest first). A
  * threshold from one pass keeps the sort to the few above it rather than the whole library.
  */
-export function topIndices(scores: Float64Array, limit: number, tieKey: (i: number) => number): number[] {
+function topIndices(scores: Float64Array, limit: number, tieKey: (i: number) => number): number[] {
   let candidates: number[];
   if (scores.length <= limit * 4) candidates = Array.from(scores.keys());
   else {

@@ -4,7 +4,7 @@
 import type { FeatureIndex } from './feature-index.ts';
 import type { BackgroundStatistics } from './background.ts';
 import { DEFAULT_V2, type DocFeatures, type V2Options } from './language-model.ts';
-import { LibraryRanker, topIndices, type RankedRow } from './library-ranking.ts';
+import { LibraryRanker, type RankedRow } from './library-ranking.ts';
 
 export interface TopicRankedRow extends RankedRow {
   /** The topic whose ranking placed the paper: its position in the topics given. */
@@ -20,7 +20,24 @@ export interface TopicRankedRow extends RankedRow {
 const EXACT_ROWS = 5000;
 const SHORTLIST = 300;
 /** A profile paper's closest candidate is looked for among its this many best by the language model. */
-const PAPER_SHORTLIST = 50;
+const PAPER_SHORTLIST = 300;
+/**
+ * The shortlists' language model reads each profile's heaviest terms only: common words weigh
+ * little (their background probability is high) but occur in most papers, so with them every
+ * profile would visit most of the library. The shortlisted are then scored exactly.
+ */
+const SHORTLIST_TERMS = 64;
+
+/**
+ * A word in more than this share of the candidates picks no shortlist of a few hundred out of
+ * them, and reading its postings would be most of the work: the shortlists go without it.
+ */
+const COMMON_SHARE = 0.05;
+
+/** The `count` largest weights of a map among the stems `keep` accepts. */
+function heaviest(weights: ReadonlyMap<string, number>, count: number, keep: (stem: string) => boolean): [string, number][] {
+  return [...weights].filter(([stem]) => keep(stem)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, count);
+}
 
 export interface TopicRanking {
   /** Each topic's own ranking, best first. */
@@ -60,9 +77,13 @@ export class TopicRanker {
    * just each topic, finds its nearest paper in the list.
    */
   rank(rows: Uint32Array, limit: number): TopicRanking {
-    const large = rows.length > EXACT_ROWS;
-    const topicRows = large ? this.shortlists(this.rankers, rows, Math.max(SHORTLIST, 10 * limit)) : this.rankers.map(() => rows);
-    const paperRows = large ? this.shortlists(this.paperRankers, rows, PAPER_SHORTLIST) : this.paperRankers.map(() => rows);
+    const all = [...this.rankers, ...this.paperRankers];
+    const shortlisted =
+      rows.length > EXACT_ROWS
+        ? this.shortlists(all, rows, all.map((_, r) => (r < this.rankers.length ? Math.max(SHORTLIST, 10 * limit) : PAPER_SHORTLIST)))
+        : all.map(() => rows);
+    const topicRows = shortlisted.slice(0, this.rankers.length);
+    const paperRows = shortlisted.slice(this.rankers.length);
     const lanes = this.rankers.map((ranker, topic) => ranker.rank(topicRows[topic], limit).map((row) => ({ ...row, topic })));
     // Each paper's closest candidate, scored as its topic scores it.
     const closest = this.paperRankers.map((ranker, p) => {
@@ -109,42 +130,87 @@ export class TopicRanker {
     return list;
   }
 
-  /** Each ranker's best `size` rows by its language-model score alone, from one pass for all of them. */
-  private shortlists(rankers: readonly LibraryRanker[], rows: Uint32Array, size: number): Uint32Array[] {
+  /**
+   * Each ranker's best `sizes[r]` of `rows` by its language-model score on its heaviest terms,
+   * read through the index's postings: only the papers that share one of those terms are visited.
+   */
+  private shortlists(rankers: readonly LibraryRanker[], rows: Uint32Array, sizes: readonly number[]): Uint32Array[] {
     const { index } = this;
-    const k = rankers.length;
-    // For each term, the rankers whose model weighs it and how much: most terms are in none.
-    const termCount = index.terms.length;
-    const start = new Uint32Array(termCount + 1);
-    const byRanker = rankers.map((ranker) => index.weightsByTerm(ranker.liked.weights));
-    for (let term = 0; term < termCount; term++) {
-      let n = 0;
-      for (let t = 0; t < k; t++) if (byRanker[t][term] !== 0) n++;
-      start[term + 1] = start[term] + n;
-    }
-    const rankerOf = new Uint32Array(start[termCount]);
-    const weightOf = new Float64Array(start[termCount]);
-    for (let term = 0; term < termCount; term++) {
-      let q = start[term];
-      for (let t = 0; t < k; t++) {
-        if (byRanker[t][term] === 0) continue;
-        rankerOf[q] = t;
-        weightOf[q++] = byRanker[t][term];
+    const postings = index.postings();
+    const candidate = new Uint8Array(index.rowCount);
+    for (const row of rows) candidate[row] = 1;
+    const sums = new Float64Array(index.rowCount);
+    const touched: number[] = [];
+    const commonAbove = rows.length * COMMON_SHARE;
+    const selective = (stem: string) => {
+      const term = index.termId(stem);
+      return term !== undefined && postings.start[term + 1] - postings.start[term] <= commonAbove;
+    };
+    return rankers.map((ranker, r) => {
+      for (const [stem, weight] of heaviest(ranker.liked.weights, SHORTLIST_TERMS, selective)) {
+        const term = index.termId(stem)!;
+        for (let q = postings.start[term]; q < postings.start[term + 1]; q++) {
+          const row = postings.rows[q];
+          if (!candidate[row]) continue;
+          // Weights are above 0, so a sum still 0 was not touched yet.
+          if (sums[row] === 0) touched.push(row);
+          sums[row] += postings.counts[q] * weight;
+        }
       }
-    }
-    const scores = rankers.map(() => new Float64Array(rows.length));
-    const sums = new Float64Array(k);
-    const { entryStart, entryTerms, entryCounts, lengths } = index;
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i];
-      sums.fill(0);
-      for (let p = entryStart[row], end = entryStart[row + 1]; p < end; p++) {
-        const term = entryTerms[p];
-        for (let q = start[term]; q < start[term + 1]; q++) sums[rankerOf[q]] += entryCounts[p] * weightOf[q];
+      const heap = new RowHeap(sizes[r]);
+      for (const row of touched) {
+        heap.offer(sums[row] / (index.lengths[row] || 1), row);
+        sums[row] = 0;
       }
-      const length = lengths[row] || 1;
-      for (let t = 0; t < k; t++) scores[t][i] = sums[t] / length;
+      touched.length = 0;
+      return heap.rows();
+    });
+  }
+}
+
+/** The `size` largest scores offered, with their rows: a min-heap, so each offer below the least is one comparison. */
+class RowHeap {
+  private readonly scores: Float64Array;
+  private readonly heldRows: Uint32Array;
+  private count = 0;
+
+  constructor(private readonly size: number) {
+    this.scores = new Float64Array(size);
+    this.heldRows = new Uint32Array(size);
+  }
+
+  offer(score: number, row: number): void {
+    if (this.size === 0) return;
+    if (this.count < this.size) {
+      let i = this.count++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (this.scores[parent] <= score) break;
+        this.scores[i] = this.scores[parent];
+        this.heldRows[i] = this.heldRows[parent];
+        i = parent;
+      }
+      this.scores[i] = score;
+      this.heldRows[i] = row;
+      return;
     }
-    return scores.map((lm) => Uint32Array.from(topIndices(lm, size, (i) => index.ids[rows[i]]), (i) => rows[i]));
+    if (score <= this.scores[0]) return;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= this.count) break;
+      const child = left + 1 < this.count && this.scores[left + 1] < this.scores[left] ? left + 1 : left;
+      if (this.scores[child] >= score) break;
+      this.scores[i] = this.scores[child];
+      this.heldRows[i] = this.heldRows[child];
+      i = child;
+    }
+    this.scores[i] = score;
+    this.heldRows[i] = row;
+  }
+
+  /** The rows held, in row order (the order the caller ranks them in does not matter). */
+  rows(): Uint32Array {
+    return this.heldRows.slice(0, this.count).sort();
   }
 }

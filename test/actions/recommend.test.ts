@@ -119,7 +119,7 @@ test("a pasted text's reasons name no paper and hold only the terms the text sha
     const [top] = similarPapers(small, { text: 'Passages cached offline.' }, 1);
     assert.equal(top.paper.title, 'Compressing Retrieved Context with Learned Soft Summaries');
     // No paper id, not even a made-up one; and the paper's abstract says "raw text", the pasted text does not.
-    assert.deepEqual(top.reasons, [{ kind: 'text', similarity: 19.989, sharedTerms: ['passages', 'cached', 'offline'] }]);
+    assert.deepEqual(top.reasons, [{ kind: 'text', similarity: 19.526, sharedTerms: ['passages', 'cached', 'offline'] }]);
   } finally {
     small.close();
   }
