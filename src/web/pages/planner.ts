@@ -1,7 +1,7 @@
 // Session planner: one listing's papers ranked for my profile, my own papers marked, a
 // short-list to tick, exported as a Markdown checklist or a calendar file.
 import { api, apiUrl, describeError, type Listing, type Paper, type PlanEntry } from '../api.ts';
-import { authorLinks, errorBox, listingSelect, loading, patiently, reasonList } from '../components.ts';
+import { authorLinks, errorBox, listingSelect, loading, patiently, readingLinks, reasonList } from '../components.ts';
 import { count, goToWithFields, h, hashLink, replaceChildren, type Child } from '../dom.ts';
 import { setTitle, type PageContext } from '../page.ts';
 import { currentProfile, setShortlist, shortlist } from '../store.ts';
@@ -86,6 +86,7 @@ function entryRow({ paper, ranked, mark }: PlanEntry, { position, checked, onTog
       ),
       h('p', { class: 'paper-meta' }, position ? h('span', { class: 'position' }, `#${position} · `) : null, authorLinks(paper.authors, 5)),
       ranked ? reasonList(ranked.reasons.slice(0, 1)) : null,
+      readingLinks(paper),
     ),
   );
 }
