@@ -131,6 +131,7 @@ const ListingFile = Type.Object({
 export const ListingUpload = Type.Object(
   {
     ...ListingFile.properties,
+    fileName: Type.Optional({ ...ListingFile.properties.fileName, description: 'the name to store the listing under; without it, a name from what the page says (venue, year, session, room)' }),
     venue: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     year: Type.Optional(Year),
     session: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
@@ -163,9 +164,45 @@ export const ListingReport = Type.Object({
     Type.Object({ title: Type.String(), titleDerived: Type.Boolean(), authors: Type.Array(Type.String()), hasAbstract: Type.Boolean() }),
     { description: 'the first papers as parsed' },
   ),
+  name: Type.String({ description: "the listing's name in the library: as stored, or as saving would name it" }),
   listing: Type.Optional(Listing),
 });
 export type ListingReport = Static<typeof ListingReport>;
+
+const Label = Type.String({ maxLength: 200, description: 'an empty string clears it' });
+
+/** A listing's new name and labels: each field given is changed. */
+export const ListingEdit = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    venue: Type.Optional(Label),
+    year: Type.Optional(Nullable(Year)),
+    session: Type.Optional(Label),
+    room: Type.Optional(Label),
+  },
+  { additionalProperties: false },
+);
+export type ListingEdit = Static<typeof ListingEdit>;
+
+export const ListingEdited = Type.Object({
+  listing: Listing,
+  relabelled: Type.Object(
+    { venue: Type.Optional(Type.Integer()), year: Type.Optional(Type.Integer()), session: Type.Optional(Type.Integer()) },
+    { description: "for each paper label changed, how many of the listing's papers took the new value (those that carried the old one, or none)" },
+  ),
+});
+export type ListingEdited = Static<typeof ListingEdited>;
+
+export const ListingRemoval = Type.Object({
+  removed: Type.Boolean({ description: 'false for a preview: nothing was changed' }),
+  listing: Listing,
+  papers: Type.Integer({ description: 'distinct papers the listing holds' }),
+  deleted: Type.Integer({ description: 'of them, the papers no other listing holds: removing the listing deletes them, with their ratings and places in profiles' }),
+  profiles: Type.Array(Type.Object({ profile: Type.String(), papers: Type.Integer(), ratings: Type.Integer() }), {
+    description: 'per profile, how many of its own papers and of its ratings are among the deleted',
+  }),
+});
+export type ListingRemoval = Static<typeof ListingRemoval>;
 
 export const ProfileSummary = Type.Object({ name: Type.String(), createdAt: Type.String(), papers: Type.Integer(), ratings: Type.Integer() });
 export type ProfileSummary = Static<typeof ProfileSummary>;

@@ -10,7 +10,8 @@ import { abstractListOfPasted } from '../importers/abstract-list.ts';
 import { HttpProblem, notFound } from './problems.ts';
 import { parseUpload, type UploadedFile } from './uploads.ts';
 import { findProfile, summary } from './profile-lookup.ts';
-import type { ListingReport, ListingUpload, ProfileAdded, ProfileAdditions, ProfileCreate, ProfileSummary, RatingValue } from './schemas.ts';
+import { editListing, removeListing } from '../actions/listings.ts';
+import type { ListingEdit, ListingEdited, ListingRemoval, ListingReport, ListingUpload, ProfileAdded, ProfileAdditions, ProfileCreate, ProfileSummary, RatingValue } from './schemas.ts';
 
 export type WriteRequest =
   | { kind: 'previewListing'; body: ListingUpload }
@@ -18,9 +19,11 @@ export type WriteRequest =
   | { kind: 'createProfile'; body: ProfileCreate }
   | { kind: 'addToProfile'; name: string; body: ProfileAdditions }
   | { kind: 'deleteProfile'; name: string }
-  | { kind: 'rate'; name: string; paperId: number; rating: RatingValue };
+  | { kind: 'rate'; name: string; paperId: number; rating: RatingValue }
+  | { kind: 'editListing'; id: number; body: ListingEdit }
+  | { kind: 'removeListing'; id: number };
 
-export type WriteResult = ListingReport | ProfileAdded | ProfileSummary | null;
+export type WriteResult = ListingReport | ListingEdited | ListingRemoval | ProfileAdded | ProfileSummary | null;
 
 const PREVIEW_PAPERS = 100;
 const RATINGS: Record<RatingValue, 1 | -1 | 0> = { up: 1, down: -1, clear: 0 };
@@ -53,6 +56,10 @@ function write(library: Library, request: WriteRequest): WriteResult {
     case 'deleteProfile':
       if (!library.deleteProfile(request.name)) throw notFound(`profile named "${request.name}"`);
       return null;
+    case 'editListing':
+      return editListing(library, request.id, request.body);
+    case 'removeListing':
+      return { removed: true, ...removeListing(library, request.id) };
     case 'rate':
       return library.write(() => {
         const profile = findProfile(library, request.name);
@@ -63,8 +70,11 @@ function write(library: Library, request: WriteRequest): WriteResult {
   }
 }
 
+/** What a pasted listing is called in messages about its text. */
+const PASTED = 'pasted text';
+
 function uploadListing(library: Library, body: ListingUpload, save: boolean): ListingReport {
-  const parsed = parseUpload(body, 'body.text');
+  const parsed = parseUpload({ ...body, fileName: body.fileName ?? PASTED }, 'body.text');
   const labels = { venue: body.venue, year: body.year, session: body.session };
   const listing = { parsed, fileName: body.fileName, text: body.text, labels };
   const outcome = save ? library.addListing(listing) : library.previewListing(listing);
@@ -90,6 +100,7 @@ function listingReport(parsed: ParsedListing, outcome: IngestOutcome, saved: boo
       authors: paper.authors,
       hasAbstract: Boolean(paper.abstract),
     })),
+    name: outcome.listing.name,
     ...(saved || !outcome.added ? { listing: outcome.listing } : {}),
   };
 }

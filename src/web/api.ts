@@ -2,6 +2,9 @@
 import type {
   AuthorList,
   Listing,
+  ListingEdit,
+  ListingEdited,
+  ListingRemoval,
   ListingReport,
   ListingUpload,
   PaperDetail,
@@ -19,7 +22,7 @@ import type {
   Venues,
 } from '../server/schemas.ts';
 
-export type { Listing, ListingReport, Paper, PaperDetail, PlanEntry, Recommendation, Reason } from '../server/schemas.ts';
+export type { Listing, ListingRemoval, ListingReport, Paper, PaperDetail, PlanEntry, Recommendation, Reason } from '../server/schemas.ts';
 
 /** A failed request, with the server's explanation. */
 export class ApiError extends Error {
@@ -109,6 +112,9 @@ export const api = {
   listings: () => cached('listings', () => get<Listing[]>('listings')),
   previewListing: (upload: ListingUpload) => request<ListingReport>('POST', 'listings/preview', { body: upload }),
   saveListing: (upload: ListingUpload) => changesLibrary(request<ListingReport>('POST', 'listings', { body: upload })),
+  editListing: (id: number, edit: ListingEdit) => changesLibrary(request<ListingEdited>('PATCH', `listings/${id}`, { body: edit })),
+  listingRemoval: (id: number, signal?: AbortSignal) => get<ListingRemoval>(`listings/${id}/removal`, {}, signal),
+  removeListing: (id: number) => changesLibrary(request<ListingRemoval>('DELETE', `listings/${id}`)),
   profiles: (signal?: AbortSignal) => get<ProfileSummary[]>('profiles', {}, signal),
   profile: (name: string, signal?: AbortSignal) => get<ProfileDetail>(`profiles/${segment(name)}`, {}, signal),
   createProfile: (name: string, additions: ProfileAdditions) => changesLibrary(request<ProfileAdded>('POST', 'profiles', { body: { name, ...additions } })),

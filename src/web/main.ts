@@ -1,4 +1,4 @@
-// The web app's shell: hash routes (#/search?q=…, #/paper/42, #/add, #/profile, #/plan?listing=…)
+// The web app's shell: hash routes (#/search?q=…, #/paper/42, #/add, #/profile, #/plan?listing=…, #/listing/3)
 // mapped to pages, each rendered into <main> from the JSON API.
 import { describeError, isAbort } from './api.ts';
 import { errorBox } from './components.ts';
@@ -9,8 +9,9 @@ import { paperPage } from './pages/paper.ts';
 import { addListingPage } from './pages/add-listing.ts';
 import { profilePage } from './pages/profile.ts';
 import { plannerPage } from './pages/planner.ts';
+import { listingPage } from './pages/listing.ts';
 
-const PAGES: Record<string, Page> = { search: searchPage, paper: paperPage, add: addListingPage, profile: profilePage, plan: plannerPage };
+const PAGES: Record<string, Page> = { search: searchPage, paper: paperPage, add: addListingPage, profile: profilePage, plan: plannerPage, listing: listingPage };
 
 function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#\/?/, '').split('?', 2);

@@ -118,7 +118,11 @@ test('profile from 000, recommend for the 002 session: own poster apart as yours
   assert.equal(human.code, 0, human.stderr);
   assert.match(human.stdout, /Yours \(your own work, another version of it, not recommended\):\n {3}\[\d+\] Two-stage LLM Fine-tuning with Less Specialization and More Generalization/);
   assert.match(human.stdout, / {2}1\. \[\d+\] .+\n.+\n {5}\+ close to \[\d+\] /);
-  const json = JSON.parse(paperscout(['--db', db, 'recommend', '--listing', '002_399c9b84d8821e2e.txt', '--limit', '5', '--json']).stdout);
+  const result = JSON.parse(paperscout(['--db', db, 'recommend', '--listing', '002_399c9b84d8821e2e.txt', '--limit', '5', '--json']).stdout);
+  assert.deepEqual(result.yours.map((own: { title: string; id: number; ownPaperId: number }) => [own.title, own.id !== own.ownPaperId]), [
+    ['Two-stage LLM Fine-tuning with Less Specialization and More Generalization', true],
+  ]);
+  const json = result.recommendations;
   assert.equal(json.length, 5);
   assert.ok(json.every((r: { score: number; reasons: unknown[]; title: string }) => typeof r.score === 'number' && r.reasons.length > 0 && r.title));
   assert.ok(json.every((r: { title: string }) => !r.title.startsWith('Two-stage LLM')));
@@ -126,7 +130,7 @@ test('profile from 000, recommend for the 002 session: own poster apart as yours
 
   const rated = paperscout(['--db', db, 'rate', String(json[0].id), 'down']);
   assert.equal(rated.code, 0);
-  const after = JSON.parse(paperscout(['--db', db, 'recommend', '--listing', '002_399c9b84d8821e2e.txt', '--limit', '5', '--json']).stdout);
+  const after = JSON.parse(paperscout(['--db', db, 'recommend', '--listing', '002_399c9b84d8821e2e.txt', '--limit', '5', '--json']).stdout).recommendations;
   assert.ok(after.every((r: { id: number }) => r.id !== json[0].id));
 });
 

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { withLibrary, parsePositiveInt, parseYear } from '../context.ts';
 import { authorLine, clean, dim, highlight, printJson, venueLine } from '../format.ts';
 import type { Segment } from '../../types.ts';
+import { LISTING_HELP, listingOption } from './listing.ts';
 
 /** In JSON, matches are wrapped in ** so the output stays plain, readable text. */
 const markdownMarks = (runs: readonly Segment[]) => runs.map((run) => (run.match ? `**${run.text}**` : run.text)).join('');
@@ -15,13 +16,13 @@ export function registerSearch(program: Command): void {
     .option('--venue <venue>', 'only this venue')
     .option('--year <year>', 'only this year', parseYear)
     .option('--author <name>', 'only papers by an author with this name')
-    .option('--listing <name>', 'only papers of this listing')
+    .option('--listing <listing>', LISTING_HELP)
     .option('--json', 'print JSON')
     .action(function (this: Command, words: string[]) {
       const opts = this.opts<{ limit: number; venue?: string; year?: number; author?: string; listing?: string; json?: boolean }>();
       const query = words.join(' ');
       const result = withLibrary(this, (library) =>
-        library.search(query, { venue: opts.venue, year: opts.year, author: opts.author, listing: opts.listing }, { limit: opts.limit }),
+        library.search(query, { venue: opts.venue, year: opts.year, author: opts.author, listing: opts.listing && listingOption(library, opts.listing).name }, { limit: opts.limit }),
       );
       if (opts.json) {
         return printJson(
