@@ -22,6 +22,7 @@ import { allPaperIds, allTextDocs, matchingPaperIds, revisionState, textDocsChan
 import { Searcher, type RankingStore, type SearchResult } from './search.ts';
 import { contentFingerprint, fingerprintPapers, getModel, putModel } from './models.ts';
 import * as profiles from './profiles.ts';
+import { authorIdentities, type AuthorIdentity } from './author-identities.ts';
 import { FileError, hashText, readListingFile } from './files.ts';
 import { ImportError } from '../importers/importer.ts';
 import type { ReadListing } from './listing-reader.ts';
@@ -312,12 +313,14 @@ export class Library {
     });
   }
 
-  /** Adds the library's papers by an author (any spelling of the name); returns how many were new. */
-  addAuthorToProfile(profile: Profile, author: string): { found: number; added: number } {
-    return this.write(() => {
-      const paperIds = profiles.paperIdsByAuthor(this.db, author);
-      return { found: paperIds.length, added: profiles.addProfilePapers(this.db, profile.id, paperIds, 'author') };
-    });
+  /** The people a name may be in the library: its papers grouped by shared co-authors (see author-identities.ts). */
+  authorIdentities(name: string): AuthorIdentity[] {
+    return authorIdentities(this.db, name);
+  }
+
+  /** Makes papers the researcher picked by their name (see authorIdentities) the profile's own; returns how many were new to it. */
+  addAuthorPapersToProfile(profile: Profile, paperIds: readonly number[]): number {
+    return this.write(() => profiles.addProfilePapers(this.db, profile.id, paperIds, 'author'));
   }
 
   /** Records a rating (1 up, -1 down, 0 to forget it). */

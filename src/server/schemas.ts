@@ -224,6 +224,13 @@ export const ProfileAdditions = Type.Object(
     files: Type.Optional(Type.Array(ListingFile, { maxItems: 20 })),
     abstracts: Type.Optional(Type.String({ minLength: 1, description: "the researcher's abstracts as pasted text, one per paragraph" })),
     author: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    identities: Type.Optional(
+      Type.Array(Type.Integer({ minimum: 1, maximum: 100_000 }), {
+        minItems: 1,
+        maxItems: 1000,
+        description: "which of the author name's identities (numbers from /api/authors/identities) are the researcher; needed when the name may be several people",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -249,6 +256,29 @@ export const AuthorQuery = Type.Object(
 );
 export const AuthorList = Type.Array(Type.Object({ name: Type.String(), papers: Type.Integer() }));
 export type AuthorList = Static<typeof AuthorList>;
+
+export const IdentitiesQuery = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    profile: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'count the papers of each identity this profile has already' })),
+  },
+  { additionalProperties: false },
+);
+export type IdentitiesQuery = Static<typeof IdentitiesQuery>;
+
+export const AuthorIdentities = Type.Array(
+  Type.Object({
+    number: Type.Integer({ minimum: 1, description: 'what to pick it by, in ProfileAdditions.identities' }),
+    papers: Type.Integer(),
+    inProfile: Type.Integer({ description: "of its papers, how many the profile has already" }),
+    names: Type.Array(Type.String(), { description: 'the spellings of the name on its papers' }),
+    coauthors: Type.Array(Type.Object({ name: Type.String(), papers: Type.Integer() })),
+    venues: Type.Array(Type.Object({ venue: Type.String(), papers: Type.Integer() })),
+    sampleTitles: Type.Array(Type.String()),
+  }),
+  { description: "the people a name may be in the library: its papers, grouped so that papers connected through shared co-authors are one identity; most papers first" },
+);
+export type AuthorIdentities = Static<typeof AuthorIdentities>;
 
 export const RecommendQuery = Type.Object(
   {

@@ -3,7 +3,7 @@
 // the event loop; each write is one transaction, all of it or nothing.
 import type { ParsedListing } from '../types.ts';
 import type { Library, ListingToStore } from '../library/library.ts';
-import { buildProfile, nameTaken, type ProfileChange } from '../actions/profile.ts';
+import { buildProfile, nameTaken, type ProfileChange, type ProfileSources } from '../actions/profile.ts';
 import { ConflictError, InputError, NotFoundError } from '../actions/errors.ts';
 import type { IngestOutcome } from '../library/ingest.ts';
 import { abstractListOfPasted } from '../importers/abstract-list.ts';
@@ -111,14 +111,20 @@ function createProfile(library: Library, body: ProfileCreate): ProfileAdded {
   const { name, ...additions } = body;
   requireSomething(additions);
   if (library.profile(name)) throw nameTaken(name);
-  return profileAdded(buildProfile(library, name, { listings: parseAdditions(name, additions), author: additions.author }, 'create'));
+  return profileAdded(buildProfile(library, name, sourcesOf(name, additions), 'create'));
 }
 
 function addToProfile(library: Library, name: string, additions: ProfileAdditions): ProfileAdded {
   findProfile(library, name);
   requireSomething(additions);
-  return profileAdded(buildProfile(library, name, { listings: parseAdditions(name, additions), author: additions.author }, 'extend'));
+  return profileAdded(buildProfile(library, name, sourcesOf(name, additions), 'extend'));
 }
+
+const sourcesOf = (name: string, additions: ProfileAdditions): ProfileSources => ({
+  listings: parseAdditions(name, additions),
+  author: additions.author,
+  identities: additions.identities,
+});
 
 const profileAdded = ({ profile, added, listed }: ProfileChange): ProfileAdded => ({ profile: summary(profile), added, listed });
 

@@ -1,5 +1,6 @@
 // The JSON API as typed functions. Types come from the server's schemas, so the two cannot drift.
 import type {
+  AuthorIdentities,
   AuthorList,
   Listing,
   ListingEdit,
@@ -22,7 +23,7 @@ import type {
   Venues,
 } from '../server/schemas.ts';
 
-export type { Listing, ListingRemoval, ListingReport, Paper, PaperDetail, PlanEntry, Recommendation, Reason } from '../server/schemas.ts';
+export type { AuthorIdentities, Listing, ListingRemoval, ListingReport, Paper, PaperDetail, PlanEntry, Recommendation, Reason } from '../server/schemas.ts';
 
 /** A failed request, with the server's explanation. */
 export class ApiError extends Error {
@@ -124,6 +125,7 @@ export const api = {
   rate: (name: string, paperId: number, rating: RatingValue) =>
     request<ProfileSummary>('PUT', `profiles/${segment(name)}/ratings/${paperId}`, { body: { rating } }),
   authors: (prefix: string, signal?: AbortSignal) => get<AuthorList>('authors', { prefix, limit: 8 }, signal),
+  identities: (name: string, profile: string | undefined, signal?: AbortSignal) => get<AuthorIdentities>('authors/identities', { name, profile }, signal),
   recommend: (name: string, filter: Filter & { limit?: number }, signal?: AbortSignal) =>
     get<RecommendResult>(`profiles/${segment(name)}/recommendations`, { ...filter }, signal),
   sessionPlan: (listing: string, profile: string | undefined, signal?: AbortSignal) => get<SessionPlan>('session-plan', { listing, profile }, signal),

@@ -106,7 +106,7 @@ test('removing a listing deletes the papers no other listing holds, with their r
   const posterOnly = library.papers({ listing: poster.name }).papers.filter((paper) => paper.listings.length === 1);
   library.createProfile('mara');
   const mara = library.profile('mara')!;
-  library.addAuthorToProfile(mara, 'Mara Lindqvist');
+  library.addAuthorPapersToProfile(mara, library.authorIdentities('Mara Lindqvist').flatMap((identity) => identity.paperIds));
   library.rate(mara, posterOnly[3].id, 1);
   library.rate(mara, shared[0].id, -1);
   const own = library.profile('mara')!.paperIds;

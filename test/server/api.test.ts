@@ -290,6 +290,7 @@ test('the OpenAPI document describes every API route with its schemas', async ()
   assert.equal(json.openapi, '3.1.0');
   assert.deepEqual(Object.keys(json.paths).sort(), [
     '/api/authors',
+    '/api/authors/identities',
     '/api/listings',
     '/api/listings/preview',
     '/api/listings/{id}',
