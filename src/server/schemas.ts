@@ -318,6 +318,7 @@ export const SessionPlan = Type.Object({
   listing: Listing,
   ranked: Type.Boolean({ description: 'false without a profile: the entries are in the listing order' }),
   entries: Type.Array(PlanEntry),
+  omitted: Type.Integer({ description: "how many of the listing's papers the plan leaves out: a plan holds about 5,000 papers at most" }),
 });
 export type SessionPlan = Static<typeof SessionPlan>;
 

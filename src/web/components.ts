@@ -99,9 +99,11 @@ export function pager(total: number, offset: number, limit: number, hrefAt: (off
   return h(
     'nav',
     { class: 'pager', 'aria-label': 'pages' },
-    offset > 0 ? h('a', { href: hrefAt(Math.max(0, offset - limit)), rel: 'prev' }, '← Previous') : h('span', { class: 'disabled' }, '← Previous'),
+    // Ids let focus stay on the control a reader paged with (see main.ts); at the last page the
+    // greyed-out one takes it (tabindex -1: focusable by the app, not in the tab order).
+    offset > 0 ? h('a', { href: hrefAt(Math.max(0, offset - limit)), rel: 'prev', id: 'page-prev' }, '← Previous') : h('span', { class: 'disabled', id: 'page-prev', tabindex: '-1' }, '← Previous'),
     h('span', { class: 'range' }, `${offset + 1}–${last} of ${count(total, 'paper')}`),
-    last < total ? h('a', { href: hrefAt(offset + limit), rel: 'next' }, 'Next →') : h('span', { class: 'disabled' }, 'Next →'),
+    last < total ? h('a', { href: hrefAt(offset + limit), rel: 'next', id: 'page-next' }, 'Next →') : h('span', { class: 'disabled', id: 'page-next', tabindex: '-1' }, 'Next →'),
   );
 }
 

@@ -151,7 +151,7 @@ test('titles, authors, abstracts and links with markup are shown as text, never 
   await page.locator('.paper-page .abstract').waitFor();
   assert.match((await page.locator('.paper-page .abstract').textContent())!, /^We show <script>window.__xss='abstract'<\/script> that retrieval <a href=/);
   assert.equal(await page.locator('main img, main script, main svg').count(), 0);
-  const linksOf = () => page.locator('.paper-page .paper-links a').evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('href')]));
+  const linksOf = () => page.locator('.paper-page > .paper-links a').evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('href')]));
   assert.deepEqual(await linksOf(), [['PDF', 'https://example.org/paper.pdf']]);
   await page.goto(`${server.url}/#/paper/32`);
   await page.getByRole('heading', { level: 1, name: 'Escaping Markup in $\\LaTeX$ Titles: \\textbf{Bold} & <em>Emphasis</em>' }).waitFor();

@@ -22,7 +22,7 @@ function removalText({ papers, deleted, profiles }: ListingRemoval, done: boolea
       deleted > 0
         ? `${count(deleted, 'paper')} ${done ? 'were' : 'are'} in no other listing: ${done ? 'they were deleted' : 'removing deletes them'} from the library, with their ratings and their places in profiles. `
         : 'Every one of its papers is in another listing too: none is deleted. ',
-      deleted > 0 && kept > 0 ? `${count(kept, 'paper')} also in other listings ${done ? 'stay' : 'stays'}.` : '',
+      deleted > 0 && kept > 0 ? `${count(kept, 'paper')} also in other listings ${kept === 1 ? 'stays' : 'stay'}.` : '',
     ),
     losses.length > 0 ? h('ul', { class: 'losses' }, losses) : null,
   ];

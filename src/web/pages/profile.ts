@@ -41,6 +41,8 @@ function identityChoices(identities: AuthorIdentities): HTMLElement {
 interface AuthorPicker {
   element: HTMLElement;
   input: HTMLInputElement;
+  /** Where the people a name may be are shown, wider than the box: placed by the form. */
+  choices: HTMLElement;
   /** The identities of the name typed that are ticked (loading them first), or why there are none to add. */
   picked(): Promise<{ identities: number[] } | { problem: string }>;
 }
@@ -120,7 +122,7 @@ function authorPicker(profile: string | undefined): AuthorPicker {
     if (ticked.length === 0) return { problem: 'Tick the people of this name that are you.' };
     return { identities: ticked };
   };
-  return { element: h('div', { class: 'author-picker' }, input, suggestions, choices), input, picked };
+  return { element: h('div', { class: 'author-picker' }, input, suggestions), input, choices, picked };
 }
 
 /** The three ways to say which papers are mine; `onSubmit` gets them as the API takes them. */
@@ -177,6 +179,7 @@ function sourcesForm(options: { profile?: string; submitLabel: string; onSubmit:
       ),
       h('fieldset', null, h('legend', null, 'Pick your name'), h('label', { for: 'profile-author' }, 'Your papers already in the library'), picker.element),
     ),
+    picker.choices,
     h('div', { class: 'actions' }, submit),
     message,
   );
