@@ -2,25 +2,16 @@
 // what tells them apart, a non-zero exit asking to pick, and --identity picking.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { root, runCli } from './run-cli.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
 
 let dir: string;
 let db: string;
 
-function paperscout(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), '--db', db, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    timeout: 60_000,
-  });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const paperscout = (...args: string[]) => runCli(db, ...args);
 
 before(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paperscout-cli-identities-'));

@@ -3,26 +3,17 @@
 // carries the researcher's own work as `yours`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { root, runCli } from './run-cli.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const demo = (name: string) => path.join(root, 'demo', name);
 
 let dir: string;
 let db: string;
 
-function paperscout(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), '--db', db, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    timeout: 60_000,
-  });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const paperscout = (...args: string[]) => runCli(db, ...args);
 
 const json = (...args: string[]) => {
   const run = paperscout(...args, '--json');

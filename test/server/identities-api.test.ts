@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startFixtureServer, fixture, type FixtureServer } from './fixture-server.ts';
+import { callApi, startFixtureServer, fixture, type FixtureServer } from './fixture-server.ts';
 
 let server: FixtureServer;
 before(async () => {
@@ -14,15 +14,7 @@ before(async () => {
 });
 after(() => server.close());
 
-async function call(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, json: text ? JSON.parse(text) : undefined };
-}
+const call = (method: string, route: string, body?: unknown) => callApi(server, method, route, body);
 
 test('the identities of a name, most papers first, with what tells them apart', async () => {
   const { status, json } = await call('GET', '/api/authors/identities?name=liu%20yong');

@@ -6,72 +6,38 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildWeb } from '../../src/web/build.ts';
-import { startFixtureServer, fixture, repoRoot, type FixtureServer } from '../server/fixture-server.ts';
-import { CHROMIUM, needsChromium as skip } from '../requirements.ts';
+import type { Page } from 'playwright-core';
+import { fixture } from '../server/fixture-server.ts';
+import { needsChromium as skip } from '../requirements.ts';
+import { finishSession, LAPTOP, openSession, PHONE, SCREENSHOTS, startWebApp, type WebApp } from './harness.ts';
 
-const SCREENSHOTS = path.join(repoRoot, 'artifacts', 'screenshots');
-const LAPTOP = { width: 1280, height: 860 };
-const PHONE = { width: 390, height: 844 };
-
-let server: FixtureServer;
-let browser: Browser;
-let webRoot: string;
+let app: WebApp;
 
 async function post(route: string, body: unknown): Promise<void> {
-  const response = await fetch(`${server.url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${app.server.url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   assert.ok(response.ok, `${route}: ${response.status} ${await response.text()}`);
 }
 
 before(async () => {
-  webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'paperscout-web-ux-'));
   if (skip) return;
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await buildWeb(webRoot);
-  server = await startFixtureServer({ webRoot });
+  app = await startWebApp();
   for (const file of ['test/fixtures/web/long-words.jsonl', 'test/fixtures/identities/yong-liu.jsonl']) {
     await post('/api/listings', { fileName: path.basename(file), text: fs.readFileSync(fixture(file), 'utf8') });
   }
   await post('/api/profiles', { name: 'Mara', files: [{ fileName: 'my-papers.bib', text: fs.readFileSync(fixture('demo/my-papers.bib'), 'utf8') }] });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
-  });
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
-  fs.rmSync(webRoot, { recursive: true, force: true });
+  await app?.close();
 });
 
-/** A fresh browser profile on `hash`, with profile Mara remembered; script errors and dialogs fail the test. */
+/** `hash` in a fresh browser profile that remembers profile Mara; `done` checks nothing went wrong. */
 async function open(hash: string, viewport = LAPTOP): Promise<{ page: Page; done: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport });
+  const context = await app.browser.newContext({ viewport });
   await context.addInitScript(() => localStorage.setItem('paperscout.profile', 'Mara'));
-  const page = await context.newPage();
-  page.setDefaultTimeout(5000);
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('dialog', (dialog) => {
-    problems.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  page.on('request', (request) => {
-    if (!request.url().startsWith(server.url)) problems.push(`request to ${request.url()}`);
-  });
-  await page.goto(`${server.url}/${hash}`);
-  return {
-    page,
-    done: async () => {
-      assert.deepEqual(problems, []);
-      await context.close();
-    },
-  };
+  const session = await openSession(app, hash, viewport, context);
+  return { page: session.page, done: () => finishSession(session) };
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `ux-${name}.png`), fullPage: false });
@@ -213,7 +179,7 @@ test('a plan that leaves papers out says so', { skip }, async () => {
     const response = await route.fetch();
     await route.fulfill({ response, json: { ...(await response.json()), omitted: 1645 } });
   });
-  await page.goto(`${server.url}/#/plan?listing=poster-session.txt`);
+  await page.goto(`${app.server.url}/#/plan?listing=poster-session.txt`);
   await page.locator('ol.plan-list > li').first().waitFor();
   assert.match((await page.locator('#plan-omitted').textContent())!, /^This plan shows \d+ papers; 1,645 more papers of the listing are left out/);
   await done();
@@ -233,11 +199,11 @@ test('every paper has a way out: its links, or title searches, on cards, its pag
     ['arXiv', 'OpenReview', 'Semantic Scholar', 'Google Scholar'],
   );
   // A paper with a PDF links to it, and searches for nothing.
-  await page.goto(`${server.url}/#/search?q=retrieval&venue=XSSConf`);
+  await page.goto(`${app.server.url}/#/search?q=retrieval&venue=XSSConf`);
   const robust = page.locator('ol.papers > li', { hasText: 'Robust' }).first().locator('.paper-links');
   await robust.waitFor();
   assert.equal(await robust.textContent(), 'PDF');
-  await page.goto(`${server.url}/#/plan?listing=poster-session.txt`);
+  await page.goto(`${app.server.url}/#/plan?listing=poster-session.txt`);
   await page.locator('ol.plan-list > li .paper-links a').first().waitFor();
   assert.equal(await page.locator('ol.plan-list > li').first().locator('.paper-links a').count(), 4);
   assert.equal(await page.locator('ol.plan-list > li .paper-links a[target=_blank][rel~=noopener]').count(), await page.locator('ol.plan-list > li .paper-links a').count());
