@@ -63,8 +63,37 @@ export const FORMATS = [
   'arxiv-atom',
   'jsonl',
   'csv',
+  'csl-json',
+  'csl-yaml',
+  'endnote-xml',
+  'web-of-science',
+  'medline',
+  'semantic-scholar',
+  'openreview-notes',
+  'hf-daily-papers',
+  'miniconf-csv',
+  'markdown-page',
 ] as const;
 export type FormatName = (typeof FORMATS)[number];
+
+/**
+ * A record of a file that could not become a paper and was left out of its listing (see
+ * src/importers/records.ts): where it is and why.
+ */
+export interface SkippedRecord {
+  /** 1-based position among the file's records (entries, notes, rows). */
+  entry: number;
+  /** The record's own name, where the format has one (BibTeX key, note id), when short enough to show. */
+  key?: string;
+  /** 1-based line where the record starts, when known. */
+  line?: number;
+  reason: string;
+  /**
+   * True when the record stands for no paper (empty, or titled `NA` or `Withdrawn`), rather
+   * than being one that could not be read.
+   */
+  placeholder?: boolean;
+}
 
 /** The result of parsing one file. `format` is the format of the text the papers came from. */
 export interface ParsedListing {
@@ -75,6 +104,8 @@ export interface ParsedListing {
   papers: ImportedPaper[];
   /** What the importer left out of an otherwise good file (e.g. records without a title), for the user to see. */
   warnings?: string[];
+  /** Records left out, each named; absent when none was. */
+  skipped?: SkippedRecord[];
 }
 
 /** A listing as the library stores it. */

@@ -14,6 +14,8 @@ export interface IngestOptions {
   /** A WHATWG encoding label to read files in, instead of UTF-8 (or UTF-16 with a byte-order mark). */
   encoding?: string;
   labels?: ListingLabels;
+  /** Fail a file when any of its records would be skipped, instead of storing the rest. */
+  strict?: boolean;
   /** Called after each file, for progress bars. */
   onFile?: (done: number, total: number, file: string) => void;
 }
@@ -47,8 +49,9 @@ const BATCH_CACHE_KIB = 256 * 1024;
 export async function ingestPaths(library: Library, paths: readonly string[], options: IngestOptions = {}): Promise<IngestReport> {
   const { files, errors, warnings } = expandPaths(paths);
   const report: IngestReport = { outcomes: [], failures: [...errors], skipped: warnings };
-  const thread = files.length > 1 ? startListingReaderThread(options.format, options.encoding) : undefined;
-  const read = (file: string): Promise<ReadResult> => (thread ? thread.ask(file) : Promise.resolve(readListing(file, options.format, options.encoding)));
+  const readOptions = { format: options.format, encoding: options.encoding, strict: options.strict };
+  const thread = files.length > 1 ? startListingReaderThread(readOptions) : undefined;
+  const read = (file: string): Promise<ReadResult> => (thread ? thread.ask(file) : Promise.resolve(readListing(file, readOptions)));
   let uncommitted = 0;
   let groupStarted = 0;
   const restoreCache = thread ? library.enlargePageCache(BATCH_CACHE_KIB) : undefined;

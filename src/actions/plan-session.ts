@@ -2,7 +2,7 @@
 // each marked with what it is to them, so a front end shows the plan as it comes.
 import type { Listing, Paper, Profile } from '../types.ts';
 import type { Library } from '../library/library.ts';
-import { recommend, type Reason } from './recommend.ts';
+import { recommend, type Match, type Reason } from './recommend.ts';
 
 /** The most papers one plan holds: a whole conference's listing is smaller (the largest paperlists file, eccv2022, has 1,645). */
 export const PLAN_MAX_PAPERS = 5000;
@@ -12,7 +12,7 @@ export interface PlanEntry {
   /** Why the paper is not ranked: it is the researcher's own work, or they rated it. */
   mark?: 'yours' | 'liked' | 'rated down';
   /** 1-based place among the ranked papers, with the score and reasons that put it there. */
-  ranked?: { rank: number; score: number; reasons: Reason[] };
+  ranked?: { rank: number; score: number; match: Match; reasons: Reason[] };
 }
 
 export interface SessionPlan {
@@ -40,7 +40,7 @@ export function planSession(library: Library, listing: Listing, profile: Profile
   const entries = [
     ...result.yours.map((y): PlanEntry => ({ paper: y.paper, mark: 'yours' })),
     ...unranked.filter((paper) => rating(paper) === 1).map((paper): PlanEntry => ({ paper, mark: 'liked' })),
-    ...result.recommendations.map((rec, index): PlanEntry => ({ paper: rec.paper, ranked: { rank: index + 1, score: rec.score, reasons: rec.reasons } })),
+    ...result.recommendations.map((rec, index): PlanEntry => ({ paper: rec.paper, ranked: { rank: index + 1, score: rec.score, match: rec.match, reasons: rec.reasons } })),
     ...unranked.filter((paper) => rating(paper) !== 1).map((paper): PlanEntry => (rating(paper) === -1 ? { paper, mark: 'rated down' } : { paper })),
   ];
   return { listing, ranked: true, entries, omitted: total - entries.length };

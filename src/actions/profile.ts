@@ -6,6 +6,7 @@ import type { Library, ListingToStore } from '../library/library.ts';
 import type { AuthorIdentity } from '../library/author-identities.ts';
 import { expandPaths, type PathMessage } from '../library/files.ts';
 import { readListing } from '../library/listing-reader.ts';
+import { listingWarnings } from '../importers/records.ts';
 import type { IngestFailure } from './ingest.ts';
 import { ConflictError, InputError, NotFoundError } from './errors.ts';
 
@@ -105,7 +106,7 @@ export function readProfileFiles(
   options: { format?: FormatName; encoding?: string } = {},
 ): { listings: ListingToStore[]; files: { file: string; warnings: string[] }[]; failures: IngestFailure[]; skipped: PathMessage[] } {
   const { files, errors, warnings } = expandPaths(paths);
-  const read = files.map((file) => ({ file, result: readListing(file, options.format, options.encoding) }));
+  const read = files.map((file) => ({ file, result: readListing(file, options) }));
   const failures: IngestFailure[] = [...errors];
   const listings: ListingToStore[] = [];
   const parsed: { file: string; warnings: string[] }[] = [];
@@ -114,7 +115,7 @@ export function readProfileFiles(
       failures.push({ file, ...result.failure });
     } else {
       listings.push({ read: result.listing, fileName: path.basename(file) });
-      parsed.push({ file, warnings: result.listing.parsed.warnings ?? [] });
+      parsed.push({ file, warnings: listingWarnings(result.listing.parsed) });
     }
   }
   return { listings, files: parsed, failures, skipped: warnings };

@@ -5,7 +5,10 @@ import type { Paper, PaperText, Profile, TextDoc } from '../types.ts';
 import type { Library } from '../library/library.ts';
 import type { PaperFilter } from '../library/papers.ts';
 import type { FeatureIndex } from '../engine/feature-index.ts';
-import { LibraryRanker, type RankedRow, type RankingProfile } from '../engine/library-ranking.ts';
+import { LibraryRanker, libraryStatistics, type RankedRow } from '../engine/library-ranking.ts';
+import { TopicRanker, type TopicRankedRow } from '../engine/topic-ranking.ts';
+import { FILLER_STEMS } from '../engine/filler-words.ts';
+import { findTopics, type ProfileTopic } from './topics.ts';
 import { stemCounts } from '../engine/background.ts';
 import { docFeatures } from '../engine/language-model.ts';
 import { ProfileError } from '../engine/errors.ts';
@@ -13,27 +16,44 @@ import { docFields, surfaceOf, writtenForms, type WrittenForms } from '../engine
 import { libraryFeatures, shippedBackground } from './library-features.ts';
 
 /**
- * Why a paper was recommended: a profile paper it is close to (its id and title), or the pasted
- * text (neither: it is no paper of the library), and the terms they share.
+ * Why a paper was recommended: a profile paper with a large part of its score (its id, title
+ * and what it is to the researcher), or the pasted text (no paper), and the words that carry it.
  */
-export type Reason = ({ paperId: number; title: string } | { paperId?: undefined; title?: undefined }) & {
-  /** This pair's part of the score (negative for a disliked paper). */
+export type Reason = ({ paperId: number; title: string; kind: 'yours' | 'liked' | 'disliked' | 'paper' } | { paperId?: undefined; title?: undefined; kind: 'text' }) & {
+  /** This paper's part of the score (negative for a disliked paper). */
   similarity: number;
   sharedTerms: string[];
 };
 
+/**
+ * How strong a match is, on a stated scale: the share of random papers of the field (the
+ * background's reference sample) that score below it for the same profile or topic, as a
+ * percentile, and in words.
+ */
+export interface Match {
+  percentile: number;
+  strength: 'strong' | 'good' | 'fair';
+}
+
 export interface Recommendation {
   paper: Paper;
+  /** The engine's score: in units of the spread of the profile's scores over random papers of the field. */
   score: number;
+  match: Match;
   reasons: Reason[];
+  /** The key of the profile topic whose ranking placed it (see actions/topics.ts). */
+  topic?: string;
 }
 
 export interface RecommendResult {
   recommendations: Recommendation[];
   /** Papers among the candidates that are the researcher's own work (the same paper or another version of it). */
   yours: { paper: Paper; ownPaperId: number }[];
+  /** The profile's topics, which the recommendations cover in proportion to their size. */
+  topics: ProfileTopic[];
+  /** With `byTopic`: each topic's own ranking, in the order of `topics`. */
+  lanes?: { topic: string; recommendations: Recommendation[] }[];
 }
-
 
 /** Reasons name at most this many profile papers, each with at most this many terms. */
 const REASON_PAPERS = 2;
@@ -66,12 +86,26 @@ function candidateRows(index: FeatureIndex, candidateIds: readonly number[] | un
   return rows.subarray(0, kept);
 }
 
+/** A profile paper or a pasted text, as reasons name it. */
+interface Source {
+  doc: TextDoc | PaperText;
+  kind: Reason['kind'];
+  /** The researcher's own name for the paper, if they gave one. */
+  title?: string;
+}
+
 /**
  * Turns ranked rows into recommendations whose reasons are the profile papers with the largest
- * parts of the score and the words that carry those parts, as the papers write them. `sources`
- * are the profile's papers (liked, then disliked) or the pasted text, as the ranker was given them.
+ * parts of the score and the words that carry those parts, as the papers write them (filler
+ * words aside). `explainer` gives, for a ranked row, the ranker that scored it and the papers it
+ * was given (liked, then disliked).
  */
-function explain(library: Library, index: FeatureIndex, ranker: LibraryRanker, ranked: readonly RankedRow[], sources: { liked: readonly (TextDoc | PaperText)[]; disliked: readonly TextDoc[] }): Recommendation[] {
+function explain(
+  library: Library,
+  index: FeatureIndex,
+  ranked: readonly RankedRow[],
+  explainer: (row: RankedRow) => { ranker: LibraryRanker; liked: readonly Source[]; disliked: readonly Source[]; topic?: string },
+): Recommendation[] {
   const papers = new Map(library.papersById(ranked.map((r) => r.id)).map((p) => [p.id, p]));
   // A profile paper is among the reasons of many candidates: its words are read once.
   const forms = new Map<PaperText, WrittenForms>();
@@ -80,31 +114,46 @@ function explain(library: Library, index: FeatureIndex, ranker: LibraryRanker, r
     if (!known) forms.set(doc, (known = writtenForms(docFields(doc))));
     return known;
   };
-  return ranked.map(({ id, row, score }) => {
-    const paper = papers.get(id)!;
-    const shares = ranker.shares(index.features(row), REASON_PAPERS);
+  return ranked.map((rankedRow) => {
+    const { ranker, liked, disliked, topic } = explainer(rankedRow);
+    const paper = papers.get(rankedRow.id)!;
+    const shares = ranker.shares(index.features(rankedRow.row), REASON_PAPERS);
     const strongest = Math.abs(shares[0]?.share ?? 0);
     const reasons = shares
       .slice(0, REASON_PAPERS)
       .filter((share) => Math.abs(share.share) >= REASON_MIN_SHARE * strongest)
       .map((share): Reason => {
-        const source = share.side === 'liked' ? sources.liked[share.paper] : sources.disliked[share.paper];
+        const source = share.side === 'liked' ? liked[share.paper] : disliked[share.paper];
         // Shown as the profile paper writes them: it has every term of its share, and reading
         // each candidate's words again would be most of a planner's work.
-        const sharedTerms = share.terms.slice(0, REASON_TERMS).map(({ stem }) => surfaceOf(stem, formsOf(source)) ?? stem);
+        const sharedTerms = share.terms
+          .filter(({ stem }) => !FILLER_STEMS.has(stem))
+          .slice(0, REASON_TERMS)
+          .map(({ stem }) => surfaceOf(stem, formsOf(source.doc)) ?? stem);
         const why = { similarity: round(share.share), sharedTerms };
-        return 'id' in source && typeof source.id === 'number' ? { paperId: source.id, title: source.title, ...why } : why;
+        if (source.kind === 'text') return { kind: 'text', ...why };
+        return { paperId: (source.doc as TextDoc).id, title: source.title ?? source.doc.title, kind: source.kind, ...why };
       });
-    return { paper, score: round(score), reasons };
+    return { paper, score: round(rankedRow.score), match: matchOf(ranker.percentile(rankedRow.score)), reasons, ...(topic === undefined ? {} : { topic }) };
   });
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-export function recommend(library: Library, profile: Profile, filter: PaperFilter, limit: number): RecommendResult {
-  const liked = Object.entries(profile.ratings).filter(([, r]) => r > 0).map(([id]) => Number(id));
+/** Strong: above 99 of 100 random papers of the field; good: above 90. */
+function matchOf(share: number): Match {
+  return { percentile: Math.floor(share * 1000) / 10, strength: share >= 0.99 ? 'strong' : share >= 0.9 ? 'good' : 'fair' };
+}
+
+export interface RecommendOptions {
+  /** Each topic's own ranking besides the mixed one (RecommendResult.lanes). */
+  byTopic?: boolean;
+}
+
+export function recommend(library: Library, profile: Profile, filter: PaperFilter, limit: number, options: RecommendOptions = {}): RecommendResult {
+  const liked = new Set(Object.entries(profile.ratings).filter(([, r]) => r > 0).map(([id]) => Number(id)));
   const disliked = Object.entries(profile.ratings).filter(([, r]) => r < 0).map(([id]) => Number(id));
-  if (profile.paperIds.length === 0 && liked.length === 0) {
+  if (profile.paperIds.length === 0 && liked.size === 0) {
     throw new ProfileError(`profile "${profile.name}" has no papers yet: add yours with \`profile add ${profile.name} --from FILE\` or --author "Your Name", or rate papers up`);
   }
   const own = new Set(profile.paperIds);
@@ -117,21 +166,31 @@ export function recommend(library: Library, profile: Profile, filter: PaperFilte
     .map((id) => ({ id, ownPaperId: ownWork.get(id)! }));
   const yoursPapers = new Map(library.papersById(yours.map((y) => y.id)).map((p) => [p.id, p]));
 
-  const index = libraryFeatures(library);
-  const likedIds = [...new Set([...profile.paperIds, ...liked])].filter((id) => index.rowOf(id) !== undefined);
+  const { topics, features, statistics, index } = findTopics(library, profile);
   const dislikedIds = disliked.filter((id) => !own.has(id) && index.rowOf(id) !== undefined);
-  const rankingProfile: RankingProfile = {
-    liked: likedIds.map((id) => index.features(index.rowOf(id)!)),
-    disliked: dislikedIds.map((id) => index.features(index.rowOf(id)!)),
-  };
   const background = shippedBackground();
-  const ranker = new LibraryRanker(index, background.model, background.reference, rankingProfile);
-  const exclude = new Set([...likedIds, ...yours.map((y) => y.id), ...disliked]);
-  const ranked = ranker.rank(candidateRows(index, candidateIds, exclude), limit);
-  const texts = new Map(library.papersById([...likedIds, ...dislikedIds]).map((p) => [p.id, textDoc(p)]));
+  const ranker = new TopicRanker(
+    index,
+    statistics,
+    background.reference,
+    topics.map((topic) => topic.paperIds.map((id) => features.get(id)!)),
+    dislikedIds.map((id) => index.features(index.rowOf(id)!)),
+  );
+  const exclude = new Set([...features.keys(), ...yours.map((y) => y.id), ...disliked]);
+  const rows = candidateRows(index, candidateIds, exclude);
+  const titles = library.profilePaperTitles(profile);
+  const texts = new Map(library.papersById([...features.keys(), ...dislikedIds]).map((p) => [p.id, textDoc(p)]));
+  const source = (id: number, kind: Reason['kind']): Source => ({ doc: texts.get(id)!, kind, title: titles.get(id) });
+  const likedSources = topics.map((topic) => topic.paperIds.map((id) => source(id, own.has(id) ? 'yours' : 'liked')));
+  const dislikedSources = dislikedIds.map((id) => source(id, 'disliked'));
+  const explainer = (row: TopicRankedRow) => ({ ranker: ranker.rankers[row.topic], liked: likedSources[row.topic], disliked: dislikedSources, topic: topics[row.topic].key });
+  const explainRows = (ranked: readonly TopicRankedRow[]) => explain(library, index, ranked, (row) => explainer(row as TopicRankedRow));
+  const { lanes, mixed } = ranker.rank(rows, limit);
   return {
-    recommendations: explain(library, index, ranker, ranked, { liked: likedIds.map((id) => texts.get(id)!), disliked: dislikedIds.map((id) => texts.get(id)!) }),
+    recommendations: explainRows(mixed),
     yours: yours.map((y) => ({ paper: yoursPapers.get(y.id)!, ownPaperId: y.ownPaperId })),
+    topics,
+    ...(options.byTopic ? { lanes: lanes.map((lane, t) => ({ topic: topics[t].key, recommendations: explainRows(lane) })) } : {}),
   };
 }
 
@@ -143,12 +202,15 @@ export function similarPapers(library: Library, target: { paperId: number } | { 
     const paper = library.paper(target.paperId);
     const row = paper && index.rowOf(paper.id);
     if (!paper || row === undefined) return [];
-    const ranker = new LibraryRanker(index, background.model, background.reference, { liked: [index.features(row)], disliked: [] });
+    const ranker = new LibraryRanker(index, libraryStatistics(index, background.model), background.reference, { liked: [index.features(row)], disliked: [] });
     const ranked = ranker.rank(candidateRows(index, undefined, new Set([paper.id, ...library.versionsOf([paper.id]).keys()])), limit);
-    return explain(library, index, ranker, ranked, { liked: [textDoc(paper)], disliked: [] });
+    const liked: Source[] = [{ doc: textDoc(paper), kind: 'paper' }];
+    return explain(library, index, ranked, () => ({ ranker, liked, disliked: [] }));
   }
   const text: PaperText = { title: '', abstract: target.text };
   // The text's own words are evidence too, so each of them has a probability the library may lack.
-  const ranker = new LibraryRanker(index, background.model, background.reference, { liked: [docFeatures(text, background.model.dense)], disliked: [] }, [stemCounts([text])]);
-  return explain(library, index, ranker, ranker.rank(index.liveRows(), limit), { liked: [text], disliked: [] });
+  const statistics = libraryStatistics(index, background.model, [stemCounts([text])]);
+  const ranker = new LibraryRanker(index, statistics, background.reference, { liked: [docFeatures(text, background.model.dense)], disliked: [] });
+  const liked: Source[] = [{ doc: text, kind: 'text' }];
+  return explain(library, index, ranker.rank(index.liveRows(), limit), () => ({ ranker, liked, disliked: [] }));
 }

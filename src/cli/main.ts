@@ -14,6 +14,7 @@ import { registerRecommend } from './commands/recommend.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerAffinity } from './commands/affinity.ts';
 import { registerModel } from './commands/model.ts';
+import { registerTopics } from './commands/topics.ts';
 import { clean } from './format.ts';
 
 // Read, not imported: package.json lies outside the build's rootDir (src/), and this path holds
@@ -45,6 +46,7 @@ registerRecommend(program);
 registerServe(program);
 registerAffinity(program);
 registerModel(program);
+registerTopics(program);
 
 try {
   await program.parseAsync(process.argv);

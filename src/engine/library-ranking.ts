@@ -22,41 +22,65 @@ export interface RankingShare extends PaperShare {
   side: 'liked' | 'disliked';
 }
 
+/** p_background for ranking a library: the shipped background as a prior with the library's own counts (and any text being matched that the library lacks) as evidence, as affinity-v2.ts blends them. */
+export function libraryStatistics(index: FeatureIndex, background: BackgroundModel, extraEvidence: readonly TermEvidence[] = []): BackgroundStatistics {
+  return new BackgroundStatistics(background, [index, ...extraEvidence], background.tokenCount);
+}
+
 /**
- * Scores a library's papers for a profile. p_background is the shipped background as a prior
- * with the library's own counts (and any text being matched that the library lacks) as
- * evidence, as affinity-v2.ts blends them. Disliked papers make a second profile whose score
+ * Scores a library's papers for a profile, against statistics from libraryStatistics. Disliked papers make a second profile whose score
  * is taken off in proportion to their number: each rated paper weighs as much as one of the
  * researcher's own, so one dislike cannot outweigh a profile of ten papers.
  */
 export class LibraryRanker {
-  private readonly liked: ProfileScorer;
+  readonly liked: ProfileScorer;
   private readonly disliked?: ProfileScorer;
   private readonly dislikedShare: number;
 
+  /**
+   * `profileSize` is how many papers the whole profile has when this ranker is for one of its
+   * topics: a dislike weighs against the whole profile, not against one topic.
+   */
+  /** The scores of the reference sample (random background papers), ascending: what a percentile is taken against. */
+  private readonly referenceScores: Float64Array;
+
   constructor(
     private readonly index: FeatureIndex,
-    background: BackgroundModel,
+    statistics: BackgroundStatistics,
     reference: readonly DocFeatures[],
     profile: RankingProfile,
-    extraEvidence: readonly TermEvidence[] = [],
     options: V2Options = DEFAULT_V2,
+    profileSize = profile.liked.length,
   ) {
-    const statistics = new BackgroundStatistics(background, [index, ...extraEvidence], background.tokenCount);
     this.liked = new ProfileScorer(profile.liked, reference, statistics, index.dimensions, options);
     if (profile.disliked.length > 0) this.disliked = new ProfileScorer(profile.disliked, reference, statistics, index.dimensions, options);
-    this.dislikedShare = profile.disliked.length / (profile.liked.length + profile.disliked.length);
+    this.dislikedShare = profile.disliked.length / (profileSize + profile.disliked.length);
+    this.referenceScores = Float64Array.from(reference, (doc) => this.liked.score(doc).score - (this.disliked ? this.dislikedShare * this.disliked.score(doc).score : 0)).sort();
+  }
+
+  /** The share of random background papers (the reference sample) that score below `score`, from 0 to 1. */
+  percentile(score: number): number {
+    const scores = this.referenceScores;
+    let below = 0;
+    while (below < scores.length && scores[below] < score) below++;
+    return scores.length ? below / scores.length : 0;
   }
 
   /** The best `limit` of `rows`, best first; equal scores by paper id. */
   rank(rows: Uint32Array, limit: number): RankedRow[] {
+    const scores = this.scores(rows);
+    const order = topIndices(scores, limit, (i) => this.index.ids[rows[i]]);
+    return order.map((i) => ({ row: rows[i], id: this.index.ids[rows[i]], score: scores[i] }));
+  }
+
+  /** The score of each of `rows`, in their order. */
+  scores(rows: Uint32Array): Float64Array {
     const scores = this.sideScores(this.liked, rows);
     if (this.disliked) {
       const penalty = this.sideScores(this.disliked, rows);
       for (let i = 0; i < rows.length; i++) scores[i] -= this.dislikedShare * penalty[i];
     }
-    const order = topIndices(scores, limit, (i) => this.index.ids[rows[i]]);
-    return order.map((i) => ({ row: rows[i], id: this.index.ids[rows[i]], score: scores[i] }));
+    return scores;
   }
 
   /**
@@ -90,7 +114,7 @@ export class LibraryRanker {
  * Positions of the `limit` largest scores, largest first (ties by `tieKey`, smallest first). A
  * threshold from one pass keeps the sort to the few above it rather than the whole library.
  */
-function topIndices(scores: Float64Array, limit: number, tieKey: (i: number) => number): number[] {
+export function topIndices(scores: Float64Array, limit: number, tieKey: (i: number) => number): number[] {
   let candidates: number[];
   if (scores.length <= limit * 4) candidates = Array.from(scores.keys());
   else {

@@ -64,9 +64,15 @@ export function cleanText(raw: string): string {
     .replace(/[{}^_\\]/g, ' ');
 }
 
-/** How a word is shown: lower-cased, except acronyms ("GAN", "LSTMs"), which readers know in capitals. */
+/**
+ * How a word is shown: lower-cased, except acronyms ("GAN", "LSTMs") and names with capitals
+ * inside ("ProMoT", "GraphSAGE"), which readers know as written: lower-cased, "ProMoT" would read
+ * as the stem of "promote".
+ */
 function displayForm(written: string): string {
-  return /^[\p{Lu}\p{N}]+s?$/u.test(written) && /\p{Lu}.*\p{Lu}/u.test(written) ? written : written.toLowerCase();
+  const acronym = /^[\p{Lu}\p{N}]+s?$/u.test(written) && /\p{Lu}.*\p{Lu}/u.test(written);
+  const innerCapital = /\p{Ll}\p{Lu}/u.test(written);
+  return acronym || innerCapital ? written : written.toLowerCase();
 }
 
 // Stemming is most of the cost of reading a large corpus, and a corpus has far fewer distinct

@@ -2,6 +2,7 @@
 // the file compiles and reads back (bibtexImporter) to the same text; `$…$` math, which
 // paperlists titles carry as published, passes through for LaTeX to typeset.
 import type { Paper } from '../types.ts';
+import { citationKeys } from './citation-keys.ts';
 
 /** Characters LaTeX or BibTeX would interpret, and what stands for them literally. */
 const LATEX_SPECIALS: Readonly<Record<string, string>> = {
@@ -55,35 +56,6 @@ function authorField(authors: readonly string[]): string {
   return authors.map((name) => (/,|\sand\s/i.test(name) ? `{${escapeLatex(name)}}` : escapeLatex(name))).join(' and ');
 }
 
-/** Lower-case ASCII letters and digits of a word (`Müller` → `muller`). */
-function keyPart(word: string): string {
-  return word.normalize('NFKD').replace(/[^A-Za-z0-9]/g, '').toLowerCase();
-}
-
-const NAME_SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/i;
-const STOP_WORDS = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'for', 'to', 'and', 'with', 'from', 'by', 'at', 'is', 'are', 'do', 'does']);
-
-/** `lastname2024firstword`, from the first author's last name and the first significant title word. */
-function baseKey(paper: Paper): string {
-  const nameWords = (paper.authors[0] ?? '').split(/\s+/).filter((word) => word && !NAME_SUFFIX.test(word));
-  const lastName = keyPart(nameWords[nameWords.length - 1] ?? '') || 'anon';
-  const titleWords = paper.title.split(/[\s\-–—:/]+/).map(keyPart).filter(Boolean);
-  const firstWord = titleWords.find((word) => !STOP_WORDS.has(word)) ?? titleWords[0] ?? 'untitled';
-  return `${lastName}${paper.year ?? ''}${firstWord}`;
-}
-
-/** Keys that collide get `a`, `b`, … `z`, `aa`, … in input order, so the same papers get the same keys. */
-function uniqueKey(base: string, used: Set<string>): string {
-  let key = base;
-  for (let n = 0; used.has(key); n++) {
-    let suffix = '';
-    for (let i = n; i >= 0; i = Math.floor(i / 26) - 1) suffix = String.fromCharCode(97 + (i % 26)) + suffix;
-    key = base + suffix;
-  }
-  used.add(key);
-  return key;
-}
-
 function entry(paper: Paper, key: string): string {
   const fields: [string, string][] = [
     // Double braces keep the title's capitalisation from bibliography styles.
@@ -106,6 +78,6 @@ function entry(paper: Paper, key: string): string {
 
 /** Papers as a BibTeX file, one entry each, with generated keys unique within the file. */
 export function exportBibtex(papers: readonly Paper[]): string {
-  const used = new Set<string>();
-  return papers.map((paper) => entry(paper, uniqueKey(baseKey(paper), used))).join('\n');
+  const keys = citationKeys(papers);
+  return papers.map((paper, index) => entry(paper, keys[index])).join('\n');
 }

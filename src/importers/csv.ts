@@ -1,39 +1,14 @@
 // CSV in paperscout's own schema (own-schema.ts, docs/schema.md): a header row naming the
 // columns, lists joined with `; `, urls and ids as one column each.
-import { parse, CsvError } from 'csv-parse/sync';
-import type { ImportedPaper } from '../types.ts';
 import { ImportError, type Importer } from './importer.ts';
-import { boundedMessage, describeValue, shortLabel } from './untrusted.ts';
+import { describeValue, shortLabel } from './untrusted.ts';
+import { headerCells, listsWithBars, readRows, type CsvRow } from './csv-text.ts';
+import { collectPapers, place, skippedField, type SourceRecord } from './records.ts';
 import { CSV_COLUMNS, REQUIRED_CSV_COLUMNS, csvRowToJson, readRecord, type CsvColumn } from './own-schema.ts';
-
-interface CsvRow {
-  record: string[];
-  info: { lines: number };
-}
 
 const HEADER_CELLS_SHOWN = 12;
 
 const KNOWN_COLUMNS: ReadonlyMap<string, CsvColumn> = new Map(CSV_COLUMNS.map((column) => [column.toLowerCase(), column]));
-
-function headerCells(text: string): string[] {
-  const head = text.slice(0, 4096).replace(/^\uFEFF/, '');
-  const firstLine = head.slice(0, head.search(/\r?\n|$/));
-  return firstLine.split(',').map((cell) => cell.trim().replace(/^"|"$/g, '').toLowerCase());
-}
-
-function readRows(text: string): CsvRow[] {
-  try {
-    return parse(text, { bom: true, info: true, skip_empty_lines: true }) as unknown as CsvRow[];
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    const { lines } = error as CsvError & { lines?: number };
-    const ragged = /expect (\d+), got (\d+)/.exec(error.message);
-    const reason = ragged
-      ? `row has ${ragged[2]} cells where the header has ${ragged[1]}`
-      : `invalid CSV: ${boundedMessage(error.message.replace(/ (?:on|at) line \d+$/, ''))}`;
-    throw new ImportError(reason, lines ? `line ${lines}` : undefined);
-  }
-}
 
 /** The header's cells for a message: each short one as written, at most a dozen. */
 function headerList(cells: readonly string[]): string {
@@ -46,6 +21,7 @@ export const csvImporter: Importer = {
   detect(text, fileName) {
     const header = headerCells(text);
     if (!header.includes('title') || !header.includes('authors')) return 0;
+    if (listsWithBars(text)) return 0;
     const known = header.filter((cell) => KNOWN_COLUMNS.has(cell)).length;
     return (known >= 4 ? 0.85 : 0.6) + (/\.csv$/i.test(fileName) ? 0.1 : 0);
   },
@@ -58,14 +34,16 @@ export const csvImporter: Importer = {
     if (missing.length) {
       throw new ImportError(`missing required column(s): ${missing.join(', ')} (header has: ${headerList(header.record)})`, 'line 1');
     }
-    const papers: ImportedPaper[] = rows.map(({ record, info }) => {
+    if (rows.length === 0) throw new ImportError('no paper rows below the header', 'line 2');
+    const sources = rows.map((row, index): SourceRecord<CsvRow> => ({ ...place(index + 1, undefined, row.info.lines), record: row }));
+    const { papers, skipped } = collectPapers(sources, ({ record, info }) => {
+      if (record.length !== header.record.length) throw new ImportError(`row has ${record.length} cells where the header has ${header.record.length}`);
       const row: Partial<Record<CsvColumn, string>> = {};
       columns.forEach((column, index) => {
         if (column) row[column] = record[index];
       });
       return readRecord(csvRowToJson(row), `line ${info.lines}`);
     });
-    if (papers.length === 0) throw new ImportError('no paper rows below the header', 'line 2');
-    return { format: 'csv', meta: {}, papers };
+    return { format: 'csv', meta: {}, papers, ...skippedField(skipped) };
   },
 };

@@ -39,3 +39,48 @@ export function parseJson(text: string, firstLine = 1): unknown {
     throw new ImportError(what, offset === undefined ? `line ${firstLine}` : lineAndColumn(text, offset, firstLine));
   }
 }
+
+/**
+ * A function giving the 1-based line where the `n`th value (1-based) of the text's top-level
+ * array or object begins. The text is scanned once, on the first call: records of a JSON
+ * array come from JSON.parse without their places, and only skipped ones need them.
+ * Hand-written: a streaming JSON parser would re-parse the whole text to report offsets.
+ */
+export function topLevelValueLines(text: string): (n: number) => number | undefined {
+  let lines: number[] | undefined;
+  return (n) => (lines ??= scanTopLevelValues(text))[n - 1];
+}
+
+/** The lines where values at depth 1 begin, for a text JSON.parse has accepted. */
+function scanTopLevelValues(text: string): number[] {
+  const lines: number[] = [];
+  let line = 1;
+  let depth = 0;
+  let topIsArray = false;
+  let expectValue = false;
+  let inString = false;
+  for (let at = 0; at < text.length; at++) {
+    const char = text[at];
+    if (char === '\n') line++;
+    if (inString) {
+      if (char === '\\') at++;
+      else if (char === '"') inString = false;
+      continue;
+    }
+    if (char === ' ' || char === '\t' || char === '\r' || char === '\n') continue;
+    if (depth === 1 && expectValue) {
+      lines.push(line);
+      expectValue = false;
+    }
+    if (char === '"') inString = true;
+    else if (char === '{' || char === '[') {
+      if (depth === 0) {
+        topIsArray = char === '[';
+        expectValue = topIsArray;
+      }
+      depth++;
+    } else if (char === '}' || char === ']') depth--;
+    else if (depth === 1 && ((char === ',' && topIsArray) || (char === ':' && !topIsArray))) expectValue = true;
+  }
+  return lines;
+}

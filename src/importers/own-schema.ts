@@ -4,6 +4,7 @@
 import type { ImportedPaper, Paper, PaperIds, PaperUrls } from '../types.ts';
 import { ImportError } from './importer.ts';
 import { describeValue } from './untrusted.ts';
+import { titleFields } from './records.ts';
 
 export type PaperRecord = Omit<Paper, 'id' | 'listings'>;
 
@@ -135,10 +136,10 @@ export function readRecord(value: unknown, location: string): ImportedPaper {
   }
   const record = value as Fields;
   const title = optionalString(record, 'title', location);
-  if (!title) throw new ImportError('record has no "title"', location);
+  const abstract = optionalString(record, 'abstract', location);
   const authors = stringList(record, 'authors', location);
   if (!authors) throw new ImportError('record has no "authors" (use [] for none)', location);
-  const paper: ImportedPaper = { title, authors };
+  const paper: ImportedPaper = { ...titleFields(title, abstract, 'record has no "title"'), authors };
   if (record.titleDerived !== undefined && typeof record.titleDerived !== 'boolean') {
     throw wrongType('titleDerived', 'true or false', record.titleDerived, location);
   }

@@ -55,7 +55,7 @@ function endsSentence(text: string): boolean {
 }
 
 /** Rejoins a sentence broken between two pieces: with a space, or nothing after a hyphenation. */
-function continueSentence(text: string, rest: string): string {
+export function continueSentence(text: string, rest: string): string {
   return /\p{L}-$/u.test(text) && /^\p{Ll}/u.test(rest) ? text + rest : `${text} ${rest}`;
 }
 
@@ -103,13 +103,49 @@ export function joinBrokenLines(lines: readonly PageLine[]): PageLine[] {
   return joined;
 }
 
-/** The first non-blank cleaned lines of a text: a cheap sample for format detection. */
+/**
+ * The first non-blank cleaned lines of a text: a cheap sample for the page formats' detection;
+ * none for records written as data (looksLikeRecordData), which no page format may claim.
+ */
 export function sampleLines(text: string, max = 300): string[] {
   const lines: string[] = [];
+  if (looksLikeRecordData(text)) return lines;
   for (const raw of text.slice(0, 200_000).split(/\r\n|[\r\n]/)) {
     const line = cleanLine(raw);
     if (line && !isNavigation(line)) lines.push(line);
     if (lines.length >= max) break;
   }
   return lines;
+}
+
+/** A field line of a tagged export: Web of Science `TI Title`, PubMed `TI  - Title`, RIS `TI  - `. */
+const TAGGED_LINE = /^([A-Z][A-Z0-9]{1,3})(?: {1,4}- ?| )\S?/;
+/** A value continued on the next line, indented (Web of Science by 3 spaces, PubMed by 6). */
+const CONTINUATION_LINE = /^ {2,}\S/;
+const TITLE_TAGS = new Set(['TI', 'T1']);
+const AUTHOR_TAGS = new Set(['AU', 'AF', 'FAU', 'A1']);
+/** YAML shapes: an indented or listed `key:`, a bare `key:` opening a block, document markers. */
+const YAML_LINE = /^(?:(?: +|(?: *- )+)[A-Za-z][\w-]*:(?: |$)|[A-Za-z][\w-]*:$|---$|\.\.\.$)/;
+/** Lines of such shapes make a text data when they are at least this share of its lines. */
+const DATA_SHARE = 0.6;
+
+/**
+ * Whether a text is records written as data (a tagged bibliographic export, YAML), which
+ * read as a page would be title lines and abstract lines of field names and values. Judged
+ * on the raw lines, up to 300 of them: cleaning would lose the indentation that marks both.
+ */
+export function looksLikeRecordData(text: string): boolean {
+  const lines = text.slice(0, 200_000).split(/\r\n|[\r\n]/).filter((line) => line.trim()).slice(0, 300);
+  if (lines.length < 3) return false;
+  let tagged = 0;
+  let yaml = 0;
+  const tags = new Set<string>();
+  for (const line of lines) {
+    const tag = TAGGED_LINE.exec(line)?.[1];
+    if (tag) tags.add(tag);
+    if (tag || CONTINUATION_LINE.test(line)) tagged++;
+    if (YAML_LINE.test(line)) yaml++;
+  }
+  const titled = [...tags].some((tag) => TITLE_TAGS.has(tag)) && [...tags].some((tag) => AUTHOR_TAGS.has(tag));
+  return (titled && tagged >= lines.length * DATA_SHARE) || yaml >= lines.length * DATA_SHARE;
 }

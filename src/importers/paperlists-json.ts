@@ -3,16 +3,19 @@
 // each record gets a fixed handful of string operations and no regex unless a field needs it.
 import type { ImportedPaper, ListingMeta, PaperIds, PaperUrls } from '../types.ts';
 import { ImportError, type Importer } from './importer.ts';
-import { parseJson } from './json-text.ts';
+import { parseJson, topLevelValueLines } from './json-text.ts';
 import { arxivIdFrom, doiFrom } from './identifiers.ts';
 import { decodeEntities, splitList, squeeze } from './clean-text.ts';
 import { describeValue } from './untrusted.ts';
+import { collectPapers, isPlaceholder, place, skippedField, titleFields, type SourceRecord } from './records.ts';
 
 /** A paperlists record; every field is optional and absent where the source had it empty. */
 interface PaperlistsRecord {
   id?: unknown;
   title?: unknown;
   author?: unknown;
+  /** Some revisions of the files name the author list `authors`. */
+  authors?: unknown;
   abstract?: unknown;
   keywords?: unknown;
   venue?: unknown;
@@ -40,6 +43,11 @@ const VENUE_NAMES: Readonly<Record<string, string>> = {
 /** Field names of paperlists records, as they appear quoted in the file. */
 const PAPERLISTS_KEYS = ['"author"', '"track"', '"status"', '"sess"', '"site"', '"primary_area"', '"tldr"'];
 
+/** Fields of CSL-JSON, which paperlists never has: `"author": [`, `"issued"`, `"container-title"`. */
+const CSL_JSON_FIELDS = /"author"\s*:\s*\[|"(?:issued|container-title|date-parts|citation-key)"\s*:/;
+/** How much of a file the CSL check reads: a venue file's first records may lack most fields. */
+const DETECT_SAMPLE = 64 * 1024;
+
 const FILE_NAME = /^([a-z\d]*[a-z][a-z\d]*?)(\d{4})\.json$/i;
 
 /** Venue and year from a file name like `iclr2018.json` (`ICLR`, 2018). */
@@ -62,7 +70,7 @@ function stringField(value: unknown): string | undefined {
  * so repeats are dropped; `Anonymous` (withdrawn submissions) is a placeholder, not an author.
  */
 function authorsOf(value: unknown): string[] {
-  if (typeof value !== 'string' || value === 'Anonymous') return [];
+  if (typeof value !== 'string' || value === 'Anonymous' || isPlaceholder(value)) return [];
   const authors = splitList(value, value.includes(';') ? ';' : ',');
   if (authors.length < 2) return authors;
   const unique = new Set(authors);
@@ -111,10 +119,19 @@ function yearOf(value: unknown, fallback: number | undefined): number | undefine
   return Number.isInteger(year) && year > 0 ? year : fallback;
 }
 
-function recordToPaper(record: PaperlistsRecord, meta: ListingMeta, title: string): ImportedPaper {
-  const paper: ImportedPaper = { title, authors: authorsOf(record.author) };
-  const abstract = stringField(record.abstract);
-  if (abstract) paper.abstract = decodeEntities(abstract);
+function recordToPaper(value: unknown, meta: ListingMeta): ImportedPaper {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ImportError(`expected a paper record (an object), found ${describeValue(value)}`);
+  }
+  const record = value as PaperlistsRecord;
+  const title = stringField(record.title);
+  const rawAbstract = stringField(record.abstract);
+  const abstract = rawAbstract && decodeEntities(rawAbstract);
+  const paper: ImportedPaper = {
+    ...titleFields(title && decodeEntities(title), abstract),
+    authors: authorsOf(record.author ?? record.authors),
+  };
+  if (abstract) paper.abstract = abstract;
   const keywords = keywordsOf(record.keywords);
   if (keywords) paper.keywords = keywords;
   const venue = stringField(record.venue) ?? meta.venue;
@@ -140,6 +157,9 @@ export const paperlistsJsonImporter: Importer = {
   detect(text, fileName) {
     const head = text.slice(0, 4096).trimStart();
     if (!/^\[\s*\{/.test(head)) return 0;
+    // CSL-JSON (Zotero, Pandoc) is an array of flat records too, but lists authors as objects
+    // and dates as parts: read as paperlists, its authors and years would be silently empty.
+    if (CSL_JSON_FIELDS.test(text.slice(0, DETECT_SAMPLE))) return 0;
     const byName = FILE_NAME.test(fileName.slice(fileName.lastIndexOf('/') + 1)) ? 0.05 : 0;
     // The first records may lack a title (siggraphasia2021 starts with 87 such), so the
     // field names paperlists uses and other JSON arrays rarely do count as much as "title".
@@ -151,27 +171,16 @@ export const paperlistsJsonImporter: Importer = {
     const data = parseJson(text);
     if (!Array.isArray(data)) throw new ImportError('expected a JSON array of paper records (paperlists format)', 'line 1');
     const fileMeta = metaFromFileName(fileName);
-    const papers: ImportedPaper[] = [];
-    let untitled = 0;
-    for (let index = 0; index < data.length; index++) {
-      const record: unknown = data[index];
-      if (!record || typeof record !== 'object' || Array.isArray(record)) {
-        throw new ImportError(`expected a paper record (an object), found ${describeValue(record)}`, `record ${index + 1}`);
-      }
-      const title = stringField((record as PaperlistsRecord).title);
-      // A handful of source records (90 of 95,652) carry no title; they cannot be shown or
-      // matched, so they are skipped and counted rather than failing a whole venue file.
-      if (!title) untitled++;
-      else papers.push(recordToPaper(record as PaperlistsRecord, fileMeta, decodeEntities(title)));
-    }
-    if (papers.length === 0) {
-      throw new ImportError(data.length ? `none of the ${data.length} records has a title` : 'the file lists no papers (empty array)');
-    }
+    if (data.length === 0) throw new ImportError('the file lists no papers (empty array)');
+    const sources = data.map((record: unknown, index): SourceRecord<unknown> => {
+      const id = record && typeof record === 'object' ? (record as PaperlistsRecord).id : undefined;
+      return { ...place(index + 1, typeof id === 'string' ? id : undefined), record };
+    });
+    const { papers, skipped } = collectPapers(sources, (record) => recordToPaper(record, fileMeta), { lineOf: topLevelValueLines(text) });
     const first = papers[0];
     const meta: ListingMeta = { venue: fileMeta.venue ?? first.venue, year: fileMeta.year ?? first.year };
     if (!meta.venue) delete meta.venue;
     if (!meta.year) delete meta.year;
-    const listing = { format: 'paperlists-json' as const, meta, papers };
-    return untitled ? { ...listing, warnings: [`skipped ${untitled} record(s) without a title`] } : listing;
+    return { format: 'paperlists-json', meta, papers, ...skippedField(skipped) };
   },
 };

@@ -6,6 +6,8 @@ import type { ImportedPaper, PaperIds, PaperUrls } from '../types.ts';
 import { ImportError, type Importer } from './importer.ts';
 import { arxivIdFrom, doiFrom } from './identifiers.ts';
 import { squeeze } from './clean-text.ts';
+import { invertedName } from './person-names.ts';
+import { collectPapers, isPlaceholder, place, skippedField, titleFields, type SourceRecord } from './records.ts';
 
 /** `TY  - JOUR`; writers disagree on the spaces, and `ER  -` often has no value or space. */
 const TAG_LINE = /^([A-Z][A-Z0-9])\s{1,2}-(?: (.*))?$/;
@@ -13,8 +15,11 @@ const TAG_LINE = /^([A-Z][A-Z0-9])\s{1,2}-(?: (.*))?$/;
 /** Tags that may repeat and are kept as lists; every other tag keeps its first value. */
 const LIST_TAGS = new Set(['AU', 'A1', 'KW', 'UR', 'L1']);
 
-/** Where each field may come from, best source first. */
-const TITLE_TAGS = ['TI', 'T1', 'CT'];
+/**
+ * Where each field may come from, best source first. Some writers title a record only with
+ * its short title (`ST`) or the title of the book it is (`BT`).
+ */
+const TITLE_TAGS = ['TI', 'T1', 'CT', 'ST', 'BT'];
 const ABSTRACT_TAGS = ['AB', 'N2'];
 const YEAR_TAGS = ['PY', 'Y1', 'DA'];
 const VENUE_TAGS = ['T2', 'JF', 'JO', 'BT', 'JA', 'J2'];
@@ -26,6 +31,8 @@ interface RisRecord {
   fields: Map<string, string[]>;
   /** The tag of the last field, which an untagged continuation line extends. */
   lastTag: string;
+  /** Why the record cannot be read, found while reading the lines. */
+  broken?: string;
 }
 
 function first(record: RisRecord, tags: readonly string[]): string | undefined {
@@ -40,21 +47,16 @@ function all(record: RisRecord, tags: readonly string[]): string[] {
   return tags.flatMap((tag) => record.fields.get(tag) ?? []).map(squeeze).filter(Boolean);
 }
 
-/** RIS names are `Last, First[, Suffix]`; paperscout shows `First Last Suffix`. */
-function displayName(name: string): string {
-  const [last, given, suffix] = name.split(',').map((part) => part.trim());
-  return [given, last, suffix].filter(Boolean).join(' ');
-}
 
 function locationOf(record: RisRecord): string {
   return `record ${record.ordinal}, line ${record.line}`;
 }
 
 function recordToPaper(record: RisRecord): ImportedPaper {
-  const title = first(record, TITLE_TAGS);
-  if (!title) throw new ImportError('record has no title (TI or T1)', locationOf(record));
-  const paper: ImportedPaper = { title, authors: all(record, ['AU', 'A1']).map(displayName) };
+  if (record.broken) throw new ImportError(record.broken);
   const abstract = first(record, ABSTRACT_TAGS);
+  const authors = all(record, ['AU', 'A1']).filter((name) => !isPlaceholder(name));
+  const paper: ImportedPaper = { ...titleFields(first(record, TITLE_TAGS), abstract, 'record has no title (TI, T1 or ST)'), authors: authors.map(invertedName) };
   if (abstract) paper.abstract = abstract;
   const keywords = all(record, ['KW']);
   if (keywords.length) paper.keywords = keywords;
@@ -91,7 +93,8 @@ function readRecords(text: string): RisRecord[] {
     }
     const [, tag, value = ''] = tagged;
     if (tag === 'TY') {
-      if (open) throw new ImportError(`record ${open.ordinal} has no ER line before the next TY (line ${lineNumber})`, locationOf(open));
+      // A record cut short (two exports pasted together) is left out; the next one is read.
+      if (open) records.push({ ...open, broken: `record has no ER line before the next TY (line ${lineNumber})` });
       open = { ordinal: records.length + 1, line: lineNumber, fields: new Map(), lastTag: 'TY' };
       return;
     }
@@ -123,6 +126,8 @@ export const risImporter: Importer = {
   parse(text) {
     const records = readRecords(text);
     if (records.length === 0) throw new ImportError('no RIS records (TY … ER) in file');
-    return { format: 'ris', meta: {}, papers: records.map(recordToPaper) };
+    const sources = records.map((record): SourceRecord<RisRecord> => ({ ...place(record.ordinal, first(record, ['ID']), record.line), record }));
+    const { papers, skipped } = collectPapers(sources, recordToPaper);
+    return { format: 'ris', meta: {}, papers, ...skippedField(skipped) };
   },
 };

@@ -16,7 +16,7 @@ function isHeaderLine(text: string): boolean {
   return SESSION_LINE.test(text) || ROOM_LINE.test(text) || (text.length <= 40 && VENUE_YEAR.test(text));
 }
 
-function listingMeta(header: readonly PageLine[]): ListingMeta {
+export function listingMeta(header: readonly PageLine[]): ListingMeta {
   const meta: ListingMeta = {};
   for (const { text } of header) {
     const venue = VENUE_YEAR.exec(text);

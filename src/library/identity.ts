@@ -1,4 +1,15 @@
 // Keys that decide when two records are the same paper or the same author.
+import type { PaperIds } from '../types.ts';
+
+const ID_KINDS = ['arxiv', 'doi', 'openreview'] as const satisfies readonly (keyof PaperIds)[];
+
+/**
+ * Whether two records name different works by an identifier of the same kind (two DOIs, two
+ * arXiv ids): then they are never the same paper, whatever their titles say.
+ */
+export function idsDiffer(a: PaperIds, b: PaperIds): boolean {
+  return ID_KINDS.some((kind) => a[kind] !== undefined && b[kind] !== undefined && a[kind] !== b[kind]);
+}
 
 function foldToAscii(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');

@@ -1,8 +1,8 @@
 // Adding one parsed listing to the library: all of it or nothing, once per distinct file,
 // merging papers the library already has and linking likely versions.
-import type { ImportedPaper, Listing, ListingMeta, ParsedListing } from '../types.ts';
+import type { ImportedPaper, Listing, ListingMeta, PaperIds, ParsedListing, SkippedRecord } from '../types.ts';
 import type { Db } from './database.ts';
-import { authorKey, authorsCompatible, titleKey } from './identity.ts';
+import { authorKey, authorsCompatible, idsDiffer, titleKey } from './identity.ts';
 import { blobToSketch, sketchPairs, sketchToBlob, SketchIndex, textOverlap, VERSION_THRESHOLD, wordPairs } from './versions.ts';
 import { getListing, nameFromPage } from './listings.ts';
 import { FullTextWrites } from './fulltext.ts';
@@ -21,8 +21,10 @@ export interface IngestOutcome {
   newPapers: number;
   mergedPapers: number;
   versionLinks: number;
-  /** What the importer passed over without failing the file (e.g. records without a title). */
+  /** What the importer passed over without failing the file (e.g. an undefined @string). */
   warnings: string[];
+  /** The file's records that could not become papers and were left out. */
+  skipped: SkippedRecord[];
 }
 
 interface ExistingPaper {
@@ -65,9 +67,9 @@ export class Ingester {
         `INSERT INTO listings (name, content_hash, format, from_html, imported_at, venue, year, session, room, starts_at, ends_at, paper_count)
          VALUES (@name, @hash, @format, @fromHtml, @importedAt, @venue, @year, @session, @room, @startsAt, @endsAt, @paperCount)`,
       ),
-      byArxiv: db.prepare<[string], ExistingPaper>('SELECT * FROM papers WHERE arxiv = ? LIMIT 1'),
-      byDoi: db.prepare<[string], ExistingPaper>('SELECT * FROM papers WHERE doi = ? LIMIT 1'),
-      byOpenreview: db.prepare<[string], ExistingPaper>('SELECT * FROM papers WHERE openreview = ? LIMIT 1'),
+      byArxiv: db.prepare<[string], ExistingPaper>('SELECT * FROM papers WHERE arxiv = ? ORDER BY id'),
+      byDoi: db.prepare<[string], ExistingPaper>('SELECT * FROM papers WHERE doi = ? ORDER BY id'),
+      byOpenreview: db.prepare<[string], ExistingPaper>('SELECT * FROM papers WHERE openreview = ? ORDER BY id'),
       byTitle: db.prepare<[string], ExistingPaper>('SELECT * FROM papers WHERE title_key = ? AND title_derived = 0'),
       insertPaper: db.prepare(
         `INSERT INTO papers (id, title, title_key, title_derived, authors, abstract, keywords, venue, year, session, track, status, urls, arxiv, doi, openreview, minhash, revision)
@@ -102,7 +104,7 @@ export class Ingester {
   ingest(parsed: ParsedListing, fileName: string | undefined, hash: string, labels: ListingLabels = {}, abstractPairs?: readonly (Uint32Array | undefined)[]): IngestOutcome {
     const earlier = this.statements.listingByHash.get(hash);
     if (earlier) {
-      return { added: false, listing: getListing(this.db, earlier.id)!, newPapers: 0, mergedPapers: 0, versionLinks: 0, warnings: [] };
+      return { added: false, listing: getListing(this.db, earlier.id)!, newPapers: 0, mergedPapers: 0, versionLinks: 0, warnings: [], skipped: [] };
     }
     const sketches = this.sketchIndex();
     ({ id: this.lastId, revision: this.revision } = this.statements.lastGiven.get()!);
@@ -144,6 +146,8 @@ export class Ingester {
     let mergedPapers = 0;
     let versionLinks = 0;
     const fullText = new FullTextWrites(this.db);
+    /** Papers this listing has placed already: another of its entries is never merged into one. */
+    const placed = new Set<number>();
     parsed.papers.forEach((imported, index) => {
       const paper: ImportedPaper = {
         ...imported,
@@ -151,7 +155,11 @@ export class Ingester {
         year: labels.year ?? imported.year ?? meta.year,
         session: labels.session ?? imported.session ?? meta.session,
       };
-      const existing = this.findSamePaper(paper);
+      const { byId, byTitle } = this.candidates(paper);
+      const ids = paper.ids ?? {};
+      // The same identifier twice in a listing is one paper listed twice; the same title is not.
+      const existing = [...byId, ...byTitle.filter((match) => !placed.has(match.id))].find((match) => !idsDiffer(idsOf(match), ids));
+      const matches = [...byId, ...byTitle];
       let paperId: number;
       if (existing) {
         fullText.changing(existing);
@@ -164,16 +172,21 @@ export class Ingester {
         paperId = this.insertPaper(paper, sketch);
         fullText.inserted(paperId);
         newPapers++;
+        // A paper with another DOI (or arXiv or OpenReview id) is another work, and a title the
+        // listing has placed already is another of its entries (a publication list giving the
+        // journal, conference and arXiv versions): the entry stays a paper of its own, linked.
+        if (matches.length) versionLinks += this.link(paperId, matches[0].id, 1);
         if (pairs && sketch) {
           versionLinks += this.linkVersionsOf(paperId, pairs, sketch, sketches);
           sketches.add(paperId, sketch);
           this.sketchedThrough = paperId;
         }
       }
+      placed.add(paperId);
       this.statements.insertAppearance.run(listingId, index + 1, paperId, paper.sourceId ?? null);
     });
     fullText.finish();
-    return { added: true, listing: getListing(this.db, listingId)!, newPapers, mergedPapers, versionLinks, warnings: parsed.warnings ?? [] };
+    return { added: true, listing: getListing(this.db, listingId)!, newPapers, mergedPapers, versionLinks, warnings: parsed.warnings ?? [], skipped: parsed.skipped ?? [] };
   }
 
   private uniqueName(fileName: string): string {
@@ -182,17 +195,21 @@ export class Ingester {
     return name;
   }
 
-  private findSamePaper(paper: ImportedPaper): ExistingPaper | undefined {
-    const { ids } = paper;
-    const byId =
-      (ids?.arxiv && this.statements.byArxiv.get(ids.arxiv)) ||
-      (ids?.doi && this.statements.byDoi.get(ids.doi)) ||
-      (ids?.openreview && this.statements.byOpenreview.get(ids.openreview));
-    if (byId) return byId;
-    if (paper.titleDerived) return undefined;
-    return this.statements.byTitle
-      .all(titleKey(paper.title))
-      .find((candidate) => authorsCompatible(JSON.parse(candidate.authors), paper.authors));
+  /**
+   * The library's papers that may be `paper`, best first: those sharing an identifier, and
+   * those with its title and a compatible author list.
+   */
+  private candidates(paper: ImportedPaper): { byId: ExistingPaper[]; byTitle: ExistingPaper[] } {
+    const ids = paper.ids ?? {};
+    const byId = [
+      ...(ids.arxiv ? this.statements.byArxiv.all(ids.arxiv) : []),
+      ...(ids.doi ? this.statements.byDoi.all(ids.doi) : []),
+      ...(ids.openreview ? this.statements.byOpenreview.all(ids.openreview) : []),
+    ];
+    const byTitle = paper.titleDerived
+      ? []
+      : this.statements.byTitle.all(titleKey(paper.title)).filter((candidate) => authorsCompatible(JSON.parse(candidate.authors), paper.authors));
+    return { byId, byTitle };
   }
 
   private insertPaper(paper: ImportedPaper, sketch: Uint32Array | null): number {
@@ -241,11 +258,15 @@ export class Ingester {
       const other = this.statements.abstractOf.get(candidate)?.abstract;
       if (!other) continue;
       const overlap = textOverlap(pairs, other);
-      if (overlap < VERSION_THRESHOLD) continue;
-      const [a, b] = candidate < paperId ? [candidate, paperId] : [paperId, candidate];
-      links += this.statements.linkVersions.run(a, b, Math.round(overlap * 1000) / 1000).changes;
+      if (overlap >= VERSION_THRESHOLD) links += this.link(paperId, candidate, overlap);
     }
     return links;
+  }
+
+  /** Links two papers as possible versions of one work; 1 when the link is new. */
+  private link(paperId: number, otherId: number, similarity: number): number {
+    const [a, b] = otherId < paperId ? [otherId, paperId] : [paperId, otherId];
+    return this.statements.linkVersions.run(a, b, Math.round(similarity * 1000) / 1000).changes;
   }
 
   /**
@@ -265,6 +286,14 @@ export class Ingester {
     }
     return this.sketches;
   }
+}
+
+function idsOf(paper: ExistingPaper): PaperIds {
+  return {
+    ...(paper.arxiv ? { arxiv: paper.arxiv } : {}),
+    ...(paper.doi ? { doi: paper.doi } : {}),
+    ...(paper.openreview ? { openreview: paper.openreview } : {}),
+  };
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -22,6 +22,7 @@ import { allPaperIds, allTextDocs, matchingPaperIds, revisionState, textDocsChan
 import { Searcher, type RankingStore, type SearchResult } from './search.ts';
 import { contentFingerprint, fingerprintPapers, getModel, putModel } from './models.ts';
 import * as profiles from './profiles.ts';
+import * as topics from './topics.ts';
 import { authorIdentities, type AuthorIdentity } from './author-identities.ts';
 import { FileError, hashText, readListingFile } from './files.ts';
 import { ImportError } from '../importers/importer.ts';
@@ -321,6 +322,24 @@ export class Library {
   /** Makes papers the researcher picked by their name (see authorIdentities) the profile's own; returns how many were new to it. */
   addAuthorPapersToProfile(profile: Profile, paperIds: readonly number[]): number {
     return this.write(() => profiles.addProfilePapers(this.db, profile.id, paperIds, 'author'));
+  }
+
+  /** The profile's stored topics (see actions/topics.ts for the topics it has). */
+  storedTopics(profile: Profile): topics.StoredTopic[] {
+    return topics.storedTopics(this.db, profile.id);
+  }
+
+  replaceTopics(profile: Profile, grouping: readonly { name: string | null; paperIds: readonly number[] }[]): void {
+    this.write(() => topics.replaceTopics(this.db, profile.id, grouping));
+  }
+
+  /** The researcher's own titles for their papers, by paper id. */
+  profilePaperTitles(profile: Profile): Map<number, string> {
+    return topics.profilePaperTitles(this.db, profile.id);
+  }
+
+  setProfilePaperTitle(profile: Profile, paperId: number, title: string | null): boolean {
+    return this.write(() => topics.setProfilePaperTitle(this.db, profile.id, paperId, title));
   }
 
   /** Records a rating (1 up, -1 down, 0 to forget it). */

@@ -22,10 +22,18 @@ export interface ReadFailure {
 
 export type ReadResult = { listing: ReadListing } | { failure: ReadFailure };
 
-export function readListing(file: string, format?: FormatName, encoding?: string): ReadResult {
+/** How to read listing files: all optional (detected format, UTF-8, records skipped with a warning). */
+export interface ReadOptions {
+  format?: FormatName;
+  encoding?: string;
+  /** Fail a file when any of its records would be skipped. */
+  strict?: boolean;
+}
+
+export function readListing(file: string, { format, encoding, strict }: ReadOptions = {}): ReadResult {
   try {
     const { text, hash } = readListingFile(file, encoding);
-    const parsed = parseListing(text, path.basename(file), format);
+    const parsed = parseListing(text, path.basename(file), format, { strict });
     return { listing: { parsed, hash, abstractPairs: parsed.papers.map((paper) => (paper.abstract ? wordPairs(paper.abstract) : undefined)) } };
   } catch (error) {
     if (!(error instanceof ImportError || error instanceof FileError)) throw error;
@@ -34,6 +42,6 @@ export function readListing(file: string, format?: FormatName, encoding?: string
 }
 
 /** `readListing` in a worker thread (listing-reader-worker.ts). */
-export function startListingReaderThread(format?: FormatName, encoding?: string): WorkerClient<string, ReadResult> {
-  return new WorkerClient(import.meta.url, 'listing-reader-worker', { format, encoding });
+export function startListingReaderThread(options: ReadOptions): WorkerClient<string, ReadResult> {
+  return new WorkerClient(import.meta.url, 'listing-reader-worker', options);
 }

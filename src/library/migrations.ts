@@ -151,6 +151,19 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX papers_revision ON papers(revision);
   `,
   `
+  -- A profile's topics, once the researcher has named, merged, split or moved them (until then
+  -- they are found anew each time); a paper with no topic joins one as the engine finds it.
+  CREATE TABLE profile_topics (
+    id INTEGER PRIMARY KEY,
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    -- NULL: named by its key words.
+    name TEXT
+  );
+  ALTER TABLE profile_papers ADD COLUMN topic_id INTEGER REFERENCES profile_topics(id) ON DELETE SET NULL;
+  -- The researcher's own name for a paper of theirs (e.g. a clean title for a derived one).
+  ALTER TABLE profile_papers ADD COLUMN title TEXT;
+  `,
+  `
   -- Removing a listing deletes the papers no other listing holds. The largest paper id and
   -- revision ever given are kept here, so that neither is given again: a deleted paper's number
   -- must not come back as another paper (a link to paper 42, an engine's features kept by id and

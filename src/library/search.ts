@@ -25,7 +25,7 @@ export interface SearchResult {
  * search's cost (BM25 over every match: a third of the library for a common word), while
  * ranking 200 instead of 20 costs next to nothing more.
  */
-const RANKING_DEPTH = 200;
+export const RANKING_DEPTH = 200;
 
 const SNIPPET_WORDS = 24;
 

@@ -7,6 +7,7 @@ import { recommend, similarPapers } from '../actions/recommend.ts';
 import { updateFeaturesInBackground } from '../actions/library-features.ts';
 import { answerRequests } from '../threads.ts';
 import { planSession } from '../actions/plan-session.ts';
+import { searchForProfile } from '../actions/search.ts';
 import type { RelevanceQuery, RelevanceResult } from './relevance.ts';
 
 const library = Library.open((workerData as { dbFile: string }).dbFile);
@@ -14,11 +15,13 @@ const library = Library.open((workerData as { dbFile: string }).dbFile);
 answerRequests<RelevanceQuery, RelevanceResult>((query) => {
   switch (query.kind) {
     case 'recommend':
-      return recommend(library, query.profile, query.filter, query.limit);
+      return recommend(library, query.profile, query.filter, query.limit, query.options);
     case 'similar':
       return similarPapers(library, query.target, query.limit);
     case 'plan':
       return planSession(library, query.listing, query.profile);
+    case 'search':
+      return searchForProfile(library, query.profile, query.query, query.filter, query.page);
   }
 });
 

@@ -91,7 +91,15 @@ export const PaperDetail = Type.Object({
 });
 export type PaperDetail = Static<typeof PaperDetail>;
 
-export const SearchQuery = Type.Object({ q: Type.String({ minLength: 1, maxLength: 500 }), ...FilterFields, ...Paging }, { additionalProperties: false });
+export const SearchQuery = Type.Object(
+  {
+    q: Type.String({ minLength: 1, maxLength: 500 }),
+    profile: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'order the best matches by their relevance to this profile' })),
+    ...FilterFields,
+    ...Paging,
+  },
+  { additionalProperties: false },
+);
 export type SearchQuery = Static<typeof SearchQuery>;
 
 export const SearchResult = Type.Object({
@@ -102,13 +110,30 @@ export type SearchResult = Static<typeof SearchResult>;
 
 export const Reason = Type.Object({
   paperId: Type.Optional(Type.Integer({ minimum: 1, description: 'the profile paper this reason is about; absent, as is `title`, when it is about a posted text' })),
-  title: Type.Optional(Type.String({ description: "the profile paper's title" })),
-  similarity: Type.Number({ description: "this pair's part of the score, negative for a disliked paper" }),
-  sharedTerms: Type.Array(Type.String()),
+  title: Type.Optional(Type.String({ description: "the profile paper's title (the researcher's own name for it, if they gave one)" })),
+  kind: Type.Union([Type.Literal('yours'), Type.Literal('liked'), Type.Literal('disliked'), Type.Literal('paper'), Type.Literal('text')], {
+    description: "what the paper is: the researcher's own, one they liked or disliked, the paper asked about (similar), or the posted text",
+  }),
+  similarity: Type.Number({ description: "this paper's part of the score, negative for a disliked paper" }),
+  sharedTerms: Type.Array(Type.String({ description: 'words that carry this part, as the paper writes them' })),
 });
 export type Reason = Static<typeof Reason>;
 
-export const Recommendation = Type.Object({ paper: Paper, score: Type.Number(), reasons: Type.Array(Reason) });
+const Match = Type.Object(
+  {
+    percentile: Type.Number({ minimum: 0, maximum: 100 }),
+    strength: Type.Union([Type.Literal('strong'), Type.Literal('good'), Type.Literal('fair')]),
+  },
+  { description: 'the share of random papers of the field scoring below this one for the profile (strong: above 99%, good: above 90%)' },
+);
+
+export const Recommendation = Type.Object({
+  paper: Paper,
+  score: Type.Number({ description: "in units of the spread of the profile's scores over random papers of the field" }),
+  match: Match,
+  reasons: Type.Array(Reason),
+  topic: Type.Optional(Type.String({ description: "the key of the profile's topic whose ranking placed it" })),
+});
 export type Recommendation = Static<typeof Recommendation>;
 
 export const SimilarResult = Type.Object({ results: Type.Array(Recommendation) });
@@ -135,6 +160,7 @@ export const ListingUpload = Type.Object(
     venue: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     year: Type.Optional(Year),
     session: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    strict: Type.Optional(Type.Boolean({ description: 'refuse the file (422) when any of its entries would be skipped' })),
   },
   { additionalProperties: false },
 );
@@ -287,14 +313,25 @@ export const RecommendQuery = Type.Object(
     listing: FilterFields.listing,
     session: FilterFields.session,
     limit: Type.Integer({ minimum: 1, maximum: 2000, default: 20 }),
+    byTopic: Type.Optional(Type.Boolean({ description: "also each topic's own ranking (`lanes`)" })),
   },
   { additionalProperties: false },
 );
 export type RecommendQuery = Static<typeof RecommendQuery>;
 
+export const ProfileTopic = Type.Object({
+  key: Type.String({ description: 'names the topic in edits; `t…` once stored, `a…` while found anew' }),
+  name: Type.String(),
+  named: Type.Boolean({ description: 'whether the researcher named it (else: its key words)' }),
+  keywords: Type.Array(Type.String()),
+  paperIds: Type.Array(Id),
+});
+
 export const RecommendResult = Type.Object({
   recommendations: Type.Array(Recommendation),
   yours: Type.Array(Type.Object({ paper: Paper, ownPaperId: Id })),
+  topics: Type.Array(ProfileTopic, { description: "the profile's topics, which the recommendations cover in proportion to their size" }),
+  lanes: Type.Optional(Type.Array(Type.Object({ topic: Type.String(), recommendations: Type.Array(Recommendation) }))),
 });
 export type RecommendResult = Static<typeof RecommendResult>;
 
@@ -310,7 +347,7 @@ export type SessionPlanQuery = Static<typeof SessionPlanQuery>;
 export const PlanEntry = Type.Object({
   paper: Paper,
   mark: Type.Optional(Type.Union([Type.Literal('yours'), Type.Literal('liked'), Type.Literal('rated down')], { description: 'why the paper is not ranked' })),
-  ranked: Type.Optional(Type.Object({ rank: Type.Integer({ minimum: 1 }), score: Type.Number(), reasons: Type.Array(Reason) })),
+  ranked: Type.Optional(Type.Object({ rank: Type.Integer({ minimum: 1 }), score: Type.Number(), match: Match, reasons: Type.Array(Reason) })),
 });
 export type PlanEntry = Static<typeof PlanEntry>;
 

@@ -7,6 +7,7 @@ import { buildProfile, nameTaken, type ProfileChange, type ProfileSources } from
 import { ConflictError, InputError, NotFoundError } from '../actions/errors.ts';
 import type { IngestOutcome } from '../library/ingest.ts';
 import { abstractListOfPasted } from '../importers/abstract-list.ts';
+import { listingWarnings } from '../importers/records.ts';
 import { HttpProblem, notFound } from './problems.ts';
 import { parseUpload, type UploadedFile } from './uploads.ts';
 import { findProfile, summary } from './profile-lookup.ts';
@@ -93,7 +94,7 @@ function listingReport(parsed: ParsedListing, outcome: IngestOutcome, saved: boo
     newPapers: outcome.newPapers,
     mergedPapers: outcome.mergedPapers,
     versionLinks: outcome.versionLinks,
-    warnings: parsed.warnings ?? [],
+    warnings: listingWarnings(parsed),
     papers: parsed.papers.slice(0, PREVIEW_PAPERS).map((paper) => ({
       title: paper.title,
       titleDerived: paper.titleDerived ?? false,

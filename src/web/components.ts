@@ -75,7 +75,21 @@ export function paperCard(paper: Paper, options: PaperCardOptions = {}): HTMLLIE
   );
 }
 
-/** "Close to your «title» — shared: terms …" (or "your text", a pasted one), one line per reason the engine gave. */
+/** What "strong", "good" and "fair" mean, said once above a ranked list. */
+export function matchScale(): HTMLElement {
+  return h('p', { class: 'match-scale' }, 'Strong: scores above 99 of 100 random papers of the field for this profile; good: above 90; fair: below that.');
+}
+
+/** What each kind of reason says before the paper it names. */
+const REASON_LEADS: Record<Reason['kind'], string> = {
+  yours: 'Close to your paper ',
+  liked: 'Close to a paper you liked: ',
+  disliked: 'Like a paper you disliked: ',
+  paper: 'Shares with ',
+  text: 'Close to your text',
+};
+
+/** "Close to your paper «title» — shared: terms …" (or "your text", a pasted one), one line per reason the engine gave. */
 export function reasonList(reasons: readonly Reason[]): Child {
   if (reasons.length === 0) return null;
   return h(
@@ -85,8 +99,8 @@ export function reasonList(reasons: readonly Reason[]): Child {
       h(
         'li',
         { class: reason.similarity < 0 ? 'reason negative' : 'reason' },
-        reason.similarity < 0 ? 'Like a paper you disliked: ' : 'Close to your ',
-        reason.paperId === undefined ? 'text' : h('a', { href: hashLink(`paper/${reason.paperId}`) }, reason.title),
+        REASON_LEADS[reason.kind],
+        reason.paperId === undefined ? null : h('a', { href: hashLink(`paper/${reason.paperId}`) }, reason.title),
         reason.sharedTerms.length > 0 ? [' — shared: ', h('span', { class: 'terms' }, reason.sharedTerms.join(', '))] : null,
       ),
     ),

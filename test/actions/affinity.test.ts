@@ -141,5 +141,5 @@ test('unreadable inputs are clear errors', () => {
   const bad = path.join(tmp, 'bad');
   fs.mkdirSync(bad, { recursive: true });
   fs.writeFileSync(path.join(bad, '~X.jsonl'), '{"id": "x", "content": {"title": "ok"}}\nnot json\n');
-  assert.throws(() => readExpertiseInputs(submissions, bad), /~X\.jsonl:line 2, column 2: invalid JSON/);
+  assert.throws(() => readExpertiseInputs(submissions, bad), /~X\.jsonl:entry 2, line 2: invalid JSON/);
 });

@@ -42,9 +42,25 @@ test('a profile made from 000 recognises its own 002 poster as "yours", not as a
   assert.equal(result.recommendations.length, 280);
   assert.ok(result.recommendations.every((r) => r.paper.id !== result.yours[0].paper.id));
   assert.ok(result.recommendations.every((r) => r.paper.listings.some((l) => l.listing === SESSION)));
-  for (let i = 1; i < result.recommendations.length; i++) {
-    assert.ok(result.recommendations[i - 1].score >= result.recommendations[i].score);
+  // Every topic has its papers in the list; after the closest paper of each of its own papers,
+  // a topic's papers come in the order of its ranking.
+  assert.deepEqual(new Set(result.recommendations.map((r) => r.topic)), new Set(result.topics.map((t) => t.key)));
+  for (const topic of result.topics) {
+    const scores = result.recommendations.filter((r) => r.topic === topic.key).map((r) => r.score).slice(topic.paperIds.length);
+    assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
   }
+});
+
+test("each of the profile's papers finds its closest session paper among the first twenty, but one at most", { skip }, () => {
+  const profile = library.profile('yihan')!;
+  const top = new Set(recommend(library, profile, { listing: SESSION }, 20).recommendations.map((r) => r.paper.id));
+  const session = new Set(library.paperIds({ listing: SESSION }));
+  const own = new Set([...library.ownWork(profile).keys(), ...profile.paperIds]);
+  const covered = profile.paperIds.filter((id) => {
+    const closest = similarPapers(library, { paperId: id }, 50).find((r) => session.has(r.paper.id) && !own.has(r.paper.id));
+    return closest && top.has(closest.paper.id);
+  });
+  assert.ok(covered.length >= profile.paperIds.length - 1, `${covered.length} of ${profile.paperIds.length}`);
 });
 
 test('reasons name profile papers with the terms they share, strongest first', { skip }, () => {
@@ -103,7 +119,7 @@ test("a pasted text's reasons name no paper and hold only the terms the text sha
     const [top] = similarPapers(small, { text: 'Passages cached offline.' }, 1);
     assert.equal(top.paper.title, 'Compressing Retrieved Context with Learned Soft Summaries');
     // No paper id, not even a made-up one; and the paper's abstract says "raw text", the pasted text does not.
-    assert.deepEqual(top.reasons, [{ similarity: 19.989, sharedTerms: ['passages', 'cached', 'offline'] }]);
+    assert.deepEqual(top.reasons, [{ kind: 'text', similarity: 19.989, sharedTerms: ['passages', 'cached', 'offline'] }]);
   } finally {
     small.close();
   }

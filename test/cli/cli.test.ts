@@ -104,7 +104,7 @@ test('--version prints the version in package.json and nothing else', () => {
 test('bad arguments are refused with a reason', () => {
   const run = paperscout(['--db', db, 'export', '--format', 'docx']);
   assert.equal(run.code, 1);
-  assert.match(run.stderr, /unknown --format "docx"; one of: jsonl, csv, bibtex/);
+  assert.match(run.stderr, /unknown --format "docx"; one of: jsonl, csv, bibtex, csl-json, ris/);
   const limit = paperscout(['--db', db, 'search', 'x', '--limit', '0']);
   assert.equal(limit.code, 1);
   assert.match(limit.stderr, /--limit must be a whole number of at least 1/);
@@ -117,21 +117,24 @@ test('profile from 000, recommend for the 002 session: own poster apart as yours
   const human = paperscout(['--db', db, 'recommend', '--listing', '002_399c9b84d8821e2e.txt', '--limit', '3']);
   assert.equal(human.code, 0, human.stderr);
   assert.match(human.stdout, /Yours \(your own work, another version of it, not recommended\):\n {3}\[\d+\] Two-stage LLM Fine-tuning with Less Specialization and More Generalization/);
-  assert.match(human.stdout, / {2}1\. \[\d+\] .+\n.+\n {5}\+ close to \[\d+\] /);
-  const result = JSON.parse(paperscout(['--db', db, 'recommend', '--listing', '002_399c9b84d8821e2e.txt', '--limit', '5', '--json']).stdout);
-  assert.deepEqual(result.yours.map((own: { title: string; id: number; ownPaperId: number }) => [own.title, own.id !== own.ownPaperId]), [
-    ['Two-stage LLM Fine-tuning with Less Specialization and More Generalization', true],
-  ]);
-  const json = result.recommendations;
-  assert.equal(json.length, 5);
-  assert.ok(json.every((r: { score: number; reasons: unknown[]; title: string }) => typeof r.score === 'number' && r.reasons.length > 0 && r.title));
-  assert.ok(json.every((r: { title: string }) => !r.title.startsWith('Two-stage LLM')));
-  assert.ok(json[0].score >= json[4].score);
+  assert.match(human.stdout, / {2}1\. \[\d+\] .+\n.+\n {5}topic: .+\n {5}\+ close to your paper \[\d+\] /);
+  const json = JSON.parse(paperscout(['--db', db, 'recommend', '--listing', '002_399c9b84d8821e2e.txt', '--limit', '5', '--json']).stdout);
+  const list: { id: number; score: number; reasons: { kind: string }[]; title: string; topic: string }[] = json.recommendations;
+  assert.equal(list.length, 5);
+  assert.ok(list.every((r) => typeof r.score === 'number' && r.reasons.length > 0 && r.reasons[0].kind === 'yours' && r.title));
+  assert.deepEqual(json.yours.map((own: { title: string }) => own.title.slice(0, 13)), ['Two-stage LLM']);
+  assert.ok(list.every((r) => !r.title.startsWith('Two-stage LLM')));
+  // Each topic's papers come best first; the topics take turns.
+  for (const topic of new Set(list.map((r) => r.topic))) {
+    const scores = list.filter((r) => r.topic === topic).map((r) => r.score);
+    assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+  }
+  assert.ok(json.topics.length > 1);
 
-  const rated = paperscout(['--db', db, 'rate', String(json[0].id), 'down']);
+  const rated = paperscout(['--db', db, 'rate', String(list[0].id), 'down']);
   assert.equal(rated.code, 0);
-  const after = JSON.parse(paperscout(['--db', db, 'recommend', '--listing', '002_399c9b84d8821e2e.txt', '--limit', '5', '--json']).stdout).recommendations;
-  assert.ok(after.every((r: { id: number }) => r.id !== json[0].id));
+  const after = JSON.parse(paperscout(['--db', db, 'recommend', '--listing', '002_399c9b84d8821e2e.txt', '--limit', '5', '--json']).stdout);
+  assert.ok(after.recommendations.every((r: { id: number }) => r.id !== list[0].id));
 });
 
 test('similar --text: each reason is about "your text", with no paper number', () => {
@@ -139,7 +142,7 @@ test('similar --text: each reason is about "your text", with no paper number', (
   assert.equal(paperscout(['--db', small, 'ingest', path.join(root, 'demo/poster-session.txt')]).code, 0);
   const run = paperscout(['--db', small, 'similar', '--text', 'Passages cached offline.', '--limit', '1']);
   assert.equal(run.code, 0, run.stderr);
-  assert.match(run.stdout, /^ {2}1\. \[\d+\] Compressing Retrieved Context with Learned Soft Summaries {2}19\.526\n.+\n {5}\+ close to your text: passages, cached, offline\n$/);
+  assert.match(run.stdout, /^ {2}1\. \[\d+\] Compressing Retrieved Context with Learned Soft Summaries {2}19\.526 \(strong\)\n.+\n {5}\+ close to your text: passages, cached, offline\n$/);
 });
 
 test('a profile that finds no papers is not created; an unknown profile is a clear error', () => {
@@ -180,7 +183,7 @@ test('ingest goes on past files its parsers choke on: one line each, naming the 
   assert.deepEqual(run.stderr.trim().split('\n'), [
     `error: ${atom}:line 2, column 1: invalid XML: External entities are not supported`,
     `error: ${deep}:line 1: field "year" must be a whole number or null, found an array nested over 1,000 deep`,
-    '1 listing(s) added, 0 already present, 2 failed',
+    '1 listing(s) added, 0 already present, 2 failed; 1 paper',
   ]);
 });
 
@@ -222,6 +225,31 @@ test('ingest of a folder with symlink loops ends, warns about each loop by its p
   assert.deepEqual(run.stderr.trim().split('\n'), [
     `warning: ${path.join(top, 'sub', 'here')}: symlink loop: leads back to ${path.join(top, 'sub')}, not followed`,
     `warning: ${path.join(top, 'sub', 'up')}: symlink loop: leads back to ${top}, not followed`,
-    '1 listing(s) added, 0 already present, 0 failed',
+    '1 listing(s) added, 0 already present, 0 failed; 1 paper',
+  ]);
+});
+
+test('ingest skips the entries that cannot become papers, naming each, and --strict fails the file instead', () => {
+  const skipsDb = path.join(dir, 'skips.db');
+  const bib = path.join(root, 'test/fixtures/formats/hand-kept.bib');
+  const ris = path.join(root, 'test/fixtures/formats/short-titles.ris');
+  const run = paperscout(['--db', skipsDb, 'ingest', bib, ris]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /hand-kept\.bib\s+bibtex\s+6\s+6\s+0\s+0\s+added/);
+  const lines = run.stderr.trim().split('\n');
+  assert.deepEqual(lines, [
+    `warning: ${bib}: entry 2 (tub-history), line 78: the title is the TeX macro \\TUB, which the file does not define; kept as its name`,
+    `warning: ${bib}:entry 6 (talks-1995), line 104: skipped: @set entry has no title and no abstract`,
+    `warning: ${bib}:entry 7 (exporter-broken), line 108: skipped: broken BibTeX entry: Unterminated brace-value "An exporter forgot {" at line 119, column 1 in "article"`,
+    `warning: ${ris}:entry 3, line 15: skipped: placeholder record (title "NA"), not a paper`,
+    '2 listing(s) added, 0 already present, 0 failed; 8 papers, 3 entries skipped (see above)',
+  ]);
+
+  const strictDb = path.join(dir, 'strict.db');
+  const strict = paperscout(['--db', strictDb, 'ingest', '--strict', bib, path.join(root, 'test/fixtures/formats/dblp-versions.bib')]);
+  assert.equal(strict.code, 1);
+  assert.deepEqual(strict.stderr.trim().split('\n'), [
+    `error: ${bib}:entry 6 (talks-1995), line 104: @set entry has no title and no abstract (--strict: 2 entries would be skipped, so the file is refused)`,
+    '1 listing(s) added, 0 already present, 1 failed; 5 papers',
   ]);
 });

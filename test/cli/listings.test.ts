@@ -55,7 +55,7 @@ test('listing edit renames and relabels, and its papers follow', () => {
 test("recommend --json: the ranking and the researcher's own work, apart, in one object", () => {
   assert.equal(paperscout('profile', 'create', 'mara', '--from', demo('my-papers.bib')).code, 0);
   const result = json('recommend', '--listing', 'iclr', '--limit', '3');
-  assert.deepEqual(Object.keys(result), ['recommendations', 'yours']);
+  assert.deepEqual(Object.keys(result), ['recommendations', 'yours', 'topics']);
   assert.equal(result.recommendations.length, 3);
   assert.ok(result.recommendations.every((item: { score: number; reasons: unknown[]; listings: unknown[] }) => typeof item.score === 'number' && item.reasons.length > 0 && item.listings.length > 0));
   assert.deepEqual(

@@ -4,7 +4,7 @@ import { PAPERS, id, nameOf, paper } from '../fixtures/engine-papers.ts';
 import { BackgroundStatistics, loadBackground, TermCounts } from '../../src/engine/background.ts';
 import { FeatureIndex } from '../../src/engine/feature-index.ts';
 import { docFeatures } from '../../src/engine/language-model.ts';
-import { LibraryRanker, type RankingProfile } from '../../src/engine/library-ranking.ts';
+import { LibraryRanker, libraryStatistics, type RankingProfile } from '../../src/engine/library-ranking.ts';
 
 const background = loadBackground();
 const space = background.dense;
@@ -22,7 +22,7 @@ const profileOf = (liked: string[], disliked: string[] = []): RankingProfile => 
 
 /** The other fixture papers' names, best first. */
 function ranking(liked: string[], disliked: string[] = [], ranked = index): string[] {
-  const ranker = new LibraryRanker(ranked, background, reference, profileOf(liked, disliked));
+  const ranker = new LibraryRanker(ranked, libraryStatistics(ranked, background), reference, profileOf(liked, disliked));
   const skip = new Set([...liked, ...disliked].map(id));
   const rows = ranked.liveRows().filter((row) => !skip.has(ranked.ids[row]));
   return ranker.rank(rows, PAPERS.length).map((r) => nameOf(r.id));
@@ -45,7 +45,7 @@ test('a disliked paper pushes its topic down, in proportion: one dislike against
 });
 
 test("each profile paper's share of a score adds up to the score, less one constant of the profile", () => {
-  const ranker = new LibraryRanker(index, background, reference, profileOf(['gnn-1', 'robot-1'], ['mt-1']));
+  const ranker = new LibraryRanker(index, libraryStatistics(index, background), reference, profileOf(['gnn-1', 'robot-1'], ['mt-1']));
   const rows = index.liveRows().filter((row) => ![id('gnn-1'), id('robot-1'), id('mt-1')].includes(index.ids[row]));
   const ranked = ranker.rank(rows, rows.length);
   const offsets = ranked.map((r) => ranker.shares(index.features(r.row)).reduce((sum, s) => sum + s.share, 0) - r.score);
@@ -58,7 +58,7 @@ test("each profile paper's share of a score adds up to the score, less one const
 });
 
 test('the terms named in a share are the ones that carry it: their contributions add up to its language-model part', () => {
-  const ranker = new LibraryRanker(index, background, reference, profileOf(['robot-1']));
+  const ranker = new LibraryRanker(index, libraryStatistics(index, background), reference, profileOf(['robot-1']));
   const [share] = ranker.shares(features('robot-3'));
   // Rare words the two papers share weigh most: "gripper" is rarer in the background than "robot".
   assert.deepEqual(share.terms.slice(0, 3).map((t) => t.stem), ['grasp', 'gripper', 'polici']);
@@ -66,7 +66,7 @@ test('the terms named in a share are the ones that carry it: their contributions
   // Without the dense part (no term vectors) the share is exactly the sum of its terms.
   const lexical = new FeatureIndex(undefined);
   lexical.add(PAPERS);
-  const lexicalRanker = new LibraryRanker(lexical, { ...background, dense: undefined }, background.referenceDocs.map((doc) => docFeatures(doc, undefined)), {
+  const lexicalRanker = new LibraryRanker(lexical, libraryStatistics(lexical, background), background.referenceDocs.map((doc) => docFeatures(doc, undefined)), {
     liked: [lexical.features(lexical.rowOf(id('robot-1'))!)],
     disliked: [],
   });

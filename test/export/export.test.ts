@@ -4,6 +4,11 @@ import type { ImportedPaper, Paper } from '../../src/types.ts';
 import { exportJsonl } from '../../src/export/jsonl.ts';
 import { exportCsv } from '../../src/export/csv.ts';
 import { exportBibtex } from '../../src/export/bibtex.ts';
+import { exportCslJson } from '../../src/export/csl-json.ts';
+import { exportRis } from '../../src/export/ris.ts';
+import { cslJsonImporter } from '../../src/importers/csl.ts';
+import { risImporter } from '../../src/importers/ris.ts';
+import { parseListing } from '../../src/importers/index.ts';
 import { jsonlImporter } from '../../src/importers/jsonl.ts';
 import { csvImporter } from '../../src/importers/csv.ts';
 import { bibtexImporter } from '../../src/importers/bibtex.ts';
@@ -142,4 +147,83 @@ test('BibTeX round trip over real venues (LaTeX math in titles reads back as Uni
   assert.deepEqual(mismatched.map((p) => p.title), []);
   const ell1 = back.find((p) => p.title.endsWith('-regression with Heavy-tailed Distributions'));
   assert.equal(ell1?.title, 'ℓ₁-regression with Heavy-tailed Distributions');
+});
+
+/** The fields every export format carries and must read back. */
+const cited = (p: { title: string; authors: string[]; year?: number | null; venue?: string | null; abstract?: string | null; keywords?: string[]; ids?: { doi?: string; arxiv?: string } }) => ({
+  title: p.title, authors: p.authors, year: p.year ?? undefined, venue: p.venue ?? undefined, doi: p.ids?.doi, arxiv: p.ids?.arxiv,
+  abstract: p.abstract?.replace(/\s+/g, ' ') ?? undefined, keywords: p.keywords?.length ? p.keywords : undefined,
+});
+
+test('CSL-JSON export: names split into family, given, particle and suffix, or kept literal; ids are citation keys', () => {
+  const items = JSON.parse(exportCslJson(TRICKY.slice(0, 3))) as Record<string, unknown>[];
+  assert.deepEqual(items[0], {
+    id: 'berg2024qa',
+    type: 'paper-conference',
+    title: TRICKY[0].title,
+    author: [
+      { family: 'Berg', given: 'Jan', 'non-dropping-particle': 'van der' },
+      { family: 'Müller', given: 'Hans' },
+      { family: 'Smith', given: 'John', suffix: 'Jr.' },
+      { family: 'Young', given: 'Ernst', 'non-dropping-particle': 'and' },
+      { literal: 'Smith, John' },
+      { family: 'García', given: 'María' },
+    ],
+    issued: { 'date-parts': [[2024]] },
+    'container-title': 'ICLR & Co',
+    abstract: 'An abstract, with "quotes", a comma;\nand a line break.',
+    keyword: 'deep learning, nlp',
+    DOI: '10.1000/x_y',
+    URL: 'https://x.org/a_b%20c?q=1&r=2',
+    note: 'arXiv: 2401.00001',
+  });
+  assert.deepEqual(items[1], { id: 'anonpretrained', type: 'article', title: 'Pretrained models are general…', author: [] });
+  assert.equal(exportCslJson([]), '[]\n');
+});
+
+test('CSL-JSON round trip: titles, authors, years, venues, DOIs, arXiv ids, abstracts and keywords come back', () => {
+  const text = exportCslJson(TRICKY);
+  const back = cslJsonImporter.parse(text, 'export.json').papers;
+  assert.deepEqual(back.map(cited), TRICKY.map(cited));
+  assert.equal(parseListing(text, 'export.json').format, 'csl-json');
+});
+
+test('RIS export: CRLF lines, `Family, Given` names, one line per value, arXiv page as a link', () => {
+  const text = exportRis(TRICKY.slice(0, 2));
+  assert.equal(text, [
+    'TY  - CONF',
+    'ID  - berg2024qa',
+    `TI  - ${TRICKY[0].title}`,
+    'AU  - van der Berg, Jan',
+    'AU  - Müller, Hans',
+    'AU  - Smith, John, Jr.',
+    'AU  - and Young, Ernst',
+    'AU  - Smith, John',
+    'AU  - García, María',
+    'PY  - 2024',
+    'T2  - ICLR & Co',
+    'AB  - An abstract, with "quotes", a comma; and a line break.',
+    'KW  - deep learning',
+    'KW  - nlp',
+    'DO  - 10.1000/x_y',
+    'UR  - https://x.org/a_b%20c?q=1&r=2',
+    'L1  - https://x.org/p.pdf',
+    'UR  - https://arxiv.org/abs/2401.00001',
+    'ER  - ',
+    '',
+    'TY  - GEN',
+    'ID  - anonpretrained',
+    'TI  - Pretrained models are general…',
+    'ER  - ',
+    '',
+  ].join('\r\n'));
+});
+
+test('RIS round trip: the same fields come back, but a name written with a comma reads back as `Given Family`', () => {
+  const text = exportRis(TRICKY);
+  const back = risImporter.parse(text, 'export.ris').papers;
+  const expected = TRICKY.map(cited).map((paper) => ({ ...paper, authors: paper.authors.map((name) => (name === 'Smith, John' ? 'John Smith' : name)) }));
+  assert.deepEqual(back.map(cited), expected);
+  assert.deepEqual(back[0].urls, { site: 'https://x.org/a_b%20c?q=1&r=2', pdf: 'https://x.org/p.pdf' });
+  assert.equal(parseListing(text, 'export.ris').format, 'ris');
 });

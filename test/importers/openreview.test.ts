@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openreviewSubmissionsImporter, openreviewArchiveImporter } from '../../src/importers/openreview.ts';
-import { shared } from './files.ts';
+import { openreviewSubmissionsImporter, openreviewArchiveImporter, parseReviewerArchive } from '../../src/importers/openreview.ts';
+import { fixture, shared } from './files.ts';
 import { needsShared } from '../requirements.ts';
 
 const DATASET = 'benchmarks/reviewer-expertise/d_20_1/';
@@ -28,11 +28,28 @@ test('an archive: one note per line', { skip }, () => {
   assert.equal(listing.papers[1].year, 2020);
 });
 
-test('invalid JSON in an archive is located at its line', { skip }, () => {
+test('invalid JSON in an archive skips that note, named by its line', { skip }, () => {
   const text = shared(`${DATASET}archives/~118242121.jsonl`).split('\n').slice(0, 3).join('\n');
-  assert.throws(() => openreviewArchiveImporter.parse(`${text}\n{"id": "x", "content": {"title": "Cut`, 'a.jsonl'), {
+  const listing = openreviewArchiveImporter.parse(`${text}\n{"id": "x", "content": {"title": "Cut`, 'a.jsonl');
+  assert.equal(listing.papers.length, 3);
+  assert.deepEqual(listing.skipped, [{ entry: 4, line: 4, reason: 'truncated JSON (input ends inside a value)' }]);
+  assert.throws(() => openreviewArchiveImporter.parse('{"id": "x", "content": {"title": "Cut', 'a.jsonl'), {
     name: 'ImportError',
     message: 'truncated JSON (input ends inside a value)',
-    location: 'line 4, column 38',
+    location: 'line 1, column 38',
   });
+});
+
+test("an archive note with an abstract but no title gets a derived title, not a rejected archive", () => {
+  const name = '~Reviewer_Untitled1.jsonl';
+  const reviewer = parseReviewerArchive(fixture(name), name);
+  assert.equal(reviewer.id, '~Reviewer_Untitled1');
+  assert.deepEqual(reviewer.publications.map((note) => [note.id, note.title]), [
+    ['pub-1', 'Sparse Widget Folding'],
+    ['pub-2', 'Difference engines count gears faster than clerks do'],
+    ['pub-3', 'On Computable Widgets'],
+  ]);
+  const listing = openreviewArchiveImporter.parse(fixture(name), name);
+  assert.equal(listing.papers[1].titleDerived, true);
+  assert.equal(listing.skipped, undefined);
 });

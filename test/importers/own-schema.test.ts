@@ -35,27 +35,26 @@ test('JSON Lines: records with nulls, omitted fields, blank lines and unknown fi
   ]);
 });
 
-test('JSON Lines errors: invalid or truncated line, wrong shape, empty file', () => {
+test('JSON Lines: an invalid, truncated or wrongly shaped line is skipped; a file of them fails', () => {
   const good = '{"title": "A", "authors": []}';
-  assert.throws(() => jsonlImporter.parse(`${good}\n${good}\n{"title": "B", "authors": [}\n`, 'x.jsonl'), {
+  const listing = jsonlImporter.parse(`${good}\n${good}\n{"title": "B", "authors": [}\n\n["A", []]\n${good}\n{"title": "Cut`, 'x.jsonl');
+  assert.equal(listing.papers.length, 3);
+  assert.deepEqual(listing.skipped, [
+    { entry: 3, line: 3, reason: "invalid JSON: Unexpected token '}'" },
+    { entry: 4, line: 5, reason: 'expected a paper record (a JSON object), found ["A",[]]' },
+    { entry: 6, line: 7, reason: 'truncated JSON (input ends inside a value)' },
+  ]);
+  assert.throws(() => jsonlImporter.parse(`${good}\n{"title": "B", "authors": [}\n{"title": "Cut`, 'x.jsonl'), {
     name: 'ImportError',
-    message: "invalid JSON: Unexpected token '}'",
-    location: 'line 3, column 28',
-  });
-  assert.throws(() => jsonlImporter.parse(`${good}\n{"title": "Cut`, 'x.jsonl'), {
-    message: 'truncated JSON (input ends inside a value)',
-    location: 'line 2, column 15',
-  });
-  assert.throws(() => jsonlImporter.parse(`${good}\n["A", []]\n`, 'x.jsonl'), {
-    message: 'expected a paper record (a JSON object), found ["A",[]]',
-    location: 'line 2',
+    message: "invalid JSON: Unexpected token '}' (1 more of the 3 entries cannot become papers either)",
+    location: 'line 2, column 28',
   });
   assert.throws(() => jsonlImporter.parse('{"title": "A", "authors": "Ann Author"}', 'x.jsonl'), {
     message: 'field "authors" must be an array of strings, found "Ann Author"',
     location: 'line 1',
   });
   assert.throws(() => jsonlImporter.parse('{"title": "A"}', 'x.jsonl'), { message: 'record has no "authors" (use [] for none)' });
-  assert.throws(() => jsonlImporter.parse('{"authors": []}', 'x.jsonl'), { message: 'record has no "title"' });
+  assert.throws(() => jsonlImporter.parse('{"authors": []}', 'x.jsonl'), { message: 'record has no "title" and no abstract', location: 'entry 1, line 1' });
   assert.throws(() => jsonlImporter.parse('{"title": "A", "authors": [], "year": "2020"}', 'x.jsonl'), {
     message: 'field "year" must be a whole number or null, found "2020"',
   });
@@ -82,16 +81,15 @@ test('CSV from a spreadsheet: CRLF, any column order and case, quoted commas and
   ]);
 });
 
-test('CSV errors: missing required columns, ragged rows, bad cells, no rows', () => {
+test('CSV errors: missing required columns, bad quotes, bad cells, no rows; a ragged row is skipped', () => {
   assert.throws(() => csvImporter.parse('title,venue\nA,ICML\n', 'x.csv'), {
     name: 'ImportError',
     message: 'missing required column(s): authors (header has: title, venue)',
     location: 'line 1',
   });
-  assert.throws(() => csvImporter.parse('title,authors,year\nA,B,2020\n"Multi\nline",C,2021\nD,E\n', 'x.csv'), {
-    message: 'row has 2 cells where the header has 3',
-    location: 'line 5',
-  });
+  assert.deepEqual(csvImporter.parse('title,authors,year\nA,B,2020\n"Multi\nline",C,2021\nD,E\n', 'x.csv').skipped, [
+    { entry: 3, line: 5, reason: 'row has 2 cells where the header has 3' },
+  ]);
   assert.throws(() => csvImporter.parse('title,authors\n"Unclosed,B\n', 'x.csv'), {
     message: /^invalid CSV: Quote Not Closed/,
     location: 'line 2',
@@ -103,6 +101,6 @@ test('CSV errors: missing required columns, ragged rows, bad cells, no rows', ()
   assert.throws(() => csvImporter.parse('title,authors,titleDerived\nA,B,maybe\n', 'x.csv'), {
     message: 'field "titleDerived" must be true or false, found "maybe"',
   });
-  assert.throws(() => csvImporter.parse('title,authors\n,B\n', 'x.csv'), { message: 'record has no "title"', location: 'line 2' });
+  assert.throws(() => csvImporter.parse('title,authors\n,B\n', 'x.csv'), { message: 'record has no "title" and no abstract', location: 'entry 1, line 2' });
   assert.throws(() => csvImporter.parse('title,authors\n', 'x.csv'), { message: 'no paper rows below the header', location: 'line 2' });
 });

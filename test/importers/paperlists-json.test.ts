@@ -10,13 +10,18 @@ function parseVenue(path: string) {
   return paperlistsJsonImporter.parse(shared(`corpora/paperlists/${path}`), path.split('/')[1]);
 }
 
-test('iclr2018: every paper, OpenReview ids, keywords, no "Anonymous" author', { skip }, () => {
+test('iclr2018: every paper, OpenReview ids, keywords, no "Anonymous" author; "Withdrawn" placeholders skipped', { skip }, () => {
   const listing = parseVenue('iclr/iclr2018.json');
   assert.equal(listing.format, 'paperlists-json');
   assert.deepEqual(listing.meta, { venue: 'ICLR', year: 2018 });
-  assert.equal(listing.papers.length, 995);
+  assert.equal(listing.papers.length, 992);
   assert.equal(listing.warnings, undefined);
-  assert.equal(listing.papers.filter((p) => p.ids?.openreview).length, 995);
+  assert.deepEqual(listing.skipped?.map((skip) => skip.reason), [
+    'placeholder record (title "withdrawn"), not a paper',
+    'placeholder record (title "Withdrawn"), not a paper',
+    'placeholder record (title "Withdrawn"), not a paper',
+  ]);
+  assert.equal(listing.papers.filter((p) => p.ids?.openreview).length, 992);
   assert.deepEqual({ ...listing.papers[0], abstract: listing.papers[0].abstract?.slice(0, 40) }, {
     title: 'Robust Task Clustering for Deep and Diverse Multi-Task and Few-Shot Learning',
     authors: ['Mo Yu', 'Xiaoxiao Guo', 'Jinfeng Yi', 'Shiyu Chang', 'Saloni Potdar', 'Gerald Tesauro', 'Haoyu Wang', 'Bowen Zhou'],
@@ -30,8 +35,7 @@ test('iclr2018: every paper, OpenReview ids, keywords, no "Anonymous" author', {
     ids: { openreview: 'B11bwYgfM' },
     sourceId: 'B11bwYgfM',
   });
-  const anonymous = listing.papers[497];
-  assert.equal(anonymous.title, 'Pseudo sequence based deep neural network compression');
+  const anonymous = listing.papers.find((paper) => paper.title === 'Pseudo sequence based deep neural network compression')!;
   assert.deepEqual(anonymous.authors, []);
 });
 
@@ -90,13 +94,16 @@ test('siggraphasia2021: records without a title are skipped and reported', { ski
   const listing = parseVenue('siggraphasia/siggraphasia2021.json');
   assert.deepEqual(listing.meta, { venue: 'SIGGRAPH Asia', year: 2021 });
   assert.equal(listing.papers.length, 5);
-  assert.deepEqual(listing.warnings, ['skipped 87 record(s) without a title']);
+  assert.equal(listing.warnings, undefined);
+  assert.equal(listing.skipped?.length, 87);
+  assert.deepEqual(listing.skipped?.[0], { entry: 1, line: 2, reason: 'record has no title and no abstract', placeholder: true });
 });
 
 test('fixture: entities decoded, LaTeX kept, whitespace folded, ids and links mapped', () => {
   const listing = paperlistsJsonImporter.parse(fixture('testconf2021.json'), 'corpora/testconf/testconf2021.json');
   assert.deepEqual(listing.meta, { venue: 'TESTCONF', year: 2021 });
-  assert.deepEqual(listing.warnings, ['skipped 1 record(s) without a title']);
+  assert.equal(listing.warnings, undefined);
+  assert.deepEqual(listing.skipped, [{ entry: 3, line: 4, reason: 'record has no title and no abstract', placeholder: true }]);
   assert.deepEqual(listing.papers.map((p) => p.title), [
     'Graph Nets & Friends: Message Passing for $\\mathcal{O}(n)$ Inference',
     'Rendering Cloth at Scale',
@@ -145,12 +152,26 @@ test('errors: invalid JSON, wrong shapes, nothing to import', () => {
   assert.throws(() => paperlistsJsonImporter.parse('{"title": "A"}', 'x2020.json'), {
     message: 'expected a JSON array of paper records (paperlists format)',
   });
-  assert.throws(() => paperlistsJsonImporter.parse('[{"title": "A"}, "B"]', 'x2020.json'), {
-    message: 'expected a paper record (an object), found "B"',
-    location: 'record 2',
+  assert.deepEqual(paperlistsJsonImporter.parse('[{"title": "A"},\n  "B"]', 'x2020.json').skipped, [
+    { entry: 2, line: 2, reason: 'expected a paper record (an object), found "B"' },
+  ]);
+  assert.throws(() => paperlistsJsonImporter.parse('[{"title": "A"}, "B", 3]', 'x2020.json'), {
+    message: 'expected a paper record (an object), found "B" (1 more of the 3 entries cannot become papers either)',
+    location: 'entry 2, line 1',
   });
   assert.throws(() => paperlistsJsonImporter.parse('[]', 'x2020.json'), { message: 'the file lists no papers (empty array)' });
   assert.throws(() => paperlistsJsonImporter.parse('[{"author": "A"}, {"title": "  "}]', 'x2020.json'), {
-    message: 'none of the 2 records has a title',
+    message: 'record has no title and no abstract (1 more of the 2 entries cannot become papers either)',
+    location: 'entry 1, line 1',
   });
+});
+
+test('a revision naming the author list "authors" keeps its authors; NA placeholders are no paper and no author', () => {
+  const listing = paperlistsJsonImporter.parse(fixture('revconf2024.json'), 'revconf2024.json');
+  assert.deepEqual(listing.papers.map((paper) => [paper.title, paper.authors]), [
+    ['Folding Widgets with Sparse Joints', ['Ada Lovelace', 'Grace Hopper']],
+    ['Counting Gears', []],
+    ['On Computable Widgets', ['Alan Turing']],
+  ]);
+  assert.deepEqual(listing.skipped, [{ entry: 2, key: 'Rv02', line: 3, reason: 'placeholder record (title "NA"), not a paper', placeholder: true }]);
 });

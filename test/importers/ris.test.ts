@@ -32,26 +32,32 @@ test('Mendeley RIS with CRLF line ends: all fields, wrapped abstract, both title
   ]);
 });
 
-test('a record without ER fails the file, naming the record and its line', () => {
-  assert.throws(() => risImporter.parse(fixture('no-er.ris'), 'no-er.ris'), {
-    name: 'ImportError',
-    message: 'record 2 has no ER line before the next TY (line 10)',
-    location: 'record 2, line 6',
-  });
+test('a record without ER is skipped, naming the record and its line; a file cut inside a record fails', () => {
+  const listing = risImporter.parse(fixture('no-er.ris'), 'no-er.ris');
+  assert.deepEqual(listing.papers.map((paper) => paper.title), ['Complete Record', 'Another Complete Record']);
+  assert.deepEqual(listing.skipped, [{ entry: 2, line: 6, reason: 'record has no ER line before the next TY (line 10)' }]);
   assert.throws(() => risImporter.parse('TY  - JOUR\nTI  - Cut short\nAU  - Doe, J', 'cut.ris'), {
     message: 'record 1 has no ER line (file ends inside it; truncated?)',
     location: 'record 1, line 1',
   });
 });
 
-test('a record without a title fails the file', () => {
-  assert.throws(() => risImporter.parse(fixture('no-title.ris'), 'no-title.ris'), {
-    message: 'record has no title (TI or T1)',
-    location: 'record 2, line 6',
-  });
+test('a record without a title gets one derived from its abstract', () => {
+  const listing = risImporter.parse(fixture('no-title.ris'), 'no-title.ris');
+  assert.deepEqual(listing.papers[1], { title: 'An abstract but no title', titleDerived: true, authors: ['Betty Bad'], abstract: 'An abstract but no title.', year: 2020 });
+  assert.equal(listing.skipped, undefined);
 });
 
 test('an ER without a record, and a file without records, are errors', () => {
   assert.throws(() => risImporter.parse('\nER  - \n', 'x.ris'), { message: 'ER line without a record (no TY before it)', location: 'line 2' });
   assert.throws(() => risImporter.parse('just some text\n', 'x.ris'), { message: 'no RIS records (TY … ER) in file' });
+});
+
+test('a record titled only by its short title (ST) is read; a placeholder NA record is skipped', () => {
+  const listing = risImporter.parse(fixture('short-titles.ris'), 'short-titles.ris');
+  assert.deepEqual(listing.papers.map((paper) => [paper.title, paper.authors, paper.year]), [
+    ['Sparse Widget Folding', ['Ada Lovelace'], 2023],
+    ['Counting Gears with Difference Engines', ['Charles Babbage'], 2022],
+  ]);
+  assert.deepEqual(listing.skipped, [{ entry: 3, line: 15, reason: 'placeholder record (title "NA"), not a paper', placeholder: true }]);
 });

@@ -11,32 +11,73 @@ import { csvImporter } from '../../src/importers/csv.ts';
 import { bibtexImporter } from '../../src/importers/bibtex.ts';
 import { risImporter } from '../../src/importers/ris.ts';
 import { arxivAtomImporter } from '../../src/importers/arxiv-atom.ts';
+import { cslJsonImporter, cslYamlImporter } from '../../src/importers/csl.ts';
+import { endnoteXmlImporter } from '../../src/importers/endnote-xml.ts';
+import { webOfScienceImporter } from '../../src/importers/web-of-science.ts';
+import { medlineImporter } from '../../src/importers/medline.ts';
+import { semanticScholarImporter } from '../../src/importers/semantic-scholar.ts';
+import { openreviewNotesImporter } from '../../src/importers/openreview-notes.ts';
+import { hfDailyPapersImporter } from '../../src/importers/hf-daily-papers.ts';
+import { miniconfCsvImporter } from '../../src/importers/miniconf-csv.ts';
+import { markdownPageImporter } from '../../src/importers/markdown-page.ts';
 import { sessionPageImporter } from '../../src/importers/session-page.ts';
 import { trendingFeedImporter } from '../../src/importers/trending-feed.ts';
 import { abstractListImporter } from '../../src/importers/abstract-list.ts';
 import { fixture, fixtureNames, shared } from './files.ts';
 import { needsShared } from '../requirements.ts';
 
-const ALL: readonly Importer[] = [
+const STRUCTURED: readonly Importer[] = [
   paperlistsJsonImporter, openreviewSubmissionsImporter, openreviewArchiveImporter, jsonlImporter, csvImporter,
-  bibtexImporter, risImporter, arxivAtomImporter, sessionPageImporter, trendingFeedImporter, abstractListImporter,
+  bibtexImporter, risImporter, arxivAtomImporter, cslJsonImporter, cslYamlImporter, endnoteXmlImporter,
+  webOfScienceImporter, medlineImporter, semanticScholarImporter, openreviewNotesImporter, hfDailyPapersImporter,
+  miniconfCsvImporter, markdownPageImporter,
 ];
-const STRUCTURED: readonly Importer[] = ALL.slice(0, 8);
+const ALL: readonly Importer[] = [...STRUCTURED, sessionPageImporter, trendingFeedImporter, abstractListImporter];
 
 const FIXTURE_FORMATS: Record<string, FormatName> = {
   'arxiv-api-error.atom': 'arxiv-atom',
   'arxiv-no-results.atom': 'arxiv-atom',
   'arxiv-query.atom': 'arxiv-atom',
   'broken-entry.bib': 'bibtex',
+  'csl-library.json': 'csl-json',
+  'csl-library.yaml': 'csl-yaml',
+  'dblp-versions.bib': 'bibtex',
+  'endnote-library.xml': 'endnote-xml',
+  'hand-kept.bib': 'bibtex',
+  'hf-daily-papers.json': 'hf-daily-papers',
   'library-export.jsonl': 'jsonl',
   'mendeley-crlf.ris': 'ris',
+  'miniconf-papers.csv': 'miniconf-csv',
+  'miniconf-sitedata.csv': 'miniconf-csv',
   'no-er.ris': 'ris',
   'no-title.ris': 'ris',
+  'openreview-notes-v2.json': 'openreview-notes',
+  'pandoc-references.md': 'csl-yaml',
+  'pubmed-citations.nbib': 'medline',
+  'references.yaml': 'csl-yaml',
+  'revconf2024.json': 'paperlists-json',
+  's2-batch.json': 'semantic-scholar',
+  's2-paper.json': 'semantic-scholar',
+  's2-search-page.json': 'semantic-scholar',
+  'session-capture.md': 'markdown-page',
+  'short-titles.ris': 'ris',
   'spreadsheet.csv': 'csv',
   'testconf2021.json': 'paperlists-json',
+  'trending-capture.md': 'markdown-page',
   'untitled-entry.bib': 'bibtex',
+  'wos-export.txt': 'web-of-science',
+  'wos-savedrecs.txt': 'web-of-science',
+  'zotero-items.csl.json': 'csl-json',
   'zotero-library.bib': 'bibtex',
+  '~Reviewer_Untitled1.jsonl': 'openreview-archive',
 };
+
+/**
+ * Fixtures of formats that were stored as junk before they had importers (Web of Science and
+ * CSL-YAML as trending feeds, CSL-JSON as paperlists, MiniConf's papers.csv as our CSV with each
+ * author list one author): every other detector refuses them.
+ */
+const ONCE_MISREAD = ['csl-library.json', 'csl-library.yaml', 'miniconf-papers.csv', 'wos-export.txt'];
 
 function assertClaimedBy(text: string, fileName: string, expected: FormatName): void {
   const scores = ALL.map((importer) => ({ format: importer.format, score: importer.detect(text, fileName) }));
@@ -93,4 +134,12 @@ test('page-like texts are claimed by no structured importer', () => assertClaime
 test('the seed pages are claimed by no structured importer', { skip: needsShared('seeds') }, () => {
   const seeds = ['000_8057f38142860661.txt', '002_399c9b84d8821e2e.txt', '003_b2848bc482587e12.txt', '004_a76be71417d0ca4b.txt'];
   assertClaimedByNone(Object.fromEntries(seeds.map((seed) => [seed, shared(`seeds/${seed}`)])));
+});
+
+test('the formats once stored as junk are claimed by their own importers and refused by every other', () => {
+  for (const name of ONCE_MISREAD) {
+    for (const importer of ALL) {
+      if (importer.format !== FIXTURE_FORMATS[name]) assert.equal(importer.detect(fixture(name), name), 0, `${importer.format} claims ${name}`);
+    }
+  }
 });

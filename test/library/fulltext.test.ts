@@ -38,15 +38,15 @@ test('every way of writing papers leaves the index equal to a rebuilt one', asyn
   // New papers, then a listing that merges three of its papers into them, in one write group.
   await ingestPaths(library, [path.join(root, 'demo/poster-session.txt'), path.join(root, 'demo/trending.html')]);
   // A paper known first without abstract, then with one from a second source (merged in place),
-  // and a listing holding the same paper twice, the second copy merging into the first.
+  // and a listing holding the same paper (by its arXiv id) twice, the second copy merging into the first.
   await ingestPaths(library, [jsonl('bare.jsonl', [{ title: 'Quokka Locomotion in Sparse Scrub', authors: ['Ada Quill'], arxiv: '2401.00001' }])]);
   await ingestPaths(library, [
     jsonl('enriched.jsonl', [
       { title: 'Quokka Locomotion in Sparse Scrub', authors: ['Ada Quill'], arxiv: '2401.00001', abstract: 'We track wombat and quokka gaits.', keywords: ['marsupial'] },
     ]),
     jsonl('twice.jsonl', [
-      { title: 'Numbat Foraging', authors: ['Bo Reed'], arxiv: '2401.00002' },
-      { title: 'Numbat Foraging', authors: ['Bo Reed'], arxiv: '2401.00002', abstract: 'Termite mounds and numbat routes.' },
+      { title: 'Numbat Foraging', authors: ['Bo Reed'], ids: { arxiv: '2401.00002' } },
+      { title: 'Numbat Foraging', authors: ['Bo Reed'], ids: { arxiv: '2401.00002' }, abstract: 'Termite mounds and numbat routes.' },
     ]),
   ]);
   // The same file again writes nothing; a profile's papers arrive as a listing of their own.

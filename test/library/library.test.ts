@@ -106,14 +106,18 @@ test('identifiers merge renamed papers; equal titles with disjoint authors stay 
   fs.writeFileSync(
     file,
     `@article{a, title={Sparse Widgets for Everyone}, author={Lovelace, Ada}, year={2021}, eprint={2101.00001}, archivePrefix={arXiv}}
-@article{b, title={Sparse Widgets for Everyone, Extended}, author={Lovelace, Ada}, year={2022}, journal={J. Widgets}, eprint={2101.00001}, archivePrefix={arXiv}}
 @article{c, title={QANet: Combining Local Convolution with Global Self-Attention for Reading Comprehension}, author={Turing, Alan}, year={2018}}
 `,
   );
+  const renamed = path.join(dir, 'ids-renamed.bib');
+  fs.writeFileSync(
+    renamed,
+    `@article{b, title={Sparse Widgets for Everyone, Extended}, author={Lovelace, Ada}, year={2022}, journal={J. Widgets}, eprint={2101.00001}, archivePrefix={arXiv}}\n`,
+  );
   await ingestPaths(library, [paperlists('iclr', 2018)]);
-  const [outcome] = (await ingestPaths(library, [file])).outcomes;
-  assert.equal(outcome.newPapers, 2);
-  assert.equal(outcome.mergedPapers, 1);
+  const [outcome, renamedOutcome] = (await ingestPaths(library, [file, renamed])).outcomes;
+  assert.deepEqual([outcome.newPapers, outcome.mergedPapers], [2, 0]);
+  assert.deepEqual([renamedOutcome.newPapers, renamedOutcome.mergedPapers], [0, 1]);
   const qanet = library.search('QANet Combining Local Convolution').hits.map((h) => h.paper);
   assert.equal(qanet.length, 2);
   assert.deepEqual(qanet.map((p) => p.authors[0]).sort(), ['Adams Wei Yu', 'Alan Turing']);
@@ -126,11 +130,12 @@ test('the full-text index follows merges and stays consistent with the papers', 
     `@article{x, title={Sparse Widgets for Everyone}, author={Lovelace, Ada}, eprint={2101.00001}, archivePrefix={arXiv},
   abstract={We fold quokka manifolds into widgets.}}
 @article{y, title={Quokka Widgets Revisited}, author={Hopper, Grace}, abstract={Quokka widgets, twice.}}
-@article{z, title={Quokka Widgets Revisited}, author={Hopper, Grace}, keywords={marsupials}}
 `,
   );
-  const [outcome] = (await ingestPaths(library, [file])).outcomes;
-  assert.deepEqual([outcome.newPapers, outcome.mergedPapers], [1, 2]);
+  const keywords = path.join(dir, 'keywords-arrive.bib');
+  fs.writeFileSync(keywords, `@article{z, title={Quokka Widgets Revisited}, author={Hopper, Grace}, keywords={marsupials}}\n`);
+  const outcomes = (await ingestPaths(library, [file, keywords])).outcomes;
+  assert.deepEqual(outcomes.map((outcome) => [outcome.newPapers, outcome.mergedPapers]), [[1, 1], [0, 1]]);
   const titles = (query: string) => library.search(query).hits.map((hit) => hit.paper.title).sort();
   assert.deepEqual(titles('quokka'), ['Quokka Widgets Revisited', 'Sparse Widgets for Everyone']);
   assert.deepEqual(titles('marsupials'), ['Quokka Widgets Revisited']);
@@ -145,9 +150,9 @@ test('paperlists files keep venue, year, authors, links and ids', { skip }, () =
   assert.equal(qanet.year, 2018);
   assert.deepEqual(qanet.authors, ['Adams Wei Yu', 'David Dohan', 'Minh-Thang Luong', 'Rui Zhao', 'Kai Chen', 'Mohammad Norouzi', 'Quoc V. Le']);
   assert.equal(qanet.ids.openreview, 'B14TlG-RW');
-  assert.equal(library.listing('iclr2018.json')!.paperCount, 995);
-  // Placeholder records ("withdrawn" by "withdrawn", "Withdraw" twice by the same authors) collapse in pairs.
-  assert.equal(library.papers({ listing: 'iclr2018.json' }).total, 993);
+  // The three placeholder records ("withdrawn" by "withdrawn", "Withdrawn" twice) are skipped.
+  assert.equal(library.listing('iclr2018.json')!.paperCount, 992);
+  assert.equal(library.papers({ listing: 'iclr2018.json' }).total, 992);
 });
 
 test('search: phrases, prefixes, filters, snippets, and hostile queries', { skip }, () => {
@@ -177,6 +182,7 @@ test('bad files fail one by one with file and place named, nothing written, the 
   fs.writeFileSync(path.join(bad, 'b-binary.pdf'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2, 3, 0, 0xff]));
   fs.writeFileSync(path.join(bad, 'c-truncated.json'), '[{"title": "A", "author": "B"}, {"title": "C", "auth');
   fs.writeFileSync(path.join(bad, 'd-broken.bib'), '@article{ok, title={Fine}, author={A, B}}\n@article{bad, title={Broken, author={C, D}\n');
+  fs.writeFileSync(path.join(bad, 'i-broken.bib'), '@article{bad, title={Broken, author={C, D}\n');
   fs.writeFileSync(path.join(bad, 'e-unknown.txt'), 'just a line of prose.\nand another one.\n');
   fs.writeFileSync(
     path.join(bad, 'h-readme.md'),
@@ -190,20 +196,22 @@ test('bad files fail one by one with file and place named, nothing written, the 
   const report = await ingestPaths(library, [bad, path.join(dir, 'missing.txt')]);
   assert.deepEqual(
     report.outcomes.map((o) => path.basename(o.file)),
-    ['f-good.jsonl'],
+    ['d-broken.bib', 'f-good.jsonl'],
   );
+  // One broken entry of two is skipped and named; the file goes in without it.
+  assert.deepEqual(report.outcomes[0].skipped.map((skip) => [skip.entry, skip.key, skip.line]), [[2, 'bad', 2]]);
   const failures = Object.fromEntries(report.failures.map((f) => [path.basename(f.file), f]));
-  assert.deepEqual(Object.keys(failures).sort(), ['a-empty.txt', 'b-binary.pdf', 'c-truncated.json', 'd-broken.bib', 'e-unknown.txt', 'g-huge.json', 'h-readme.md', 'missing.txt']);
+  assert.deepEqual(Object.keys(failures).sort(), ['a-empty.txt', 'b-binary.pdf', 'c-truncated.json', 'e-unknown.txt', 'g-huge.json', 'h-readme.md', 'i-broken.bib', 'missing.txt']);
   assert.match(failures['a-empty.txt'].message, /empty/);
   assert.match(failures['b-binary.pdf'].message, /binary/);
   assert.match(failures['c-truncated.json'].message, /truncated/);
   assert.match(failures['c-truncated.json'].location!, /^line 1, column \d+$/);
-  assert.match(failures['d-broken.bib'].location!, /entry 2 \(bad\)/);
+  assert.match(failures['i-broken.bib'].location!, /entry 1 \(bad\)/);
   assert.match(failures['e-unknown.txt'].message, /unknown format/);
   assert.match(failures['h-readme.md'].message, /unknown format/);
   assert.match(failures['g-huge.json'].message, /65\.0 MiB, over the 64 MiB limit/);
   assert.match(failures['missing.txt'].message, /no such file/);
   const after = library.stats();
-  assert.equal(after.listings, before.listings + 1);
-  assert.equal(after.papers, before.papers + 1);
+  assert.equal(after.listings, before.listings + 2);
+  assert.equal(after.papers, before.papers + 2);
 });

@@ -165,10 +165,16 @@ test('a preview counts papers the library already has and their possible version
 });
 
 test('unreadable uploads: 422 naming the file and the place in it; nothing stored', async () => {
-  const broken = await call('POST', '/api/listings', { fileName: 'broken.bib', text: text('test/fixtures/formats/broken-entry.bib') });
+  const brokenEntry = text('test/fixtures/formats/broken-entry.bib');
+  const broken = await call('POST', '/api/listings', { fileName: 'broken.bib', text: brokenEntry, strict: true });
   const detail = assertProblem(broken, 422, 'body.text');
-  assert.match(detail, /^broken\.bib:entry 2/);
-  assert.match(broken.json.location, /^entry 2/);
+  assert.match(detail, /^broken\.bib:entry 2 \(second_broken_2021\), line 7: broken BibTeX entry: .* \(--strict: 1 entry would be skipped, so the file is refused\)$/);
+  assert.equal(broken.json.location, 'entry 2 (second_broken_2021), line 7');
+  // Without strict, the entry is skipped and named among the warnings.
+  const skipped = await call('POST', '/api/listings/preview', { fileName: 'broken.bib', text: brokenEntry });
+  assert.equal(skipped.status, 200, skipped.text);
+  assert.equal(skipped.json.count, 2);
+  assert.match(skipped.json.warnings.join('\n'), /^entry 2 \(second_broken_2021\), line 7: skipped: broken BibTeX entry: Unterminated brace-value/);
   assert.match(assertProblem(await call('POST', '/api/listings/preview', { fileName: 'notes.txt', text: 'just a note' }), 422, 'body.text'), /^notes\.txt: unknown format/);
   assert.match(assertProblem(await call('POST', '/api/listings/preview', { fileName: 'bin.dat', text: 'a\u0000b' }), 422, 'body.text'), /binary/);
   assertProblem(await call('POST', '/api/listings/preview', { fileName: 'x.txt', text: 'x', format: 'pdf' }), 400, 'body.format');
@@ -203,7 +209,7 @@ test('profiles: create from an uploaded BibTeX, pick a name, rate, delete', asyn
   assert.match(assertProblem(unknown, 422, 'body.author'), /^no papers by "Mara Lind" in the library; similar names: Mara Lindqvist \(7\)$/);
   assert.equal((await get('/api/profiles/Nobody')).status, 404, 'a failed create leaves no profile');
   assertProblem(await call('POST', '/api/profiles', { name: 'Empty' }), 400, 'body');
-  assertProblem(await call('POST', '/api/profiles', { name: 'Bad', files: [{ fileName: 'broken.bib', text: text('test/fixtures/formats/broken-entry.bib') }] }), 422, 'body.files.0');
+  assertProblem(await call('POST', '/api/profiles', { name: 'Bad', files: [{ fileName: 'broken.bib', text: '@article{bad, title = {Broken, author = {C, D}\n' }] }), 422, 'body.files.0');
   assert.equal((await get('/api/profiles/Bad')).status, 404);
 
   const rated = await call('PUT', '/api/profiles/Mara/ratings/11', { rating: 'down' });
@@ -357,6 +363,17 @@ test('recommendations for a profile within one listing: own work apart, reasons 
   assert.match(assertProblem(await get('/api/profiles/Empty/recommendations'), 422), /profile "Empty" has no papers yet/);
 });
 
+test('search with a profile: the matches ordered by the profile, scored by it; an unknown profile is a 404', async () => {
+  const plain = await get('/api/search?q=retrieval&limit=50');
+  const mine = await get('/api/search?q=retrieval&limit=50&profile=Mara');
+  assert.equal(mine.status, 200);
+  assert.equal(mine.json.total, plain.json.total);
+  assert.deepEqual(new Set(mine.json.hits.map((hit: { paper: { id: number } }) => hit.paper.id)), new Set(plain.json.hits.map((hit: { paper: { id: number } }) => hit.paper.id)));
+  const scores = mine.json.hits.map((hit: { score: number }) => hit.score);
+  assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+  assertProblem(await get('/api/search?q=retrieval&profile=Nobody'), 404);
+});
+
 test('similar papers to a library paper (its versions aside) and to a posted text', async () => {
   const { status, json } = await get('/api/papers/2/similar?limit=5');
   assert.equal(status, 200);
@@ -373,7 +390,8 @@ test('similar papers to a library paper (its versions aside) and to a posted tex
   assert.equal(byText.json.results.length, 3);
   // A posted text is no paper of the library: its reasons name none.
   for (const { reasons } of byText.json.results) {
-    assert.deepEqual(reasons.map((reason: object) => Object.keys(reason)), [['similarity', 'sharedTerms']]);
+    assert.deepEqual(reasons.map((reason: object) => Object.keys(reason)), [['kind', 'similarity', 'sharedTerms']]);
+    assert.equal(reasons[0].kind, 'text');
   }
   assertProblem(await call('POST', '/api/similar', { text: '' }), 400, 'body.text');
 });

@@ -7,7 +7,7 @@ import { withListingHint, LISTING_HELP } from './listing.ts';
 export function registerExport(program: Command): void {
   program
     .command('export')
-    .description('write papers as JSON Lines, CSV (the schema `ingest` reads back) or BibTeX')
+    .description('write papers as JSON Lines, CSV (the schema `ingest` reads back), BibTeX, CSL-JSON or RIS')
     .requiredOption('--format <format>', `one of: ${EXPORT_FORMATS.join(', ')}`)
     .option('--listing <listing>', `${LISTING_HELP}, in its order`)
     .option('--out <file>', 'write to a file instead of standard output')

@@ -1,19 +1,26 @@
 import type { Command } from 'commander';
-import { FORMATS, type FormatName } from '../../types.ts';
+import { FORMATS, type FormatName, type SkippedRecord } from '../../types.ts';
 import { withLibrary, parseYear, UserError } from '../context.ts';
 import { clean, table } from '../format.ts';
 import type { IngestFailure, IngestReport } from '../../actions/ingest.ts';
 import { encodingName } from '../../library/text-encoding.ts';
+import { skipLocation } from '../../importers/records.ts';
 
 function describeFailure(failure: IngestFailure): string {
   const where = failure.location ? `${failure.file}:${failure.location}` : failure.file;
   return `${clean(where)}: ${clean(failure.message)}`;
 }
 
-/** One line for each file's warnings and failures, on stderr; failures make the exit code 1. */
-export function reportFileProblems(report: Pick<IngestReport, 'failures' | 'skipped'> & { outcomes: readonly { file: string; warnings: readonly string[] }[] }): void {
+/**
+ * One line for each file's warnings, skipped records and failures, on stderr; failures make
+ * the exit code 1.
+ */
+export function reportFileProblems(
+  report: Pick<IngestReport, 'failures' | 'skipped'> & { outcomes: readonly { file: string; warnings: readonly string[]; skipped?: readonly SkippedRecord[] }[] },
+): void {
   for (const outcome of report.outcomes) {
     for (const warning of outcome.warnings) console.error(`warning: ${clean(outcome.file)}: ${clean(warning)}`);
+    for (const skip of outcome.skipped ?? []) console.error(`warning: ${clean(`${outcome.file}:${skipLocation(skip)}`)}: skipped: ${clean(skip.reason)}`);
   }
   for (const skipped of report.skipped) console.error(`warning: ${describeFailure(skipped)}`);
   for (const failure of report.failures) console.error(`error: ${describeFailure(failure)}`);
@@ -29,6 +36,18 @@ export function encodingOption(label: string | undefined): string | undefined {
   return label;
 }
 
+const count = (n: number, noun: string, plural = `${noun}s`) => `${n.toLocaleString('en')} ${n === 1 ? noun : plural}`;
+
+/** `2 listing(s) added, 0 already present, 0 failed; 7,154 papers, 12 entries skipped (see above)`. */
+export function ingestSummary(report: IngestReport): string {
+  const added = report.outcomes.filter((outcome) => outcome.added);
+  const papers = added.reduce((sum, outcome) => sum + outcome.listing.paperCount, 0);
+  const skipped = added.reduce((sum, outcome) => sum + outcome.skipped.length, 0);
+  const listings = `${added.length} listing(s) added, ${report.outcomes.length - added.length} already present, ${report.failures.length} failed`;
+  const entries = skipped ? `, ${count(skipped, 'entry', 'entries')} skipped (see above)` : '';
+  return `${listings}; ${count(papers, 'paper')}${entries}`;
+}
+
 export const ENCODING_HELP = 'read files in this encoding (a WHATWG label: latin1, utf-16le, shift_jis…) instead of UTF-8';
 
 export function registerIngest(program: Command): void {
@@ -41,8 +60,9 @@ export function registerIngest(program: Command): void {
     .option('--year <year>', 'label the listing with a year', parseYear)
     .option('--session <session>', 'label the listing with a session name')
     .option('--encoding <label>', ENCODING_HELP)
+    .option('--strict', 'fail a file when any of its entries cannot become a paper, instead of skipping the entry with a warning')
     .action(async function (this: Command, paths: string[]) {
-      const opts = this.opts<{ format?: string; venue?: string; year?: number; session?: string; encoding?: string }>();
+      const opts = this.opts<{ format?: string; venue?: string; year?: number; session?: string; encoding?: string; strict?: boolean }>();
       if (opts.format && !(FORMATS as readonly string[]).includes(opts.format)) {
         throw new UserError(`unknown --format "${opts.format}"; one of: ${FORMATS.join(', ')}`);
       }
@@ -58,6 +78,7 @@ export function registerIngest(program: Command): void {
         return ingestPaths(library, paths, {
           format: opts.format as FormatName | undefined,
           encoding,
+          strict: opts.strict,
           labels: { venue: opts.venue, year: opts.year, session: opts.session },
           onFile: (done, total, file) => {
             if (!bar || total < 2) return;
@@ -79,8 +100,6 @@ export function registerIngest(program: Command): void {
       ]);
       if (rows.length > 0) console.log(table(['listing', 'format', 'papers', 'new', 'merged', 'versions', 'result'], rows));
       reportFileProblems(report);
-      const added = report.outcomes.filter((outcome) => outcome.added).length;
-      const summary = `${added} listing(s) added, ${report.outcomes.length - added} already present, ${report.failures.length} failed`;
-      console.error(summary);
+      console.error(ingestSummary(report));
     });
 }

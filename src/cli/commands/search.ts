@@ -3,6 +3,9 @@ import { withLibrary, parsePositiveInt, parseYear } from '../context.ts';
 import { authorLine, clean, dim, highlight, printJson, venueLine } from '../format.ts';
 import type { Segment } from '../../types.ts';
 import { LISTING_HELP, listingOption } from './listing.ts';
+import { resolveProfile } from './profile.ts';
+// actions/search.ts re-ranks this many; importing it from there would load the engine for every search.
+import { RANKING_DEPTH as PROFILE_SEARCH_DEPTH } from '../../library/search.ts';
 
 /** In JSON, matches are wrapped in ** so the output stays plain, readable text. */
 const markdownMarks = (runs: readonly Segment[]) => runs.map((run) => (run.match ? `**${run.text}**` : run.text)).join('');
@@ -17,13 +20,17 @@ export function registerSearch(program: Command): void {
     .option('--year <year>', 'only this year', parseYear)
     .option('--author <name>', 'only papers by an author with this name')
     .option('--listing <listing>', LISTING_HELP)
+    .option('--profile <name>', `the best ${PROFILE_SEARCH_DEPTH} matches in the order of their relevance to this profile`)
     .option('--json', 'print JSON')
-    .action(function (this: Command, words: string[]) {
-      const opts = this.opts<{ limit: number; venue?: string; year?: number; author?: string; listing?: string; json?: boolean }>();
+    .action(async function (this: Command, words: string[]) {
+      const opts = this.opts<{ limit: number; venue?: string; year?: number; author?: string; listing?: string; profile?: string; json?: boolean }>();
       const query = words.join(' ');
-      const result = withLibrary(this, (library) =>
-        library.search(query, { venue: opts.venue, year: opts.year, author: opts.author, listing: opts.listing && listingOption(library, opts.listing).name }, { limit: opts.limit }),
-      );
+      // Loaded only for --profile: the engine is slow to load and plain search needs none of it.
+      const forProfile = opts.profile ? (await import('../../actions/search.ts')).searchForProfile : undefined;
+      const result = withLibrary(this, (library) => {
+        const filter = { venue: opts.venue, year: opts.year, author: opts.author, listing: opts.listing && listingOption(library, opts.listing).name };
+        return forProfile ? forProfile(library, resolveProfile(library, opts.profile), query, filter, { limit: opts.limit }) : library.search(query, filter, { limit: opts.limit });
+      });
       if (opts.json) {
         return printJson(
           result.hits.map((hit) => ({ ...hit.paper, score: hit.score, highlightedTitle: markdownMarks(hit.title), snippet: markdownMarks(hit.snippet) })),
@@ -35,6 +42,6 @@ export function registerSearch(program: Command): void {
         console.log(`    ${dim(clean([authorLine(hit.paper.authors, 4), venueLine(hit.paper)].filter(Boolean).join(' — ')))}`);
         if (hit.snippet.length > 0) console.log(`    ${highlight(hit.snippet)}`);
       }
-      console.log(dim(`${result.hits.length} of ${result.total} matching papers`));
+      console.log(dim(`${result.hits.length} of ${result.total} matching papers${opts.profile ? `, the best ${PROFILE_SEARCH_DEPTH} by the words in the order of profile "${opts.profile}"` : ''}`));
     });
 }

@@ -2,6 +2,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Library } from '../../library/library.ts';
 import type { SearchPool } from '../search-pool.ts';
+import type { Relevance } from '../relevance.ts';
+import { findProfile } from '../profile-lookup.ts';
 import type { PaperFilter } from '../../library/papers.ts';
 import { notFound } from '../problems.ts';
 import { IdParams, PaperDetail, PaperListQuery, PaperPage, Problem, SearchQuery, SearchResult, Stats, Venues } from '../schemas.ts';
@@ -11,7 +13,7 @@ export function filterOf(query: PaperFilter): PaperFilter {
   return { venue, year, listing, session, author };
 }
 
-export const papersRoutes: FastifyPluginAsyncTypebox<{ library: Library; search: SearchPool }> = async (app, { library, search }) => {
+export const papersRoutes: FastifyPluginAsyncTypebox<{ library: Library; search: SearchPool; relevance: Relevance }> = async (app, { library, search, relevance }) => {
   app.get(
     '/api/papers',
     {
@@ -46,14 +48,15 @@ export const papersRoutes: FastifyPluginAsyncTypebox<{ library: Library; search:
     '/api/search',
     {
       schema: {
-        summary: 'Full-text search: words, "quoted phrases" and prefix* terms, all required; matches come as segments',
+        summary: 'Full-text search: words, "quoted phrases" and prefix* terms, all required; matches come as segments. With `profile`, the best 200 matches in the order of relevance to it, `score` being its score',
         tags: ['papers'],
         querystring: SearchQuery,
-        response: { 200: SearchResult, 400: Problem },
+        response: { 200: SearchResult, 400: Problem, 404: Problem, 422: Problem },
       },
     },
     async (request, reply) => {
-      const { q, limit, offset } = request.query;
+      const { q, limit, offset, profile } = request.query;
+      if (profile) return relevance.search(findProfile(library, profile), q, filterOf(request.query), { limit, offset });
       // Already JSON of the SearchResult shape (see searchResponse), which fastify sends as it is.
       const body = await search.search(q, filterOf(request.query), { limit, offset });
       return reply.type('application/json; charset=utf-8').send(body as unknown as SearchResult);

@@ -22,7 +22,7 @@ export const relevanceRoutes: FastifyPluginAsyncTypebox<{ library: Library; rele
     async (request) => {
       const profile = findProfile(library, request.params.name);
       if (request.query.listing && !library.listing(request.query.listing)) throw notFound(`listing named "${request.query.listing}"`);
-      return relevance.recommend(profile, filterOf(request.query), request.query.limit);
+      return relevance.recommend(profile, filterOf(request.query), request.query.limit, { byTopic: request.query.byTopic });
     },
   );
 

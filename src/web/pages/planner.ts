@@ -1,7 +1,7 @@
 // Session planner: one listing's papers ranked for my profile, my own papers marked, a
 // short-list to tick, exported as a Markdown checklist or a calendar file.
 import { api, apiUrl, describeError, type Listing, type Paper, type PlanEntry } from '../api.ts';
-import { authorLinks, errorBox, listingSelect, loading, patiently, readingLinks, reasonList } from '../components.ts';
+import { authorLinks, errorBox, listingSelect, loading, matchScale, patiently, readingLinks, reasonList } from '../components.ts';
 import { count, formatNumber, goToWithFields, h, hashLink, replaceChildren, type Child } from '../dom.ts';
 import { setTitle, type PageContext } from '../page.ts';
 import { currentProfile, setShortlist, shortlist } from '../store.ts';
@@ -107,7 +107,7 @@ function entryRow({ paper, ranked, mark }: PlanEntry, { position, checked, onTog
         ranked ? h('span', { class: 'rank' }, `${ranked.rank}. `) : null,
         h('a', { href: hashLink(`paper/${paper.id}`) }, paper.title),
         mark ? h('span', { class: `badge ${mark === 'yours' ? 'yours' : 'muted'}` }, mark) : null,
-        ranked ? h('span', { class: 'badge' }, ranked.score.toFixed(2)) : null,
+        ranked ? h('span', { class: 'badge', title: `score ${ranked.score.toFixed(2)}` }, `${ranked.match.strength} match`) : null,
       ),
       h('p', { class: 'paper-meta' }, position ? h('span', { class: 'position' }, `#${position} · `) : null, authorLinks(paper.authors, 5)),
       ranked ? reasonList(ranked.reasons.slice(0, 1)) : null,
@@ -173,7 +173,7 @@ export async function plannerPage({ main, route, signal }: PageContext): Promise
   );
   const header: Child = [
     h('p', { class: 'summary' }, [listing.session, listing.room, [listing.venue, listing.year].filter(Boolean).join(' ')].filter(Boolean).join(' · ') || listing.name, ` — ${count(listing.paperCount, 'paper')}`),
-    found.ranked ? null : h('p', { class: 'notice' }, 'In listing order. ', h('a', { href: hashLink('profile') }, 'Make a profile'), ' to rank these papers for you.'),
+    found.ranked ? matchScale() : h('p', { class: 'notice' }, 'In listing order. ', h('a', { href: hashLink('profile') }, 'Make a profile'), ' to rank these papers for you.'),
     found.omitted > 0
       ? h(
           'p',

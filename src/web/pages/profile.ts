@@ -1,7 +1,7 @@
 // "My profile": make one from pasted abstracts, uploaded files or my name among the library's
 // authors; see recommendations with their reasons and rate them with one click.
 import { api, describeError, isAbort, type AuthorIdentities, type Filter } from '../api.ts';
-import { announce, errorBox, listingSelect, loading, paperCard, patiently, ratingButtons, reasonList } from '../components.ts';
+import { announce, errorBox, listingSelect, loading, paperCard, patiently, matchScale, ratingButtons, reasonList } from '../components.ts';
 import { count, formatNumber, goToWithFields, h, hashLink, replaceChildren } from '../dom.ts';
 import { intParam, reload, setTitle, type PageContext } from '../page.ts';
 import { currentProfile, setCurrentProfile } from '../store.ts';
@@ -129,7 +129,7 @@ function authorPicker(profile: string | undefined): AuthorPicker {
 function sourcesForm(options: { profile?: string; submitLabel: string; onSubmit: (additions: ProfileAdditions, name: string) => Promise<void> }): HTMLFormElement {
   const name = h('input', { id: 'profile-name', name: 'name', required: true, maxlength: '200', autocomplete: 'off' });
   const abstracts = h('textarea', { id: 'profile-abstracts', name: 'abstracts', rows: '6', placeholder: 'One abstract per paragraph, with a blank line between them.' });
-  const files = h('input', { id: 'profile-files', name: 'files', type: 'file', multiple: true, accept: '.bib,.bibtex,.ris,.txt,.json,.jsonl,.csv,.xml,.atom,.html,.htm' });
+  const files = h('input', { id: 'profile-files', name: 'files', type: 'file', multiple: true, accept: '.bib,.bibtex,.ris,.nbib,.txt,.json,.jsonl,.csv,.xml,.atom,.yaml,.yml,.md,.html,.htm' });
   const picker = authorPicker(options.profile);
   const message = h('div', { 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit', class: 'primary' }, options.submitLabel);
@@ -239,13 +239,13 @@ export async function profilePage({ main, route, signal }: PageContext): Promise
       const result = await patiently(api.recommend(name, { ...filter, limit: RECOMMENDATIONS }, signal), status);
       replaceChildren(
         recommendations,
-        result.recommendations.length === 0 ? h('p', { class: 'empty' }, 'Nothing to recommend with these filters.') : null,
+        result.recommendations.length === 0 ? h('p', { class: 'empty' }, 'Nothing to recommend with these filters.') : matchScale(),
         h(
           'ol',
           { class: 'papers' },
           result.recommendations.map((rec, index) =>
             paperCard(rec.paper, {
-              badge: rec.score.toFixed(2),
+              badge: `${rec.match.strength} match`,
               extra: [
                 reasonList(rec.reasons),
                 ratingButtons(name, rec.paper.id, ratings.get(rec.paper.id) ?? 0, (value) => {
