@@ -140,7 +140,9 @@ function makeProfile(library: Library, papers: readonly Paper[]): string {
   // Spellings of a name count as one author when a profile is made, so a count can grow: try the next.
   for (const author of candidates) {
     library.createProfile(PROFILE);
-    if (library.addAuthorToProfile(library.profile(PROFILE)!, author).found === PROFILE_PAPERS) return author;
+    const paperIds = library.authorIdentities(author).flatMap((identity) => identity.paperIds);
+    library.addAuthorPapersToProfile(library.profile(PROFILE)!, paperIds);
+    if (paperIds.length === PROFILE_PAPERS) return author;
     library.deleteProfile(PROFILE);
   }
   throw new Error(`no author with exactly ${PROFILE_PAPERS} papers in the library`);

@@ -2,9 +2,9 @@
 import type { Library } from '../library/library.ts';
 import type { ExportFormat } from '../export/formats.ts';
 import { EXPORTERS } from '../export/index.ts';
-import { NotFoundError } from './errors.ts';
+import { resolveListing } from './listings.ts';
 
+/** `listing` names the listing as a person may (see resolveListing). */
 export function exportPapers(library: Library, format: ExportFormat, listing?: string): string {
-  if (listing && !library.listing(listing)) throw new NotFoundError(`no listing named "${listing}"`, 'listing');
-  return EXPORTERS[format](library.papers({ listing }).papers);
+  return EXPORTERS[format](library.papers({ listing: listing && resolveListing(library, listing).name }).papers);
 }

@@ -20,6 +20,8 @@ export interface SessionPlan {
   /** False without a profile: the entries are then in the listing's order. */
   ranked: boolean;
   entries: PlanEntry[];
+  /** How many of the listing's papers the plan leaves out, as it holds about PLAN_MAX_PAPERS at most: none but for a listing larger than any conference's. */
+  omitted: number;
 }
 
 /**
@@ -29,20 +31,17 @@ export interface SessionPlan {
  */
 export function planSession(library: Library, listing: Listing, profile: Profile | undefined): SessionPlan {
   const limit = Math.min(listing.paperCount, PLAN_MAX_PAPERS);
-  const inOrder = library.papers({ listing: listing.name }, { limit }).papers;
-  if (!profile) return { listing, ranked: false, entries: inOrder.map((paper) => ({ paper })) };
+  const { total, papers: inOrder } = library.papers({ listing: listing.name }, { limit });
+  if (!profile) return { listing, ranked: false, entries: inOrder.map((paper) => ({ paper })), omitted: total - inOrder.length };
   const result = recommend(library, profile, { listing: listing.name }, limit);
   const placed = new Set([...result.yours.map((y) => y.paper.id), ...result.recommendations.map((rec) => rec.paper.id)]);
   const unranked = inOrder.filter((paper) => !placed.has(paper.id));
   const rating = (paper: Paper) => profile.ratings[paper.id];
-  return {
-    listing,
-    ranked: true,
-    entries: [
-      ...result.yours.map((y): PlanEntry => ({ paper: y.paper, mark: 'yours' })),
-      ...unranked.filter((paper) => rating(paper) === 1).map((paper): PlanEntry => ({ paper, mark: 'liked' })),
-      ...result.recommendations.map((rec, index): PlanEntry => ({ paper: rec.paper, ranked: { rank: index + 1, score: rec.score, match: rec.match, reasons: rec.reasons } })),
-      ...unranked.filter((paper) => rating(paper) !== 1).map((paper): PlanEntry => (rating(paper) === -1 ? { paper, mark: 'rated down' } : { paper })),
-    ],
-  };
+  const entries = [
+    ...result.yours.map((y): PlanEntry => ({ paper: y.paper, mark: 'yours' })),
+    ...unranked.filter((paper) => rating(paper) === 1).map((paper): PlanEntry => ({ paper, mark: 'liked' })),
+    ...result.recommendations.map((rec, index): PlanEntry => ({ paper: rec.paper, ranked: { rank: index + 1, score: rec.score, match: rec.match, reasons: rec.reasons } })),
+    ...unranked.filter((paper) => rating(paper) !== 1).map((paper): PlanEntry => (rating(paper) === -1 ? { paper, mark: 'rated down' } : { paper })),
+  ];
+  return { listing, ranked: true, entries, omitted: total - entries.length };
 }

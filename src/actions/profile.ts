@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type { FormatName, Profile } from '../types.ts';
 import type { Library, ListingToStore } from '../library/library.ts';
+import type { AuthorIdentity } from '../library/author-identities.ts';
 import { expandPaths, type PathMessage } from '../library/files.ts';
 import { readListing } from '../library/listing-reader.ts';
 import { listingWarnings } from '../importers/records.ts';
@@ -14,6 +15,50 @@ export interface ProfileSources {
   listings?: readonly ListingToStore[];
   /** Their name, any spelling of it, among the library's authors. */
   author?: string;
+  /** Which of the name's identities (numbers of `identitiesOf`) are the researcher; needed when the name has several. */
+  identities?: readonly number[];
+}
+
+/** An identity of a name (see library/author-identities.ts), and how many of its papers the profile has already. */
+export type IdentityOfName = AuthorIdentity & { inProfile: number };
+
+/**
+ * A name that may be several people in the library, given without saying which: nothing is
+ * added. `identities` lists them, for the person to pick.
+ */
+export class AmbiguousAuthorError extends InputError {
+  constructor(
+    readonly author: string,
+    readonly identities: readonly IdentityOfName[],
+  ) {
+    super(`"${author}" may be ${identities.length} people in the library (papers connected through shared co-authors are one): pick the ones that are you`, 'identities');
+  }
+}
+
+/** The identities of a name in the library, each with how many of its papers `profile` has already. */
+export function identitiesOf(library: Library, author: string, profile?: Profile): IdentityOfName[] {
+  const own = new Set(profile?.paperIds ?? []);
+  return library.authorIdentities(author).map((identity) => ({ ...identity, inProfile: identity.paperIds.filter((id) => own.has(id)).length }));
+}
+
+/**
+ * The papers of a name that are the researcher's: the identities they picked; else the only
+ * one; else, when every identity holds papers the profile has already (its own files said
+ * who they are), all of them. Otherwise the person must pick, and nothing is merged silently.
+ */
+function papersOfName(library: Library, profile: Profile, author: string, picked: readonly number[] | undefined): number[] {
+  const identities = identitiesOf(library, author, profile);
+  if (identities.length === 0) {
+    const similar = library.authors(author, 5).map((a) => `${a.name} (${a.papers})`);
+    throw new InputError(`no papers by "${author}" in the library${similar.length > 0 ? `; similar names: ${similar.join(', ')}` : ''}`, 'author');
+  }
+  if (picked) {
+    const unknown = picked.filter((number) => !identities.some((identity) => identity.number === number));
+    if (unknown.length > 0) throw new InputError(`"${author}" has identities 1 to ${identities.length} in the library, not ${unknown.join(', ')}`, 'identities');
+    return identities.filter((identity) => picked.includes(identity.number)).flatMap((identity) => identity.paperIds);
+  }
+  if (identities.length > 1 && identities.some((identity) => identity.inProfile === 0)) throw new AmbiguousAuthorError(author, identities);
+  return identities.flatMap((identity) => identity.paperIds);
 }
 
 export interface ProfileChange {
@@ -26,24 +71,22 @@ export interface ProfileChange {
 
 /** Makes the profile `name` (`create`) or adds to it, from every source or, when one fails, from none. */
 export function buildProfile(library: Library, name: string, sources: ProfileSources, mode: 'create' | 'extend'): ProfileChange {
+  if (sources.identities && !sources.author) throw new InputError('identities are of a name: give the author too', 'identities');
   if (!sources.author && !sources.listings?.length) throw new InputError('no papers to add: name files that can be read, or an author', 'listings');
   return library.write(() => {
     if (mode === 'create' && !library.createProfile(name)) throw nameTaken(name);
     const profile = findProfile(library, name);
     let added = 0;
     let listed = 0;
-    if (sources.author) {
-      const byAuthor = library.addAuthorToProfile(profile, sources.author);
-      if (byAuthor.found === 0) {
-        const similar = library.authors(sources.author, 5).map((a) => `${a.name} (${a.papers})`);
-        throw new InputError(`no papers by "${sources.author}" in the library${similar.length > 0 ? `; similar names: ${similar.join(', ')}` : ''}`, 'author');
-      }
-      added += byAuthor.added;
-      listed += byAuthor.found;
-    }
+    // Files first: the papers they make the profile's own say which identities of a name are the researcher's.
     const outcomes = (sources.listings ?? []).map((listing) => library.addListing(listing));
     added += library.addListingsToProfile(profile, outcomes.map((outcome) => outcome.listing.id));
     listed += outcomes.reduce((sum, outcome) => sum + outcome.listing.paperCount, 0);
+    if (sources.author) {
+      const paperIds = papersOfName(library, findProfile(library, name), sources.author, sources.identities);
+      added += library.addAuthorPapersToProfile(profile, paperIds);
+      listed += paperIds.length;
+    }
     return { profile: findProfile(library, name), added, listed };
   });
 }

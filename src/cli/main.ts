@@ -6,6 +6,7 @@ import { BackgroundMissingError, ProfileError } from '../engine/errors.ts';
 import { InputError } from '../actions/errors.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerBrowse } from './commands/browse.ts';
+import { registerListing } from './commands/listing.ts';
 import { registerSearch } from './commands/search.ts';
 import { registerExport } from './commands/export.ts';
 import { registerProfile } from './commands/profile.ts';
@@ -37,6 +38,7 @@ const program = new Command('paperscout')
 
 registerIngest(program);
 registerBrowse(program);
+registerListing(program);
 registerSearch(program);
 registerExport(program);
 registerProfile(program);

@@ -2,6 +2,7 @@
 // around and as an iCalendar event (RFC 5545) holding the list, for when the session's time is
 // known. Hand-written: both are a few lines of text, and the escaping rules are the whole job.
 import type { Listing, Paper } from '../types.ts';
+import { paperLinks } from '../paper-links.ts';
 
 export interface PlannedPaper {
   paper: Paper;
@@ -68,15 +69,26 @@ const authorsOf = (paper: Paper) => (paper.authors.length > 4 ? `${paper.authors
 /** Backslash-escapes what Markdown would read as formatting or markup in untrusted text. */
 const markdownText = (text: string) => text.replace(/\s+/g, ' ').replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`);
 
+/**
+ * The paper's links as Markdown links. A web address (webUrl's href) holds no space, `<` or `>`,
+ * so an angle-bracketed destination takes it whole, parentheses included.
+ */
+function linksLine(paper: Paper): string {
+  const links = paperLinks(paper);
+  const markdownLink = (link: { label: string; url: string }) => `[${link.label}](<${link.url}>)`;
+  const reading = links.filter((link) => link.kind === 'read').map(markdownLink);
+  const searches = links.filter((link) => link.kind === 'search').map(markdownLink);
+  return [...reading, ...(searches.length > 0 ? [`find it on ${searches.join(', ')}`] : [])].join(' · ');
+}
+
 export function planMarkdown(listing: Listing, papers: readonly PlannedPaper[], start?: SessionTime, end?: SessionTime): string {
   const where = [listing.venue && `${listing.venue}${listing.year ? ` ${listing.year}` : ''}`, listing.room, start && `${readableTime(start)}${end ? ` – ${readableTime(end).slice(11)}` : ''}`];
   const lines = [`# ${markdownText(sessionTitle(listing))}: my short-list`, '', `${markdownText(listing.name)}${where.filter(Boolean).map((part) => ` · ${markdownText(String(part))}`).join('')}`, ''];
   for (const { paper, position, yours } of papers) {
     const number = position === undefined ? '' : `#${position} `;
     lines.push(`- [ ] **${number}${markdownText(paper.title)}**${yours ? ' (yours)' : ''}`);
-    const link = [paper.urls.site, paper.urls.pdf].find((url) => url && /^https?:\/\/[^\s<>]+$/i.test(url));
-    const details = [paper.authors.length > 0 ? markdownText(authorsOf(paper)) : '', link ? `<${link}>` : ''].filter(Boolean);
-    if (details.length > 0) lines.push(`  ${details.join(' · ')}`);
+    if (paper.authors.length > 0) lines.push(`  ${markdownText(authorsOf(paper))}`);
+    lines.push(`  ${linksLine(paper)}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -7,8 +7,10 @@
 // so it cannot tell what a row held when it was indexed. Removing a row's words needs the text
 // they came from, given before the row changes; the words of the new text go in after.
 // Triggers did this per row until migration 3 dropped them as three times too slow; deleting a
-// paper still has its trigger. Every other writer of papers goes through this unit: a paper
-// written without it is searched by words it no longer has, and FTS5's integrity-check fails.
+// paper still has its trigger, which takes the deleted row's words out (papers.ts deletePapers,
+// when a listing is removed, is the one delete). Every other writer of papers goes through this
+// unit: a paper written without it is searched by words it no longer has, and FTS5's
+// integrity-check fails.
 import { prepared, type Db } from './database.ts';
 
 /** A paper's indexed columns as they were when the index last saw them. */

@@ -4,7 +4,7 @@ import type { ImportedPaper, Listing, ListingMeta, PaperIds, ParsedListing, Skip
 import type { Db } from './database.ts';
 import { authorKey, authorsCompatible, idsDiffer, titleKey } from './identity.ts';
 import { blobToSketch, sketchPairs, sketchToBlob, SketchIndex, textOverlap, VERSION_THRESHOLD, wordPairs } from './versions.ts';
-import { getListing } from './listings.ts';
+import { getListing, nameFromPage } from './listings.ts';
 import { FullTextWrites } from './fulltext.ts';
 
 /** What the person who ran `ingest` said about the file; wins over what the file says. */
@@ -51,8 +51,12 @@ export class Ingester {
   private sketches: SketchIndex | undefined;
   /** The id of the last paper whose sketch is in `sketches`. */
   private sketchedThrough = 0;
-  /** The last revision given to a paper (see the migration that adds papers.revision), read at the start of each listing under the write lock. */
+  /**
+   * The last revision and id given to a paper (see the migrations that add papers.revision and
+   * papers_given), read at the start of each listing under the write lock.
+   */
   private revision = 0;
+  private lastId = 0;
   private readonly statements;
 
   constructor(private readonly db: Db) {
@@ -68,8 +72,8 @@ export class Ingester {
       byOpenreview: db.prepare<[string], ExistingPaper>('SELECT * FROM papers WHERE openreview = ? ORDER BY id'),
       byTitle: db.prepare<[string], ExistingPaper>('SELECT * FROM papers WHERE title_key = ? AND title_derived = 0'),
       insertPaper: db.prepare(
-        `INSERT INTO papers (title, title_key, title_derived, authors, abstract, keywords, venue, year, session, track, status, urls, arxiv, doi, openreview, minhash, revision)
-         VALUES (@title, @titleKey, @titleDerived, @authors, @abstract, @keywords, @venue, @year, @session, @track, @status, @urls, @arxiv, @doi, @openreview, @minhash, @revision)`,
+        `INSERT INTO papers (id, title, title_key, title_derived, authors, abstract, keywords, venue, year, session, track, status, urls, arxiv, doi, openreview, minhash, revision)
+         VALUES (@id, @title, @titleKey, @titleDerived, @authors, @abstract, @keywords, @venue, @year, @session, @track, @status, @urls, @arxiv, @doi, @openreview, @minhash, @revision)`,
       ),
       updatePaper: db.prepare(
         `UPDATE papers SET title = @title, title_key = @titleKey, title_derived = @titleDerived, authors = @authors,
@@ -82,7 +86,10 @@ export class Ingester {
       insertAppearance: db.prepare('INSERT INTO appearances (listing_id, position, paper_id, source_id) VALUES (?, ?, ?, ?)'),
       abstractOf: db.prepare<[number], { abstract: string | null }>('SELECT abstract FROM papers WHERE id = ?'),
       linkVersions: db.prepare('INSERT OR IGNORE INTO possible_duplicates (paper_a, paper_b, similarity) VALUES (?, ?, ?)'),
-      lastRevision: db.prepare<[], { revision: number | null }>('SELECT max(revision) AS revision FROM papers'),
+      lastGiven: db.prepare<[], { id: number; revision: number }>(
+        `SELECT max(coalesce((SELECT max(id) FROM papers), 0), coalesce((SELECT last_id FROM papers_given), 0)) AS id,
+                max(coalesce((SELECT max(revision) FROM papers), 0), coalesce((SELECT last_revision FROM papers_given), 0)) AS revision`,
+      ),
       sketchesAfter: db.prepare<[number], { id: number; minhash: Buffer }>('SELECT id, minhash FROM papers WHERE id > ? AND minhash IS NOT NULL ORDER BY id'),
     };
   }
@@ -91,15 +98,16 @@ export class Ingester {
    * Adds a listing and its papers; the caller holds the write lock (Library.addListing), so
    * nothing changes between the lookups here and the writes. `hash` identifies the file's
    * content, so ingesting the same file again finds the earlier listing and writes nothing.
-   * `abstractPairs` are the papers' `wordPairs`, when already computed elsewhere.
+   * `abstractPairs` are the papers' `wordPairs`, when already computed elsewhere. A listing
+   * without a file name (pasted text) is named by what it says of itself (see nameFromPage).
    */
-  ingest(parsed: ParsedListing, fileName: string, hash: string, labels: ListingLabels = {}, abstractPairs?: readonly (Uint32Array | undefined)[]): IngestOutcome {
+  ingest(parsed: ParsedListing, fileName: string | undefined, hash: string, labels: ListingLabels = {}, abstractPairs?: readonly (Uint32Array | undefined)[]): IngestOutcome {
     const earlier = this.statements.listingByHash.get(hash);
     if (earlier) {
       return { added: false, listing: getListing(this.db, earlier.id)!, newPapers: 0, mergedPapers: 0, versionLinks: 0, warnings: [], skipped: [] };
     }
     const sketches = this.sketchIndex();
-    this.revision = this.statements.lastRevision.get()!.revision ?? 0;
+    ({ id: this.lastId, revision: this.revision } = this.statements.lastGiven.get()!);
     try {
       return this.addListing(parsed, fileName, hash, labels, sketches, abstractPairs);
     } catch (error) {
@@ -111,7 +119,7 @@ export class Ingester {
 
   private addListing(
     parsed: ParsedListing,
-    fileName: string,
+    fileName: string | undefined,
     hash: string,
     labels: ListingLabels,
     sketches: SketchIndex,
@@ -120,7 +128,7 @@ export class Ingester {
     const meta: ListingMeta = { ...parsed.meta, ...definedOnly(labels) };
     const listingId = Number(
       this.statements.insertListing.run({
-        name: this.uniqueName(fileName),
+        name: this.uniqueName(fileName ?? nameFromPage(meta)),
         hash,
         format: parsed.format,
         fromHtml: parsed.fromHtml ? 1 : 0,
@@ -205,9 +213,8 @@ export class Ingester {
   }
 
   private insertPaper(paper: ImportedPaper, sketch: Uint32Array | null): number {
-    const id = Number(
-      this.statements.insertPaper.run({ ...paperColumns(paper), minhash: sketch ? sketchToBlob(sketch) : null, revision: ++this.revision }).lastInsertRowid,
-    );
+    const id = ++this.lastId;
+    this.statements.insertPaper.run({ id, ...paperColumns(paper), minhash: sketch ? sketchToBlob(sketch) : null, revision: ++this.revision });
     this.insertAuthors(id, paper.authors);
     return id;
   }
@@ -264,8 +271,9 @@ export class Ingester {
 
   /**
    * The sketches of every paper in the library, kept between listings. Other processes add
-   * papers too (the CLI while the server runs): papers are never deleted and ids only grow, so
-   * reading the sketches past the last one seen brings the index up to date.
+   * papers too (the CLI while the server runs): ids only grow, never given twice, so reading the
+   * sketches past the last one seen brings the index up to date. A paper deleted since (its
+   * listing removed) may stay in the index; its candidacy ends where its abstract is read.
    */
   private sketchIndex(): SketchIndex {
     if (!this.sketches) {

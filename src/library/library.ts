@@ -1,16 +1,31 @@
 // The library: one SQLite file holding listings, papers, their provenance, profiles and
 // cached models. Front ends open one Library and call these methods; they never write SQL.
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Listing, Paper, ParsedListing, Profile, TextDoc } from '../types.ts';
 import { changeStamp, openDatabase, defaultLibraryPath, type Db } from './database.ts';
 import { Ingester, type IngestOutcome, type ListingLabels } from './ingest.ts';
-import { allListings, findListingByName } from './listings.ts';
+import {
+  allListings,
+  changeListing,
+  findListingByHash,
+  findListingByName,
+  getListing,
+  listingRemoval,
+  listingsNamedLike,
+  removeListing,
+  type ListingChanges,
+  type ListingRemoval,
+  type Relabelled,
+} from './listings.ts';
 import { allPaperIds, allTextDocs, matchingPaperIds, revisionState, textDocsChangedSince, getPaper, getPapers, listPapers, possibleDuplicates, type PageOptions, type PaperFilter, type PossibleDuplicate } from './papers.ts';
 import { Searcher, type RankingStore, type SearchResult } from './search.ts';
 import { contentFingerprint, fingerprintPapers, getModel, putModel } from './models.ts';
 import * as profiles from './profiles.ts';
 import * as topics from './topics.ts';
-import { hashText } from './files.ts';
+import { authorIdentities, type AuthorIdentity } from './author-identities.ts';
+import { FileError, hashText, readListingFile } from './files.ts';
+import { ImportError } from '../importers/importer.ts';
 import type { ReadListing } from './listing-reader.ts';
 import { beginWrite, LibraryBusyError, writeTransaction, type WriteWait } from './write-lock.ts';
 
@@ -39,7 +54,8 @@ const DEFAULT_WRITE_WAIT: WriteWait = { patienceMs: 5000 };
  * same listing, and adds nothing.
  */
 export type ListingToStore = {
-  fileName: string;
+  /** The file's name, which the listing is called by; without one (pasted text) it is named by what it says of itself. */
+  fileName?: string;
   /** What the person said about the listing; wins over what it says of itself. */
   labels?: ListingLabels;
 } & ({ parsed: ParsedListing; text: string } | { read: ReadListing });
@@ -127,6 +143,51 @@ export class Library {
 
   listing(name: string): Listing | undefined {
     return findListingByName(this.db, name);
+  }
+
+  listingById(id: number): Listing | undefined {
+    return getListing(this.db, id);
+  }
+
+  /**
+   * The listing a person means by `ref`: its name; its id; the file it was read from (the same
+   * content, or a file of its name); or the start of its name, when only one listing's name
+   * starts so (case aside). `candidates` are the listings a prefix fits when it fits several.
+   */
+  findListing(ref: string): { found?: Listing; candidates: Listing[] } {
+    const byName = findListingByName(this.db, ref);
+    if (byName) return { found: byName, candidates: [] };
+    const byId = /^\d{1,15}$/.test(ref) ? getListing(this.db, Number(ref)) : undefined;
+    if (byId) return { found: byId, candidates: [] };
+    const file = path.basename(ref);
+    if (file !== ref) {
+      const byContent = fileHash(ref);
+      const byFile = (byContent && findListingByHash(this.db, byContent)) || findListingByName(this.db, file);
+      if (byFile) return { found: byFile, candidates: [] };
+    }
+    const like = listingsNamedLike(this.db, ref);
+    return like.length === 1 ? { found: like[0], candidates: [] } : { candidates: like };
+  }
+
+  /** Renames and relabels a listing (see listings.ts changeListing); false when another listing has the new name. */
+  changeListing(listing: Listing, changes: ListingChanges): { listing: Listing; relabelled: Relabelled } | false {
+    return this.write(() => {
+      const named = changes.name === undefined ? undefined : findListingByName(this.db, changes.name);
+      if (named && named.id !== listing.id) return false;
+      const relabelled = changeListing(this.db, listing, changes);
+      return { listing: getListing(this.db, listing.id)!, relabelled };
+    });
+  }
+
+  /** What removing a listing would delete, changing nothing. */
+  listingRemoval(listing: Listing): ListingRemoval {
+    const { listing: found, papers, deleted, profiles } = listingRemoval(this.db, listing);
+    return { listing: found, papers, deleted, profiles };
+  }
+
+  /** Removes a listing and deletes the papers no other listing holds, with their ratings and places in profiles. */
+  removeListing(listing: Listing): ListingRemoval {
+    return this.write(() => removeListing(this.db, listing));
   }
 
   paper(id: number): Paper | undefined {
@@ -253,12 +314,14 @@ export class Library {
     });
   }
 
-  /** Adds the library's papers by an author (any spelling of the name); returns how many were new. */
-  addAuthorToProfile(profile: Profile, author: string): { found: number; added: number } {
-    return this.write(() => {
-      const paperIds = profiles.paperIdsByAuthor(this.db, author);
-      return { found: paperIds.length, added: profiles.addProfilePapers(this.db, profile.id, paperIds, 'author') };
-    });
+  /** The people a name may be in the library: its papers grouped by shared co-authors (see author-identities.ts). */
+  authorIdentities(name: string): AuthorIdentity[] {
+    return authorIdentities(this.db, name);
+  }
+
+  /** Makes papers the researcher picked by their name (see authorIdentities) the profile's own; returns how many were new to it. */
+  addAuthorPapersToProfile(profile: Profile, paperIds: readonly number[]): number {
+    return this.write(() => profiles.addProfilePapers(this.db, profile.id, paperIds, 'author'));
   }
 
   /** The profile's stored topics (see actions/topics.ts for the topics it has). */
@@ -324,6 +387,17 @@ export class Library {
       venues: this.venues(20),
       bytes: this.file === ':memory:' ? 0 : fs.statSync(this.file).size + walSize(this.file),
     };
+  }
+}
+
+/** The hash a listing read from this file has, or undefined when it is no readable file. */
+function fileHash(file: string): string | undefined {
+  try {
+    return fs.statSync(file).isFile() ? readListingFile(file).hash : undefined;
+  } catch (error) {
+    // A file that cannot be read, or is not text, is no listing's file.
+    if (error instanceof FileError || error instanceof ImportError || (error as NodeJS.ErrnoException).code) return undefined;
+    throw error;
   }
 }
 

@@ -163,4 +163,15 @@ export const MIGRATIONS: readonly string[] = [
   -- The researcher's own name for a paper of theirs (e.g. a clean title for a derived one).
   ALTER TABLE profile_papers ADD COLUMN title TEXT;
   `,
+  `
+  -- Removing a listing deletes the papers no other listing holds. The largest paper id and
+  -- revision ever given are kept here, so that neither is given again: a deleted paper's number
+  -- must not come back as another paper (a link to paper 42, an engine's features kept by id and
+  -- revision), and SQLite alone would give the largest id again once its row is gone.
+  CREATE TABLE papers_given (
+    one INTEGER PRIMARY KEY CHECK (one = 1),
+    last_id INTEGER NOT NULL,
+    last_revision INTEGER NOT NULL
+  );
+  `,
 ];

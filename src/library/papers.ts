@@ -209,3 +209,20 @@ export function allTextDocs(db: Db): TextDoc[] {
     .all()
     .map(textDocOf);
 }
+
+/**
+ * Deletes papers, with what hangs on them (authors, appearances, version links, places in
+ * profiles, ratings: ON DELETE CASCADE). Their words leave the full-text index by the trigger
+ * that migration 1 made for deletes (see fulltext.ts). Their largest id and revision are kept
+ * in papers_given, so that neither is given again. The caller holds the write lock.
+ */
+export function deletePapers(db: Db, ids: readonly number[]): void {
+  if (ids.length === 0) return;
+  const json = JSON.stringify(ids);
+  db.prepare<[string]>(
+    `INSERT INTO papers_given (one, last_id, last_revision)
+       SELECT 1, max(id), max(revision) FROM papers WHERE id IN (SELECT value FROM json_each(?))
+     ON CONFLICT (one) DO UPDATE SET last_id = max(last_id, excluded.last_id), last_revision = max(last_revision, excluded.last_revision)`,
+  ).run(json);
+  db.prepare<[string]>('DELETE FROM papers WHERE id IN (SELECT value FROM json_each(?))').run(json);
+}

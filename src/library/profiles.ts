@@ -50,14 +50,6 @@ export function rate(db: Db, profileId: number, paperId: number, rating: 1 | -1 
   );
 }
 
-/** Papers with an author whose name is a spelling of `name` (word order, case, accents and initials aside). */
-export function paperIdsByAuthor(db: Db, name: string): number[] {
-  return db
-    .prepare<[string], { paper_id: number }>('SELECT paper_id FROM paper_authors WHERE name_key = ? ORDER BY paper_id')
-    .all(authorKey(name))
-    .map((r) => r.paper_id);
-}
-
 export function paperIdsOfListing(db: Db, listingId: number): number[] {
   return db
     .prepare<[number], { paper_id: number }>('SELECT DISTINCT paper_id FROM appearances WHERE listing_id = ?')

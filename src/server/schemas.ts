@@ -156,6 +156,7 @@ const ListingFile = Type.Object({
 export const ListingUpload = Type.Object(
   {
     ...ListingFile.properties,
+    fileName: Type.Optional({ ...ListingFile.properties.fileName, description: 'the name to store the listing under; without it, a name from what the page says (venue, year, session, room)' }),
     venue: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     year: Type.Optional(Year),
     session: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
@@ -189,9 +190,45 @@ export const ListingReport = Type.Object({
     Type.Object({ title: Type.String(), titleDerived: Type.Boolean(), authors: Type.Array(Type.String()), hasAbstract: Type.Boolean() }),
     { description: 'the first papers as parsed' },
   ),
+  name: Type.String({ description: "the listing's name in the library: as stored, or as saving would name it" }),
   listing: Type.Optional(Listing),
 });
 export type ListingReport = Static<typeof ListingReport>;
+
+const Label = Type.String({ maxLength: 200, description: 'an empty string clears it' });
+
+/** A listing's new name and labels: each field given is changed. */
+export const ListingEdit = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    venue: Type.Optional(Label),
+    year: Type.Optional(Nullable(Year)),
+    session: Type.Optional(Label),
+    room: Type.Optional(Label),
+  },
+  { additionalProperties: false },
+);
+export type ListingEdit = Static<typeof ListingEdit>;
+
+export const ListingEdited = Type.Object({
+  listing: Listing,
+  relabelled: Type.Object(
+    { venue: Type.Optional(Type.Integer()), year: Type.Optional(Type.Integer()), session: Type.Optional(Type.Integer()) },
+    { description: "for each paper label changed, how many of the listing's papers took the new value (those that carried the old one, or none)" },
+  ),
+});
+export type ListingEdited = Static<typeof ListingEdited>;
+
+export const ListingRemoval = Type.Object({
+  removed: Type.Boolean({ description: 'false for a preview: nothing was changed' }),
+  listing: Listing,
+  papers: Type.Integer({ description: 'distinct papers the listing holds' }),
+  deleted: Type.Integer({ description: 'of them, the papers no other listing holds: removing the listing deletes them, with their ratings and places in profiles' }),
+  profiles: Type.Array(Type.Object({ profile: Type.String(), papers: Type.Integer(), ratings: Type.Integer() }), {
+    description: 'per profile, how many of its own papers and of its ratings are among the deleted',
+  }),
+});
+export type ListingRemoval = Static<typeof ListingRemoval>;
 
 export const ProfileSummary = Type.Object({ name: Type.String(), createdAt: Type.String(), papers: Type.Integer(), ratings: Type.Integer() });
 export type ProfileSummary = Static<typeof ProfileSummary>;
@@ -213,6 +250,13 @@ export const ProfileAdditions = Type.Object(
     files: Type.Optional(Type.Array(ListingFile, { maxItems: 20 })),
     abstracts: Type.Optional(Type.String({ minLength: 1, description: "the researcher's abstracts as pasted text, one per paragraph" })),
     author: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    identities: Type.Optional(
+      Type.Array(Type.Integer({ minimum: 1, maximum: 100_000 }), {
+        minItems: 1,
+        maxItems: 1000,
+        description: "which of the author name's identities (numbers from /api/authors/identities) are the researcher; needed when the name may be several people",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -238,6 +282,29 @@ export const AuthorQuery = Type.Object(
 );
 export const AuthorList = Type.Array(Type.Object({ name: Type.String(), papers: Type.Integer() }));
 export type AuthorList = Static<typeof AuthorList>;
+
+export const IdentitiesQuery = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    profile: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'count the papers of each identity this profile has already' })),
+  },
+  { additionalProperties: false },
+);
+export type IdentitiesQuery = Static<typeof IdentitiesQuery>;
+
+export const AuthorIdentities = Type.Array(
+  Type.Object({
+    number: Type.Integer({ minimum: 1, description: 'what to pick it by, in ProfileAdditions.identities' }),
+    papers: Type.Integer(),
+    inProfile: Type.Integer({ description: "of its papers, how many the profile has already" }),
+    names: Type.Array(Type.String(), { description: 'the spellings of the name on its papers' }),
+    coauthors: Type.Array(Type.Object({ name: Type.String(), papers: Type.Integer() })),
+    venues: Type.Array(Type.Object({ venue: Type.String(), papers: Type.Integer() })),
+    sampleTitles: Type.Array(Type.String()),
+  }),
+  { description: "the people a name may be in the library: its papers, grouped so that papers connected through shared co-authors are one identity; most papers first" },
+);
+export type AuthorIdentities = Static<typeof AuthorIdentities>;
 
 export const RecommendQuery = Type.Object(
   {
@@ -288,6 +355,7 @@ export const SessionPlan = Type.Object({
   listing: Listing,
   ranked: Type.Boolean({ description: 'false without a profile: the entries are in the listing order' }),
   entries: Type.Array(PlanEntry),
+  omitted: Type.Integer({ description: "how many of the listing's papers the plan leaves out: a plan holds about 5,000 papers at most" }),
 });
 export type SessionPlan = Static<typeof SessionPlan>;
 

@@ -3,7 +3,7 @@
 // the event loop; each write is one transaction, all of it or nothing.
 import type { ParsedListing } from '../types.ts';
 import type { Library, ListingToStore } from '../library/library.ts';
-import { buildProfile, nameTaken, type ProfileChange } from '../actions/profile.ts';
+import { buildProfile, nameTaken, type ProfileChange, type ProfileSources } from '../actions/profile.ts';
 import { ConflictError, InputError, NotFoundError } from '../actions/errors.ts';
 import type { IngestOutcome } from '../library/ingest.ts';
 import { abstractListOfPasted } from '../importers/abstract-list.ts';
@@ -11,7 +11,8 @@ import { listingWarnings } from '../importers/records.ts';
 import { HttpProblem, notFound } from './problems.ts';
 import { parseUpload, type UploadedFile } from './uploads.ts';
 import { findProfile, summary } from './profile-lookup.ts';
-import type { ListingReport, ListingUpload, ProfileAdded, ProfileAdditions, ProfileCreate, ProfileSummary, RatingValue } from './schemas.ts';
+import { editListing, removeListing } from '../actions/listings.ts';
+import type { ListingEdit, ListingEdited, ListingRemoval, ListingReport, ListingUpload, ProfileAdded, ProfileAdditions, ProfileCreate, ProfileSummary, RatingValue } from './schemas.ts';
 
 export type WriteRequest =
   | { kind: 'previewListing'; body: ListingUpload }
@@ -19,9 +20,11 @@ export type WriteRequest =
   | { kind: 'createProfile'; body: ProfileCreate }
   | { kind: 'addToProfile'; name: string; body: ProfileAdditions }
   | { kind: 'deleteProfile'; name: string }
-  | { kind: 'rate'; name: string; paperId: number; rating: RatingValue };
+  | { kind: 'rate'; name: string; paperId: number; rating: RatingValue }
+  | { kind: 'editListing'; id: number; body: ListingEdit }
+  | { kind: 'removeListing'; id: number };
 
-export type WriteResult = ListingReport | ProfileAdded | ProfileSummary | null;
+export type WriteResult = ListingReport | ListingEdited | ListingRemoval | ProfileAdded | ProfileSummary | null;
 
 const PREVIEW_PAPERS = 100;
 const RATINGS: Record<RatingValue, 1 | -1 | 0> = { up: 1, down: -1, clear: 0 };
@@ -54,6 +57,10 @@ function write(library: Library, request: WriteRequest): WriteResult {
     case 'deleteProfile':
       if (!library.deleteProfile(request.name)) throw notFound(`profile named "${request.name}"`);
       return null;
+    case 'editListing':
+      return editListing(library, request.id, request.body);
+    case 'removeListing':
+      return { removed: true, ...removeListing(library, request.id) };
     case 'rate':
       return library.write(() => {
         const profile = findProfile(library, request.name);
@@ -64,8 +71,11 @@ function write(library: Library, request: WriteRequest): WriteResult {
   }
 }
 
+/** What a pasted listing is called in messages about its text. */
+const PASTED = 'pasted text';
+
 function uploadListing(library: Library, body: ListingUpload, save: boolean): ListingReport {
-  const parsed = parseUpload(body, 'body.text');
+  const parsed = parseUpload({ ...body, fileName: body.fileName ?? PASTED }, 'body.text');
   const labels = { venue: body.venue, year: body.year, session: body.session };
   const listing = { parsed, fileName: body.fileName, text: body.text, labels };
   const outcome = save ? library.addListing(listing) : library.previewListing(listing);
@@ -91,6 +101,7 @@ function listingReport(parsed: ParsedListing, outcome: IngestOutcome, saved: boo
       authors: paper.authors,
       hasAbstract: Boolean(paper.abstract),
     })),
+    name: outcome.listing.name,
     ...(saved || !outcome.added ? { listing: outcome.listing } : {}),
   };
 }
@@ -101,14 +112,20 @@ function createProfile(library: Library, body: ProfileCreate): ProfileAdded {
   const { name, ...additions } = body;
   requireSomething(additions);
   if (library.profile(name)) throw nameTaken(name);
-  return profileAdded(buildProfile(library, name, { listings: parseAdditions(name, additions), author: additions.author }, 'create'));
+  return profileAdded(buildProfile(library, name, sourcesOf(name, additions), 'create'));
 }
 
 function addToProfile(library: Library, name: string, additions: ProfileAdditions): ProfileAdded {
   findProfile(library, name);
   requireSomething(additions);
-  return profileAdded(buildProfile(library, name, { listings: parseAdditions(name, additions), author: additions.author }, 'extend'));
+  return profileAdded(buildProfile(library, name, sourcesOf(name, additions), 'extend'));
 }
+
+const sourcesOf = (name: string, additions: ProfileAdditions): ProfileSources => ({
+  listings: parseAdditions(name, additions),
+  author: additions.author,
+  identities: additions.identities,
+});
 
 const profileAdded = ({ profile, added, listed }: ProfileChange): ProfileAdded => ({ profile: summary(profile), added, listed });
 

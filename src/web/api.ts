@@ -1,7 +1,11 @@
 // The JSON API as typed functions. Types come from the server's schemas, so the two cannot drift.
 import type {
+  AuthorIdentities,
   AuthorList,
   Listing,
+  ListingEdit,
+  ListingEdited,
+  ListingRemoval,
   ListingReport,
   ListingUpload,
   PaperDetail,
@@ -19,7 +23,7 @@ import type {
   Venues,
 } from '../server/schemas.ts';
 
-export type { Listing, ListingReport, Paper, PaperDetail, PlanEntry, Recommendation, Reason } from '../server/schemas.ts';
+export type { AuthorIdentities, Listing, ListingRemoval, ListingReport, Paper, PaperDetail, PlanEntry, Recommendation, Reason } from '../server/schemas.ts';
 
 /** A failed request, with the server's explanation. */
 export class ApiError extends Error {
@@ -109,6 +113,9 @@ export const api = {
   listings: () => cached('listings', () => get<Listing[]>('listings')),
   previewListing: (upload: ListingUpload) => request<ListingReport>('POST', 'listings/preview', { body: upload }),
   saveListing: (upload: ListingUpload) => changesLibrary(request<ListingReport>('POST', 'listings', { body: upload })),
+  editListing: (id: number, edit: ListingEdit) => changesLibrary(request<ListingEdited>('PATCH', `listings/${id}`, { body: edit })),
+  listingRemoval: (id: number, signal?: AbortSignal) => get<ListingRemoval>(`listings/${id}/removal`, {}, signal),
+  removeListing: (id: number) => changesLibrary(request<ListingRemoval>('DELETE', `listings/${id}`)),
   profiles: (signal?: AbortSignal) => get<ProfileSummary[]>('profiles', {}, signal),
   profile: (name: string, signal?: AbortSignal) => get<ProfileDetail>(`profiles/${segment(name)}`, {}, signal),
   createProfile: (name: string, additions: ProfileAdditions) => changesLibrary(request<ProfileAdded>('POST', 'profiles', { body: { name, ...additions } })),
@@ -118,6 +125,7 @@ export const api = {
   rate: (name: string, paperId: number, rating: RatingValue) =>
     request<ProfileSummary>('PUT', `profiles/${segment(name)}/ratings/${paperId}`, { body: { rating } }),
   authors: (prefix: string, signal?: AbortSignal) => get<AuthorList>('authors', { prefix, limit: 8 }, signal),
+  identities: (name: string, profile: string | undefined, signal?: AbortSignal) => get<AuthorIdentities>('authors/identities', { name, profile }, signal),
   recommend: (name: string, filter: Filter & { limit?: number }, signal?: AbortSignal) =>
     get<RecommendResult>(`profiles/${segment(name)}/recommendations`, { ...filter }, signal),
   sessionPlan: (listing: string, profile: string | undefined, signal?: AbortSignal) => get<SessionPlan>('session-plan', { listing, profile }, signal),

@@ -1,6 +1,7 @@
 // Pieces every page shows: a paper in a list, its authors as links, paging, rating buttons.
 import { api, describeError, type Paper, type Reason } from './api.ts';
 import { count, h, hashLink, marked, type Child } from './dom.ts';
+import { paperLinks } from '../paper-links.ts';
 
 type Segments = { text: string; match: boolean }[];
 
@@ -12,6 +13,32 @@ export function authorLinks(authors: readonly string[], max = authors.length): C
 
 export function venueLine(paper: Paper): string {
   return [[paper.venue, paper.year].filter(Boolean).join(' '), paper.session].filter(Boolean).join(' · ');
+}
+
+/**
+ * Where to read the paper: its own links, or title searches when it has none, each opening in
+ * a new tab (the library stays where it was).
+ */
+export function readingLinks(paper: Paper): HTMLElement {
+  const links = paperLinks(paper);
+  const searching = links.some((link) => link.kind === 'search');
+  const anchor = (label: string, url: string) => h('a', { href: url, rel: 'noopener noreferrer', target: '_blank' }, label);
+  return h(
+    'p',
+    { class: 'paper-links' },
+    links
+      .filter((link) => link.kind === 'read')
+      .map((link, index) => [index > 0 ? ' · ' : '', anchor(link.label, link.url)]),
+    searching
+      ? h(
+          'span',
+          { class: 'searches' },
+          links.some((link) => link.kind === 'read') ? ' · ' : '',
+          'Find it on ',
+          links.filter((link) => link.kind === 'search').map((link, index) => [index > 0 ? ', ' : '', anchor(link.label, link.url)]),
+        )
+      : null,
+  );
 }
 
 export interface PaperCardOptions {
@@ -42,6 +69,7 @@ export function paperCard(paper: Paper, options: PaperCardOptions = {}): HTMLLIE
       ),
       h('p', { class: 'paper-meta' }, authorLinks(paper.authors, 6), where ? h('span', { class: 'where' }, ` — ${where}`) : null),
       options.snippet && options.snippet.length > 0 ? h('p', { class: 'snippet' }, marked(options.snippet)) : null,
+      readingLinks(paper),
       options.extra,
     ),
   );
@@ -85,9 +113,11 @@ export function pager(total: number, offset: number, limit: number, hrefAt: (off
   return h(
     'nav',
     { class: 'pager', 'aria-label': 'pages' },
-    offset > 0 ? h('a', { href: hrefAt(Math.max(0, offset - limit)), rel: 'prev' }, '← Previous') : h('span', { class: 'disabled' }, '← Previous'),
+    // Ids let focus stay on the control a reader paged with (see main.ts); at the last page the
+    // greyed-out one takes it (tabindex -1: focusable by the app, not in the tab order).
+    offset > 0 ? h('a', { href: hrefAt(Math.max(0, offset - limit)), rel: 'prev', id: 'page-prev' }, '← Previous') : h('span', { class: 'disabled', id: 'page-prev', tabindex: '-1' }, '← Previous'),
     h('span', { class: 'range' }, `${offset + 1}–${last} of ${count(total, 'paper')}`),
-    last < total ? h('a', { href: hrefAt(offset + limit), rel: 'next' }, 'Next →') : h('span', { class: 'disabled' }, 'Next →'),
+    last < total ? h('a', { href: hrefAt(offset + limit), rel: 'next', id: 'page-next' }, 'Next →') : h('span', { class: 'disabled', id: 'page-next', tabindex: '-1' }, 'Next →'),
   );
 }
 

@@ -1,5 +1,6 @@
 // Building the page from data. Every piece of listing text becomes a text node: nothing in
-// the app parses markup from data (no innerHTML), and links from data must be http(s).
+// the app parses markup from data (no innerHTML), and links from data must be http(s)
+// (src/paper-links.ts makes every link to a paper).
 
 export type Child = Node | string | number | null | undefined | false | readonly Child[];
 
@@ -43,17 +44,6 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props?: Props |
 export function replaceChildren(parent: Element, ...children: Child[]): void {
   parent.replaceChildren();
   append(parent, children);
-}
-
-/** The URL if it is a web address, so `javascript:` and `data:` links from a listing never become links. */
-export function safeHref(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Text with its matched runs in <mark>, from the API's segments. */

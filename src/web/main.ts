@@ -1,7 +1,7 @@
-// The web app's shell: hash routes (#/search?q=…, #/paper/42, #/add, #/profile, #/plan?listing=…)
+// The web app's shell: hash routes (#/search?q=…, #/paper/42, #/add, #/profile, #/plan?listing=…, #/listing/3)
 // mapped to pages, each rendered into <main> from the JSON API.
 import { describeError, isAbort } from './api.ts';
-import { errorBox } from './components.ts';
+import { errorBox, loading } from './components.ts';
 import { h, replaceChildren } from './dom.ts';
 import type { Page, Route } from './page.ts';
 import { searchPage } from './pages/search.ts';
@@ -9,8 +9,9 @@ import { paperPage } from './pages/paper.ts';
 import { addListingPage } from './pages/add-listing.ts';
 import { profilePage } from './pages/profile.ts';
 import { plannerPage } from './pages/planner.ts';
+import { listingPage } from './pages/listing.ts';
 
-const PAGES: Record<string, Page> = { search: searchPage, paper: paperPage, add: addListingPage, profile: profilePage, plan: plannerPage };
+const PAGES: Record<string, Page> = { search: searchPage, paper: paperPage, add: addListingPage, profile: profilePage, plan: plannerPage, listing: listingPage };
 
 function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#\/?/, '').split('?', 2);
@@ -22,34 +23,75 @@ const notFoundPage: Page = async ({ main }) => {
   replaceChildren(main, h('h1', { tabindex: '-1' }, 'Page not found'), h('p', null, h('a', { href: '#/search' }, 'Search the library')));
 };
 
-let controller: AbortController | undefined;
-let shownPage: string | undefined;
+/** The route being shown, or still loading: the screen it is (page and argument), its requests, its view. */
+interface Rendering {
+  screen: string;
+  controller: AbortController;
+  view: HTMLElement;
+}
 
+let current: Rendering | undefined;
+
+/**
+ * Renders the route into a view of its own. A page still loading when the reader moves on
+ * writes into its view, which is no longer shown, never over the page that replaced it; its
+ * requests are aborted. Another screen (another page, another paper) is shown at once, from the
+ * top, with focus on its heading as soon as it has one; within one screen (a new query, the next
+ * page of results) the old view stays until the new one has something to show, and the focused
+ * control (by id) keeps focus.
+ */
 async function render(): Promise<void> {
-  controller?.abort();
-  const current = new AbortController();
-  controller = current;
   const route = parseRoute(location.hash.startsWith('#/') ? location.hash : '');
+  const screen = `${route.page}/${route.arg ?? ''}`;
+  const sameScreen = current?.screen === screen;
+  const keepFocus = sameScreen && document.activeElement instanceof HTMLElement ? document.activeElement.id : '';
+  current?.controller.abort();
+  const rendering: Rendering = { screen, controller: new AbortController(), view: h('div', { class: 'view' }) };
+  current = rendering;
+  const { view, controller } = rendering;
   const main = document.getElementById('main')!;
-  // Within one page (a new query, another page of results) the focused control keeps focus.
-  const keepFocus = route.page === shownPage && document.activeElement instanceof HTMLElement ? document.activeElement.id : '';
   for (const link of Array.from(document.querySelectorAll<HTMLAnchorElement>('header nav a'))) {
     if (link.dataset.page === route.page) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
+  let headingFocused = false;
+  const show = () => {
+    if (current !== rendering) return;
+    if (view.parentNode !== main) main.replaceChildren(view);
+    // Focus is moved only when the reader has not moved it: when it fell to the body with the
+    // control it was on, or is still outside the new view (on the link that led here).
+    if (sameScreen) {
+      const kept = keepFocus && document.getElementById(keepFocus);
+      if (kept && (!document.activeElement || document.activeElement === document.body)) focusControl(kept);
+    } else if (!headingFocused && !view.contains(document.activeElement)) {
+      const heading = view.querySelector<HTMLElement>('h1');
+      if (heading) {
+        heading.focus({ preventScroll: true });
+        headingFocused = true;
+      }
+    }
+  };
+  const observer = new MutationObserver(show);
+  if (!sameScreen) {
+    view.append(loading());
+    main.replaceChildren(view);
+    window.scrollTo(0, 0);
+  }
+  observer.observe(view, { childList: true, subtree: true });
   try {
-    await (PAGES[route.page] ?? notFoundPage)({ main, route, signal: current.signal });
+    await (PAGES[route.page] ?? notFoundPage)({ main: view, route, signal: controller.signal });
   } catch (error) {
-    if (isAbort(error) || current.signal.aborted) return;
-    replaceChildren(main, h('h1', { tabindex: '-1' }, 'Something went wrong'), errorBox(describeError(error)));
+    if (!isAbort(error) && !controller.signal.aborted) replaceChildren(view, h('h1', { tabindex: '-1' }, 'Something went wrong'), errorBox(describeError(error)));
+  } finally {
+    observer.disconnect();
   }
-  if (current.signal.aborted) return;
-  const focus = (keepFocus && document.getElementById(keepFocus)) || (route.page !== shownPage ? main.querySelector<HTMLElement>('h1') : null);
-  if (focus) {
-    focus.focus();
-    if (focus instanceof HTMLInputElement && focus.type === 'search') focus.setSelectionRange(focus.value.length, focus.value.length);
-  }
-  shownPage = route.page;
+  show();
+}
+
+/** Focus on a control, with the caret at the end of a search box's text, as typing left it. */
+function focusControl(control: HTMLElement): void {
+  control.focus();
+  if (control instanceof HTMLInputElement && control.type === 'search') control.setSelectionRange(control.value.length, control.value.length);
 }
 
 // Only `#/…` hashes are routes; others (the skip link's `#main`) are left to the browser.

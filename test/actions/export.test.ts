@@ -24,7 +24,7 @@ after(() => {
 });
 
 test("a listing's papers in its order; the whole library without one; an unknown listing is not found", () => {
-  const lines = exportPapers(library, 'jsonl', 'trending.html').trimEnd().split('\n');
+  const lines = exportPapers(library, 'jsonl', 'trend').trimEnd().split('\n');
   assert.deepEqual(lines.map((line) => JSON.parse(line).title), library.papers({ listing: 'trending.html' }).papers.map((paper) => paper.title));
   assert.equal(lines.length, 8);
   assert.equal(exportPapers(library, 'jsonl').trimEnd().split('\n').length, library.stats().papers);

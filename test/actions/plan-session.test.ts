@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Library } from '../../src/library/library.ts';
 import { ingestPaths } from '../../src/actions/ingest.ts';
-import { planSession } from '../../src/actions/plan-session.ts';
+import { PLAN_MAX_PAPERS, planSession } from '../../src/actions/plan-session.ts';
 import { FIXTURE_LISTINGS, fixture } from '../server/fixture-server.ts';
 import type { Listing, Profile } from '../../src/types.ts';
 
@@ -36,6 +36,18 @@ test('without a profile, the listing in its order, nothing ranked', () => {
   assert.equal(plan.ranked, false);
   assert.deepEqual(ids(plan.entries), library.papers({ listing: session.name }, { limit: 100 }).papers.map((paper) => paper.id));
   assert.ok(plan.entries.every((entry) => !entry.mark && !entry.ranked));
+  assert.equal(plan.omitted, 0);
+});
+
+test('a listing larger than a plan holds: the plan says how many papers it leaves out', async () => {
+  const big = path.join(dir, 'huge.jsonl');
+  const records = Array.from({ length: PLAN_MAX_PAPERS + 3 }, (_, i) => JSON.stringify({ title: `Synthetic paper number ${i}`, authors: [`Author ${i}`] }));
+  fs.writeFileSync(big, `${records.join('\n')}\n`);
+  await ingestPaths(library, [big]);
+  const plan = planSession(library, library.listing('huge.jsonl')!, undefined);
+  assert.equal(plan.entries.length, PLAN_MAX_PAPERS);
+  assert.equal(plan.omitted, 3);
+  assert.equal(plan.entries.at(-1)!.paper.title, `Synthetic paper number ${PLAN_MAX_PAPERS - 1}`);
 });
 
 test('with a profile: own work, then liked papers, then the ranking, then the papers rated down', () => {

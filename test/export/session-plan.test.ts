@@ -30,7 +30,7 @@ test('session times: local wall-clock or converted to UTC when a zone is named; 
   for (const bad of ['2024-02-30T10:00', '2024-05-08T24:00', '2024-05-08', 'tomorrow', '2024-05-08T10:61']) assert.equal(parseSessionTime(bad), undefined, bad);
 });
 
-test('Markdown: a checklist with poster numbers, escaped titles and only web links', () => {
+test('Markdown: a checklist with poster numbers, escaped titles and a way to each paper: its web links, or title searches', () => {
   const text = planMarkdown(
     listing,
     [
@@ -48,9 +48,12 @@ test('Markdown: a checklist with poster numbers, escaped titles and only web lin
       'iclr-2024-poster-6.txt · ICLR 2024 · Halle B; west, upstairs · 2024-05-08 10:30 – 12:30',
       '',
       '- [ ] **#12 Why \\*stars\\* and \\_underscores\\_ \\<b\\>matter\\</b\\>**',
-      '  A One, B Two, C Three et al. · <https://x.org/1.pdf>',
+      '  A One, B Two, C Three et al.',
+      '  [PDF](<https://x.org/1.pdf>)',
       '- [ ] **#3 My own work** (yours)',
       '  Me Myself',
+      '  find it on [arXiv](<https://arxiv.org/search/?query=My+own+work&searchtype=title>), [OpenReview](<https://openreview.net/search?term=My+own+work>), ' +
+        '[Semantic Scholar](<https://www.semanticscholar.org/search?q=My+own+work>), [Google Scholar](<https://scholar.google.com/scholar?q=My+own+work>)',
       '',
     ].join('\n'),
   );

@@ -255,6 +255,11 @@ test('plan export: a Markdown checklist and an iCalendar event for a short-list'
   assert.equal(md.status, 200);
   assert.match(md.headers.get('content-type')!, /^text\/markdown/);
   assert.equal(md.headers.get('content-disposition'), 'attachment; filename="poster-session-plan.md"');
+  // Papers of a session page have no links: title searches are the way to them.
+  const searches = (title: string) => {
+    const q = new URLSearchParams({ q: title }).toString().slice(2);
+    return `  find it on [arXiv](<https://arxiv.org/search/?query=${q}&searchtype=title>), [OpenReview](<https://openreview.net/search?term=${q}>), [Semantic Scholar](<https://www.semanticscholar.org/search?q=${q}>), [Google Scholar](<https://scholar.google.com/scholar?q=${q}>)`;
+  };
   assert.equal(
     md.text,
     [
@@ -264,11 +269,14 @@ test('plan export: a Markdown checklist and an iCalendar event for a short-list'
       '',
       '- [ ] **#14 Retrieved Pages Can Lie: \\<script\\>alert(1)\\</script\\> and Other Injections Against Retrieval-Augmented Agents**',
       '  Priya Raghunathan, Felix Oduya, Sun-Hee Park',
+      searches('Retrieved Pages Can Lie: <script>alert(1)</script> and Other Injections Against Retrieval-Augmented Agents'),
       '- [ ] **#2 Evidence-Gated LoRA: Parameter-Efficient Fine-Tuning That Knows When to Trust Retrieval**',
       '  Mara Lindqvist, Chidi Okafor, Hanna Sørensen, Jonas Brandt',
+      searches('Evidence-Gated LoRA: Parameter-Efficient Fine-Tuning That Knows When to Trust Retrieval'),
       '',
     ].join('\n'),
   );
+  assert.ok(md.text.includes('query=Retrieved+Pages+Can+Lie%3A+%3Cscript%3Ealert%281%29%3C%2Fscript%3E+and'), 'markup in a title is encoded in its search');
   const ics = await get('/api/plan?listing=poster-session.txt&ids=2&format=ics&start=2025-07-15T11:00&end=2025-07-15T13:30');
   assert.equal(ics.status, 200);
   assert.match(ics.headers.get('content-type')!, /^text\/calendar/);
@@ -288,8 +296,11 @@ test('the OpenAPI document describes every API route with its schemas', async ()
   assert.equal(json.openapi, '3.1.0');
   assert.deepEqual(Object.keys(json.paths).sort(), [
     '/api/authors',
+    '/api/authors/identities',
     '/api/listings',
     '/api/listings/preview',
+    '/api/listings/{id}',
+    '/api/listings/{id}/removal',
     '/api/papers',
     '/api/papers/{id}',
     '/api/papers/{id}/similar',

@@ -67,3 +67,14 @@ export function rawRequest(url: string, options: { method?: string; headers?: Re
     request.end(options.body);
   });
 }
+
+/** A JSON request to the API, and its status and JSON answer. */
+export async function callApi(server: FixtureServer, method: string, route: string, body?: unknown) {
+  const response = await fetch(`${server.url}${route}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, json: text ? JSON.parse(text) : undefined };
+}

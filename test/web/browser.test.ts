@@ -3,70 +3,26 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { buildWeb } from '../../src/web/build.ts';
-import { startFixtureServer, fixture, repoRoot, type FixtureServer } from '../server/fixture-server.ts';
-import { CHROMIUM, needsChromium as skip } from '../requirements.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { fixture } from '../server/fixture-server.ts';
+import { needsChromium as skip } from '../requirements.ts';
+import { finishSession as finish, LAPTOP, openSession, PHONE, SCREENSHOTS, startWebApp, type WebApp } from './harness.ts';
 
-const SCREENSHOTS = path.join(repoRoot, 'artifacts', 'screenshots');
-const LAPTOP = { width: 1280, height: 860 };
-const PHONE = { width: 390, height: 844 };
-
-let server: FixtureServer;
-let browser: Browser;
-let webRoot: string;
+let app: WebApp;
+let server: WebApp['server'];
 
 before(async () => {
-  webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'paperscout-web-'));
   if (skip) return;
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await buildWeb(webRoot);
-  server = await startFixtureServer({ webRoot });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
-  });
+  app = await startWebApp();
+  server = app.server;
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
-  fs.rmSync(webRoot, { recursive: true, force: true });
+  await app?.close();
 });
 
-interface Session {
-  page: Page;
-  context: BrowserContext;
-  /** Script errors, failed requests to other hosts and dialogs: all must stay empty. */
-  problems: string[];
-}
-
-/** A fresh browser profile; the app must run no injected script and load nothing from elsewhere. */
-async function open(hash: string, viewport = LAPTOP, context?: BrowserContext): Promise<Session> {
-  const ownContext = context ?? (await browser.newContext({ viewport, acceptDownloads: true }));
-  const page = await ownContext.newPage();
-  page.setDefaultTimeout(5000);
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('dialog', (dialog) => {
-    problems.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  page.on('request', (request) => {
-    if (!request.url().startsWith(server.url)) problems.push(`request to ${request.url()}`);
-  });
-  await page.goto(`${server.url}/${hash}`);
-  return { page, context: ownContext, problems };
-}
-
-async function finish(session: Session): Promise<void> {
-  assert.equal(await session.page.evaluate(() => (window as unknown as { __xss?: string }).__xss), undefined, 'an injected script ran');
-  assert.deepEqual(session.problems, []);
-  await session.context.close();
-}
+const open = (hash: string, viewport = LAPTOP, context?: BrowserContext) => openSession(app, hash, viewport, context);
 
 const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage });
 
@@ -151,10 +107,17 @@ test('titles, authors, abstracts and links with markup are shown as text, never 
   await page.locator('.paper-page .abstract').waitFor();
   assert.match((await page.locator('.paper-page .abstract').textContent())!, /^We show <script>window.__xss='abstract'<\/script> that retrieval <a href=/);
   assert.equal(await page.locator('main img, main script, main svg').count(), 0);
-  assert.deepEqual(await page.locator('.links a').evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('href')])), [['PDF', 'https://example.org/paper.pdf']]);
+  const linksOf = () => page.locator('.paper-page > .paper-links a').evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('href')]));
+  assert.deepEqual(await linksOf(), [['PDF', 'https://example.org/paper.pdf']]);
   await page.goto(`${server.url}/#/paper/32`);
   await page.getByRole('heading', { level: 1, name: 'Escaping Markup in $\\LaTeX$ Titles: \\textbf{Bold} & <em>Emphasis</em>' }).waitFor();
-  assert.equal(await page.locator('.links').count(), 0, 'a data: link is not a link');
+  // A data: link is not a link: the paper is found by its title instead.
+  assert.deepEqual((await linksOf()).map(([label, href]) => [label, new URL(href!).origin]), [
+    ['arXiv', 'https://arxiv.org'],
+    ['OpenReview', 'https://openreview.net'],
+    ['Semantic Scholar', 'https://www.semanticscholar.org'],
+    ['Google Scholar', 'https://scholar.google.com'],
+  ]);
   await shot(page, 'xss-paper.png');
 
   await page.goto(`${server.url}/#/add`);

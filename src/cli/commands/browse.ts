@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { withLibrary, parsePositiveInt, UserError } from '../context.ts';
 import { authorLine, bold, clean, dim, printJson, table, truncate, venueLine } from '../format.ts';
+import { LISTING_HELP, listingOption } from './listing.ts';
 
 export function registerBrowse(program: Command): void {
   program
@@ -23,15 +24,14 @@ export function registerBrowse(program: Command): void {
   program
     .command('list')
     .description('papers in the library, or in one listing in its order')
-    .option('--listing <name>', 'only this listing')
+    .option('--listing <listing>', LISTING_HELP)
     .option('--limit <n>', 'at most this many', (v) => parsePositiveInt(v, '--limit'))
     .option('--json', 'print JSON')
     .action(function (this: Command) {
       const opts = this.opts<{ listing?: string; limit?: number; json?: boolean }>();
-      const { total, papers } = withLibrary(this, (library) => {
-        if (opts.listing && !library.listing(opts.listing)) throw new UserError(`no listing named "${opts.listing}" (see \`paperscout listings\`)`);
-        return library.papers({ listing: opts.listing }, { limit: opts.limit });
-      });
+      const { total, papers } = withLibrary(this, (library) =>
+        library.papers({ listing: opts.listing && listingOption(library, opts.listing).name }, { limit: opts.limit }),
+      );
       if (opts.json) return printJson(papers);
       const width = Math.max(40, (process.stdout.columns ?? 120) - 40);
       console.log(table(['id', 'title', 'venue', 'authors'], papers.map((p) => [p.id, truncate(p.title, width), venueLine(p), truncate(authorLine(p.authors, 2), 30)])));

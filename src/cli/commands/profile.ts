@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { Profile } from '../../types.ts';
 import type { Library } from '../../library/library.ts';
+import type { IdentityOfName } from '../../actions/profile.ts';
 import { withLibrary, parsePositiveInt, UserError } from '../context.ts';
 import { ConflictError, NotFoundError } from '../../actions/errors.ts';
 import { authorLine, clean, dim, printJson, table, truncate, venueLine } from '../format.ts';
@@ -19,6 +20,25 @@ export function resolveProfile(library: Library, name: string | undefined): Prof
   throw new UserError(names.length === 0 ? 'no profile yet: create one with `paperscout profile create NAME --from FILE`' : `several profiles exist (${names.join(', ')}): name one with --profile`);
 }
 
+function parseIdentities(value: string): number[] {
+  const numbers = value.split(',').map((part) => Number(part.trim()));
+  if (numbers.some((n) => !Number.isInteger(n) || n < 1)) throw new UserError(`--identity takes the numbers of identities as listed, e.g. 2 or 1,3, not "${value}"`);
+  return numbers;
+}
+
+/** The identities of a name, numbered, each with what tells it apart: co-authors, venues, titles. */
+function identityList(identities: readonly IdentityOfName[]): string {
+  return identities
+    .map((identity) => {
+      const papers = `${identity.paperIds.length} paper(s)${identity.inProfile > 0 ? `, ${identity.inProfile} in the profile already` : ''}`;
+      const coauthors = identity.coauthors.length > 0 ? `with ${identity.coauthors.map((c) => `${c.name} (${c.papers})`).join(', ')}` : 'no co-authors';
+      const venues = identity.venues.map((v) => v.venue).join(', ');
+      const lines = [`${String(identity.number).padStart(3)}. ${[papers, coauthors, venues].filter(Boolean).join('; ')}`, ...identity.sampleTitles.map((title) => `       ${truncate(title, 90)}`)];
+      return clean(lines.join('\n'));
+    })
+    .join('\n');
+}
+
 export function registerProfile(program: Command): void {
   const profile = program.command('profile').description("a researcher's own papers, which recommendations are made for");
 
@@ -33,19 +53,25 @@ export function registerProfile(program: Command): void {
       .argument('<name>')
       .option('--from <paths...>', 'files with your papers')
       .option('--author <name>', 'your papers already in the library, by your name (any spelling: "LIU YONG" finds "Yong Liu")')
+      .option('--identity <numbers>', 'when your name may be several people: which of them are you (as listed), e.g. 2 or 1,3', parseIdentities)
       .option('--encoding <label>', ENCODING_HELP)
       .action(async function (this: Command, name: string) {
-        const opts = this.opts<{ from?: string[]; author?: string; encoding?: string }>();
+        const opts = this.opts<{ from?: string[]; author?: string; identity?: number[]; encoding?: string }>();
         if (!opts.from && !opts.author) throw new UserError('say where your papers are: --from FILE... and/or --author "Full Name"');
+        if (opts.identity && !opts.author) throw new UserError('--identity picks among the people a name may be: give --author too');
         const encoding = encodingOption(opts.encoding);
         // Loaded here: the importers are needed by this command only.
-        const { buildProfile, readProfileFiles } = await import('../../actions/profile.ts');
+        const { AmbiguousAuthorError, buildProfile, readProfileFiles } = await import('../../actions/profile.ts');
         const read = opts.from ? readProfileFiles(opts.from, { encoding }) : { listings: [], files: [], failures: [], skipped: [] };
         reportFileProblems({ outcomes: read.files, failures: read.failures, skipped: read.skipped });
         const change = withLibrary(this, (library) => {
           try {
-            return buildProfile(library, name, { listings: read.listings, author: opts.author }, creates ? 'create' : 'extend');
+            return buildProfile(library, name, { listings: read.listings, author: opts.author, identities: opts.identity }, creates ? 'create' : 'extend');
           } catch (error) {
+            if (error instanceof AmbiguousAuthorError) {
+              console.error(`paperscout: ${clean(error.message)}:\n${identityList(error.identities)}`);
+              throw new UserError('say which with --identity N (several: --identity 1,3); nothing was added');
+            }
             if (error instanceof ConflictError) throw new UserError(`${error.message} (add to it with \`paperscout profile add\`)`);
             if (error instanceof NotFoundError) throw new UserError(`${error.message} (see \`paperscout profile list\`)`);
             throw error;

@@ -5,6 +5,7 @@ import type { Library } from '../../library/library.ts';
 import { withLibrary, parsePositiveInt, parseYear, UserError } from '../context.ts';
 import { authorLine, bold, clean, dim, printJson, truncate, venueLine } from '../format.ts';
 import { resolveProfile } from './profile.ts';
+import { LISTING_HELP, listingOption } from './listing.ts';
 
 function printRecommendation(rank: number, item: Recommendation, topic?: string): void {
   console.log(`${String(rank).padStart(3)}. [${item.paper.id}] ${bold(clean(item.paper.title))}  ${dim(`${item.score.toFixed(3)} (${item.match.strength})`)}`);
@@ -49,7 +50,7 @@ export function registerRecommend(program: Command): void {
     .command('recommend')
     .description("the library's papers (or one listing's) ranked for a profile, each with its reasons")
     .option('--profile <name>', 'the profile (needed when there are several)')
-    .option('--listing <name>', 'only papers of this listing, e.g. one poster session')
+    .option('--listing <listing>', `${LISTING_HELP}, e.g. one poster session`)
     .option('--venue <venue>', 'only this venue')
     .option('--year <year>', 'only this year', parseYear)
     .option('--session <session>', 'only this session')
@@ -62,9 +63,9 @@ export function registerRecommend(program: Command): void {
       const indexing = await indexingProgress();
       const result = withLibrary(this, (library) => {
         const profile = resolveProfile(library, opts.profile);
-        if (opts.listing && !library.listing(opts.listing)) throw new UserError(`no listing named "${opts.listing}" (see \`paperscout listings\`)`);
+        const listing = opts.listing && listingOption(library, opts.listing).name;
         indexing(library);
-        return recommend(library, profile, { listing: opts.listing, venue: opts.venue, year: opts.year, session: opts.session }, opts.limit, { byTopic: opts.byTopic });
+        return recommend(library, profile, { listing, venue: opts.venue, year: opts.year, session: opts.session }, opts.limit, { byTopic: opts.byTopic });
       });
       if (opts.json) return printJson(recommendJson(result));
       if (result.yours.length > 0) {

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { withLibrary, parsePositiveInt, parseYear } from '../context.ts';
 import { authorLine, clean, dim, highlight, printJson, venueLine } from '../format.ts';
 import type { Segment } from '../../types.ts';
+import { LISTING_HELP, listingOption } from './listing.ts';
 import { resolveProfile } from './profile.ts';
 // actions/search.ts re-ranks this many; importing it from there would load the engine for every search.
 import { RANKING_DEPTH as PROFILE_SEARCH_DEPTH } from '../../library/search.ts';
@@ -18,18 +19,18 @@ export function registerSearch(program: Command): void {
     .option('--venue <venue>', 'only this venue')
     .option('--year <year>', 'only this year', parseYear)
     .option('--author <name>', 'only papers by an author with this name')
-    .option('--listing <name>', 'only papers of this listing')
+    .option('--listing <listing>', LISTING_HELP)
     .option('--profile <name>', `the best ${PROFILE_SEARCH_DEPTH} matches in the order of their relevance to this profile`)
     .option('--json', 'print JSON')
     .action(async function (this: Command, words: string[]) {
       const opts = this.opts<{ limit: number; venue?: string; year?: number; author?: string; listing?: string; profile?: string; json?: boolean }>();
       const query = words.join(' ');
-      const filter = { venue: opts.venue, year: opts.year, author: opts.author, listing: opts.listing };
       // Loaded only for --profile: the engine is slow to load and plain search needs none of it.
       const forProfile = opts.profile ? (await import('../../actions/search.ts')).searchForProfile : undefined;
-      const result = withLibrary(this, (library) =>
-        forProfile ? forProfile(library, resolveProfile(library, opts.profile), query, filter, { limit: opts.limit }) : library.search(query, filter, { limit: opts.limit }),
-      );
+      const result = withLibrary(this, (library) => {
+        const filter = { venue: opts.venue, year: opts.year, author: opts.author, listing: opts.listing && listingOption(library, opts.listing).name };
+        return forProfile ? forProfile(library, resolveProfile(library, opts.profile), query, filter, { limit: opts.limit }) : library.search(query, filter, { limit: opts.limit });
+      });
       if (opts.json) {
         return printJson(
           result.hits.map((hit) => ({ ...hit.paper, score: hit.score, highlightedTitle: markdownMarks(hit.title), snippet: markdownMarks(hit.snippet) })),

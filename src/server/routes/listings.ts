@@ -1,9 +1,11 @@
-// Listings: what has been ingested, and adding one from pasted or uploaded text, with a
-// preview of exactly what saving would do.
+// Listings: what has been ingested; adding one from pasted or uploaded text, with a preview of
+// exactly what saving would do; renaming and relabelling one; removing one, with a preview of
+// what removing would delete.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Library } from '../../library/library.ts';
 import type { Writer } from '../writer.ts';
-import { ListingReport, Listings, ListingUpload, Problem } from '../schemas.ts';
+import { IdParams, ListingEdit, ListingEdited, ListingRemoval, ListingReport, Listings, ListingUpload, Problem } from '../schemas.ts';
+import { notFound } from '../problems.ts';
 
 /** Listing uploads may be whole proceedings (the largest paperlists file is under 5 MB). */
 export const UPLOAD_BODY_LIMIT = 16 * 1024 * 1024;
@@ -47,5 +49,49 @@ export const listingsRoutes: FastifyPluginAsyncTypebox<{ library: Library; write
       const report = await writer.write<ListingReport>({ kind: 'saveListing', body: request.body });
       reply.code(report.saved ? 201 : 200).send(report);
     },
+  );
+
+  app.patch(
+    '/api/listings/:id',
+    {
+      schema: {
+        summary: "Rename or relabel a listing; its papers that carry the old venue, year or session (or none) take the new one",
+        tags: ['listings'],
+        params: IdParams,
+        body: ListingEdit,
+        response: { 200: ListingEdited, 400: Problem, 404: Problem, 409: Problem, 422: Problem, ...BUSY },
+      },
+    },
+    (request) => writer.write<ListingEdited>({ kind: 'editListing', id: request.params.id, body: request.body }),
+  );
+
+  app.get(
+    '/api/listings/:id/removal',
+    {
+      schema: {
+        summary: 'What removing a listing would do: the papers no other listing holds are deleted, with their ratings and places in profiles; nothing is changed',
+        tags: ['listings'],
+        params: IdParams,
+        response: { 200: ListingRemoval, 404: Problem },
+      },
+    },
+    (request) => {
+      const listing = library.listingById(request.params.id);
+      if (!listing) throw notFound(`listing with id ${request.params.id}`);
+      return { removed: false, ...library.listingRemoval(listing) };
+    },
+  );
+
+  app.delete(
+    '/api/listings/:id',
+    {
+      schema: {
+        summary: 'Remove a listing; the papers no other listing holds are deleted, with their ratings and places in profiles',
+        tags: ['listings'],
+        params: IdParams,
+        response: { 200: ListingRemoval, 404: Problem, ...BUSY },
+      },
+    },
+    (request) => writer.write<ListingRemoval>({ kind: 'removeListing', id: request.params.id }),
   );
 };

@@ -5,9 +5,12 @@ import type { Library } from '../../library/library.ts';
 import type { Writer } from '../writer.ts';
 import { findProfile, summary } from '../profile-lookup.ts';
 import { BUSY, UPLOAD_BODY_LIMIT } from './listings.ts';
+import { identitiesOf } from '../../actions/profile.ts';
 import {
+  AuthorIdentities,
   AuthorList,
   AuthorQuery,
+  IdentitiesQuery,
   NoContent,
   ProfileAdded,
   ProfileAdditions,
@@ -112,5 +115,21 @@ export const profilesRoutes: FastifyPluginAsyncTypebox<{ library: Library; write
       },
     },
     (request) => library.authors(request.query.prefix, request.query.limit),
+  );
+
+  app.get(
+    '/api/authors/identities',
+    {
+      schema: {
+        summary: 'The people a name may be in the library (papers connected through shared co-authors are one), for the researcher to pick theirs',
+        tags: ['profiles'],
+        querystring: IdentitiesQuery,
+        response: { 200: AuthorIdentities, 400: Problem, 404: Problem },
+      },
+    },
+    (request) => {
+      const profile = request.query.profile === undefined ? undefined : findProfile(library, request.query.profile);
+      return identitiesOf(library, request.query.name, profile).map(({ paperIds, ...identity }) => ({ ...identity, papers: paperIds.length }));
+    },
   );
 };

@@ -28,7 +28,7 @@ function reportView(report: ListingReport): HTMLElement {
         ? ['Saved as listing ', h('strong', null, report.listing!.name), '. ']
         : report.alreadyInLibrary
           ? ['This file is already in the library as ', h('strong', null, report.listing!.name), ': saving adds nothing.']
-          : 'Preview: nothing is stored until you save.',
+          : ['Preview: nothing is stored until you save. It is saved as ', h('strong', { id: 'listing-saved-as' }, report.name), ' (change it under "Name, format and labels").'],
       report.listing ? [' ', h('a', { href: hashLink('search', { listing: report.listing.name }) }, 'Browse its papers'), ' · ', h('a', { href: hashLink('plan', { listing: report.listing.name }) }, 'Plan this session')] : null,
     ),
     h('dl', { class: 'facts' }, facts.map(([term, value]) => h('div', null, h('dt', null, term), h('dd', null, value)))),
@@ -61,7 +61,7 @@ export async function addListingPage({ main }: PageContext): Promise<void> {
   setTitle('Add a listing');
   let uploaded: { name: string; text: string } | undefined;
   const text = h('textarea', { id: 'listing-text', name: 'text', rows: '12', spellcheck: 'false', placeholder: 'Paste a poster-session page, a trending feed, a BibTeX export…' });
-  const fileName = h('input', { id: 'listing-name', name: 'fileName', value: 'pasted listing.txt', required: true, maxlength: '255' });
+  const fileName = h('input', { id: 'listing-name', name: 'fileName', maxlength: '255', placeholder: 'from the page: venue, year, session' });
   const fileInfo = h('p', { class: 'muted', 'aria-live': 'polite' });
   const file = h('input', {
     id: 'listing-file',
@@ -87,7 +87,7 @@ export async function addListingPage({ main }: PageContext): Promise<void> {
     const body = uploaded?.text ?? text.value;
     if (!body.trim()) return undefined;
     return {
-      fileName: fileName.value.trim().replace(/[/\\]/g, '-') || 'pasted listing.txt',
+      fileName: fileName.value.trim().replace(/[/\\]/g, '-') || undefined,
       text: body,
       format: (format.value || undefined) as FormatName | undefined,
       venue: venue.value.trim() || undefined,
@@ -146,7 +146,7 @@ export async function addListingPage({ main }: PageContext): Promise<void> {
       h(
         'div',
         { class: 'filters' },
-        field('Listing name', fileName),
+        field('Listing name', fileName, 'empty: named by what the page says'),
         field('Format', format),
         field('Venue', venue, 'e.g. ICLR'),
         field('Year', year),

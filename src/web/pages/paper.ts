@@ -1,30 +1,12 @@
 // One paper: abstract, authors (each a link to their papers), links, the listings it appears
 // in, its possible other versions side by side, and similar papers.
 import { api, describeError, type Paper, type PaperDetail } from '../api.ts';
-import { authorLinks, errorBox, loading, paperCard, ratingButtons, venueLine } from '../components.ts';
-import { h, hashLink, replaceChildren, safeHref, type Child } from '../dom.ts';
+import { authorLinks, errorBox, loading, paperCard, ratingButtons, readingLinks, venueLine } from '../components.ts';
+import { h, hashLink, replaceChildren, type Child } from '../dom.ts';
 import { setTitle, type PageContext } from '../page.ts';
 import { currentProfile } from '../store.ts';
 
 const SIMILAR = 8;
-
-function links(paper: Paper): Child {
-  const { urls, ids } = paper;
-  const items: [string, string | undefined][] = [
-    ['Paper page', urls.site],
-    ['PDF', urls.pdf],
-    ['Code', urls.github],
-    ['Project', urls.project],
-    [`arXiv ${ids.arxiv}`, ids.arxiv && `https://arxiv.org/abs/${encodeURIComponent(ids.arxiv).replace('%2F', '/')}`],
-    [`DOI ${ids.doi}`, ids.doi && `https://doi.org/${encodeURI(ids.doi)}`],
-    ['OpenReview', ids.openreview && `https://openreview.net/forum?id=${encodeURIComponent(ids.openreview)}`],
-  ];
-  const safe = items.flatMap(([label, url]) => {
-    const href = safeHref(url);
-    return href ? [h('li', null, h('a', { href, rel: 'noopener noreferrer', target: '_blank' }, label))] : [];
-  });
-  return safe.length > 0 ? h('ul', { class: 'links' }, safe) : null;
-}
 
 function abstractOf(paper: Paper): Child {
   return paper.abstract ? h('p', { class: 'abstract' }, paper.abstract) : h('p', { class: 'abstract muted' }, 'No abstract in any listing.');
@@ -116,7 +98,8 @@ export async function paperPage({ main, route, signal }: PageContext): Promise<v
       h('h2', { class: 'visually-hidden' }, 'Abstract'),
       abstractOf(paper),
       paper.keywords.length > 0 ? h('p', { class: 'keywords' }, h('span', { class: 'muted' }, 'Keywords: '), paper.keywords.join(', ')) : null,
-      links(paper),
+      h('h2', { class: 'visually-hidden' }, 'Read it'),
+      readingLinks(paper),
       h('h2', null, 'Listed in'),
       h(
         'ul',

@@ -1,8 +1,8 @@
 // Session planner: one listing's papers ranked for my profile, my own papers marked, a
 // short-list to tick, exported as a Markdown checklist or a calendar file.
 import { api, apiUrl, describeError, type Listing, type Paper, type PlanEntry } from '../api.ts';
-import { authorLinks, errorBox, listingSelect, loading, matchScale, patiently, reasonList } from '../components.ts';
-import { count, goToWithFields, h, hashLink, replaceChildren, type Child } from '../dom.ts';
+import { authorLinks, errorBox, listingSelect, loading, matchScale, patiently, readingLinks, reasonList } from '../components.ts';
+import { count, formatNumber, goToWithFields, h, hashLink, replaceChildren, type Child } from '../dom.ts';
 import { setTitle, type PageContext } from '../page.ts';
 import { currentProfile, setShortlist, shortlist } from '../store.ts';
 
@@ -15,18 +15,43 @@ function sessionTimeText(listing: Listing): string | undefined {
   return `${show(listing.startsAt)}${listing.endsAt ? ` – ${show(listing.endsAt)}` : ''}`;
 }
 
-function exportPanel(listing: Listing, profile: string | undefined, picked: () => Paper[]): { element: HTMLElement; update: () => void } {
+/**
+ * The short-list panel beside the papers, and, on a phone, where the panel comes after all of
+ * them, a bar kept in sight at the bottom saying how many are ticked, with the way to the panel.
+ */
+function exportPanel(listing: Listing, profile: string | undefined, picked: () => Paper[]): { element: HTMLElement; bar: HTMLElement; update: () => void } {
   const known = sessionTimeText(listing);
   const start = h('input', { id: 'plan-start', type: 'datetime-local' });
   const end = h('input', { id: 'plan-end', type: 'time' });
   const list = h('ol', { class: 'shortlist' });
   const hint = h('p', { class: 'muted' }, 'Tick the papers you want to see.');
-  const heading = h('h2', { id: 'shortlist-title' }, 'Your short-list');
+  const heading = h('h2', { id: 'shortlist-title', tabindex: '-1' }, 'Your short-list');
   const downloads = h('div', { class: 'downloads' });
+  const barCount = h('span', { class: 'bar-count', role: 'status' });
+  const bar = h(
+    'div',
+    { class: 'shortlist-bar', id: 'shortlist-bar' },
+    barCount,
+    h(
+      'button',
+      {
+        type: 'button',
+        id: 'to-shortlist',
+        on: {
+          click: () => {
+            heading.scrollIntoView({ block: 'start' });
+            heading.focus({ preventScroll: true });
+          },
+        },
+      },
+      'Short-list and export ↓',
+    ),
+  );
   const update = () => {
     const papers = picked();
     const ids = papers.map((paper) => paper.id);
     heading.textContent = `Your short-list (${ids.length})`;
+    barCount.textContent = ids.length === 0 ? 'Nothing ticked yet' : `${count(ids.length, 'paper')} ticked`;
     replaceChildren(list, papers.map((paper) => h('li', null, paper.title)));
     hint.hidden = ids.length > 0;
     const endValue = start.value && end.value ? `${start.value.slice(0, 11)}${end.value}` : undefined;
@@ -59,7 +84,7 @@ function exportPanel(listing: Listing, profile: string | undefined, picked: () =
         ),
     downloads,
   );
-  return { element, update };
+  return { element, bar, update };
 }
 
 interface RowOptions {
@@ -86,6 +111,7 @@ function entryRow({ paper, ranked, mark }: PlanEntry, { position, checked, onTog
       ),
       h('p', { class: 'paper-meta' }, position ? h('span', { class: 'position' }, `#${position} · `) : null, authorLinks(paper.authors, 5)),
       ranked ? reasonList(ranked.reasons.slice(0, 1)) : null,
+      readingLinks(paper),
     ),
   );
 }
@@ -120,7 +146,7 @@ export async function plannerPage({ main, route, signal }: PageContext): Promise
   setTitle(`Plan ${listing.session ?? listing.name}`);
   const status = loading(profile ? 'Ranking the session for you…' : 'Loading the session…');
   replaceChildren(content, status);
-  let found: { entries: PlanEntry[]; ranked: boolean };
+  let found: { entries: PlanEntry[]; ranked: boolean; omitted: number };
   try {
     found = await patiently(api.sessionPlan(listing.name, profile, signal), status);
   } catch (error) {
@@ -148,7 +174,16 @@ export async function plannerPage({ main, route, signal }: PageContext): Promise
   const header: Child = [
     h('p', { class: 'summary' }, [listing.session, listing.room, [listing.venue, listing.year].filter(Boolean).join(' ')].filter(Boolean).join(' · ') || listing.name, ` — ${count(listing.paperCount, 'paper')}`),
     found.ranked ? matchScale() : h('p', { class: 'notice' }, 'In listing order. ', h('a', { href: hashLink('profile') }, 'Make a profile'), ' to rank these papers for you.'),
+    found.omitted > 0
+      ? h(
+          'p',
+          { class: 'notice warning', id: 'plan-omitted', role: 'status' },
+          `This plan shows ${count(found.entries.length, 'paper')}; ${count(found.omitted, 'more paper')} of the listing ${found.omitted === 1 ? 'is' : 'are'} left out (a plan holds at most ${formatNumber(found.entries.length)}). `,
+          h('a', { href: hashLink('search', { listing: listing.name }) }, 'Browse the whole listing'),
+          '.',
+        )
+      : null,
   ];
-  replaceChildren(content, header, h('div', { class: 'plan-layout' }, h('ol', { class: 'papers plan-list' }, rows), panel.element));
+  replaceChildren(content, header, h('div', { class: 'plan-layout' }, h('div', { class: 'plan-papers' }, h('ol', { class: 'papers plan-list' }, rows), panel.bar), panel.element));
   panel.update();
 }

@@ -1,21 +1,81 @@
 // "My profile": make one from pasted abstracts, uploaded files or my name among the library's
 // authors; see recommendations with their reasons and rate them with one click.
-import { api, describeError, isAbort, type Filter } from '../api.ts';
+import { api, describeError, isAbort, type AuthorIdentities, type Filter } from '../api.ts';
 import { announce, errorBox, listingSelect, loading, paperCard, patiently, matchScale, ratingButtons, reasonList } from '../components.ts';
-import { count, goToWithFields, h, hashLink, replaceChildren } from '../dom.ts';
+import { count, formatNumber, goToWithFields, h, hashLink, replaceChildren } from '../dom.ts';
 import { intParam, reload, setTitle, type PageContext } from '../page.ts';
 import { currentProfile, setCurrentProfile } from '../store.ts';
 import type { ProfileAdditions } from '../../server/schemas.ts';
 
 const RECOMMENDATIONS = 20;
 
-/** "Pick my name": a text box whose suggestions come from the library's authors as one types. */
-function authorPicker(): { element: HTMLElement; input: HTMLInputElement } {
+/** The identities of a name as a choice list: what tells each apart, a box to tick for each that is me. */
+function identityChoices(identities: AuthorIdentities): HTMLElement {
+  if (identities.length === 0) return h('p', { class: 'muted' }, 'No papers by this name in the library.');
+  // One identity is surely mine; of several, those holding papers of the profile already are.
+  const mine = (inProfile: number) => identities.length === 1 || inProfile > 0;
+  return h(
+    'fieldset',
+    { class: 'identities' },
+    h('legend', null, identities.length === 1 ? 'Your papers by this name' : `This name may be ${identities.length} people: which are you?`),
+    identities.length > 1 ? h('p', { class: 'muted' }, 'Papers connected through shared co-authors are taken as one person. Tick every one that is you.') : null,
+    identities.map((identity) =>
+      h(
+        'label',
+        { class: 'identity' },
+        h('input', { type: 'checkbox', name: 'identity', value: identity.number, checked: mine(identity.inProfile) }),
+        h(
+          'span',
+          null,
+          h('strong', null, count(identity.papers, 'paper')),
+          identity.inProfile > 0 ? ` (${formatNumber(identity.inProfile)} in your profile)` : '',
+          identity.coauthors.length > 0 ? ` · with ${identity.coauthors.map((c) => c.name).join(', ')}` : ' · no co-authors',
+          identity.venues.length > 0 ? ` · ${identity.venues.map((v) => v.venue).join(', ')}` : '',
+          h('ul', { class: 'sample-titles' }, identity.sampleTitles.map((title) => h('li', null, title))),
+        ),
+      ),
+    ),
+  );
+}
+
+interface AuthorPicker {
+  element: HTMLElement;
+  input: HTMLInputElement;
+  /** Where the people a name may be are shown, wider than the box: placed by the form. */
+  choices: HTMLElement;
+  /** The identities of the name typed that are ticked (loading them first), or why there are none to add. */
+  picked(): Promise<{ identities: number[] } | { problem: string }>;
+}
+
+/**
+ * "Pick my name": a text box whose suggestions come from the library's authors as one types;
+ * once a name is chosen, the people it may be, to tick. `profile` is the profile being added to.
+ */
+function authorPicker(profile: string | undefined): AuthorPicker {
   const input = h('input', { id: 'profile-author', name: 'author', autocomplete: 'off', placeholder: 'e.g. Mara Lindqvist' });
   const suggestions = h('ul', { class: 'suggestions', id: 'author-suggestions', 'aria-label': 'matching authors' });
+  const choices = h('div', { id: 'author-identities', 'aria-live': 'polite' });
+  /** The name the choices are of, and their loading. */
+  let shown: { name: string; loaded: Promise<AuthorIdentities> } | undefined;
+  const showIdentities = (name: string) => {
+    if (shown?.name === name) return shown.loaded;
+    const loaded = api.identities(name, profile);
+    shown = { name, loaded };
+    replaceChildren(choices, h('p', { class: 'muted' }, 'Looking for your papers…'));
+    loaded.then(
+      (identities) => shown?.loaded === loaded && replaceChildren(choices, identityChoices(identities)),
+      (error) => shown?.loaded === loaded && replaceChildren(choices, errorBox(describeError(error))),
+    );
+    return loaded;
+  };
   let timer: number | undefined;
   let pending: AbortController | undefined;
+  input.addEventListener('change', () => {
+    if (input.value.trim()) void showIdentities(input.value.trim());
+  });
   input.addEventListener('input', () => {
+    shown = undefined;
+    replaceChildren(choices);
     window.clearTimeout(timer);
     timer = window.setTimeout(async () => {
       pending?.abort();
@@ -39,6 +99,7 @@ function authorPicker(): { element: HTMLElement; input: HTMLInputElement } {
                     click: () => {
                       input.value = author.name;
                       replaceChildren(suggestions);
+                      void showIdentities(author.name);
                       input.focus();
                     },
                   },
@@ -54,15 +115,22 @@ function authorPicker(): { element: HTMLElement; input: HTMLInputElement } {
       }
     }, 150);
   });
-  return { element: h('div', { class: 'author-picker' }, input, suggestions), input };
+  const picked: AuthorPicker['picked'] = async () => {
+    const identities = await showIdentities(input.value.trim());
+    if (identities.length === 0) return { problem: `There are no papers by "${input.value.trim()}" in the library.` };
+    const ticked = Array.from(choices.querySelectorAll<HTMLInputElement>('input[name=identity]:checked'), (box) => Number(box.value));
+    if (ticked.length === 0) return { problem: 'Tick the people of this name that are you.' };
+    return { identities: ticked };
+  };
+  return { element: h('div', { class: 'author-picker' }, input, suggestions), input, choices, picked };
 }
 
 /** The three ways to say which papers are mine; `onSubmit` gets them as the API takes them. */
-function sourcesForm(options: { withName: boolean; submitLabel: string; onSubmit: (additions: ProfileAdditions, name: string) => Promise<void> }): HTMLFormElement {
+function sourcesForm(options: { profile?: string; submitLabel: string; onSubmit: (additions: ProfileAdditions, name: string) => Promise<void> }): HTMLFormElement {
   const name = h('input', { id: 'profile-name', name: 'name', required: true, maxlength: '200', autocomplete: 'off' });
   const abstracts = h('textarea', { id: 'profile-abstracts', name: 'abstracts', rows: '6', placeholder: 'One abstract per paragraph, with a blank line between them.' });
   const files = h('input', { id: 'profile-files', name: 'files', type: 'file', multiple: true, accept: '.bib,.bibtex,.ris,.nbib,.txt,.json,.jsonl,.csv,.xml,.atom,.yaml,.yml,.md,.html,.htm' });
-  const picker = authorPicker();
+  const picker = authorPicker(options.profile);
   const message = h('div', { 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit', class: 'primary' }, options.submitLabel);
   return h(
@@ -81,6 +149,11 @@ function sourcesForm(options: { withName: boolean; submitLabel: string; onSubmit
             replaceChildren(message, errorBox('Paste your abstracts, choose your files or pick your name.'));
             return;
           }
+          if (additions.author) {
+            const picked = await picker.picked().catch((error: unknown) => ({ problem: describeError(error) }));
+            if ('problem' in picked) return replaceChildren(message, errorBox(picked.problem));
+            additions.identities = picked.identities;
+          }
           submit.disabled = true;
           replaceChildren(message, h('p', { class: 'muted' }, 'Reading your papers…'));
           try {
@@ -92,7 +165,7 @@ function sourcesForm(options: { withName: boolean; submitLabel: string; onSubmit
         },
       },
     },
-    options.withName ? h('label', { class: 'field', for: 'profile-name' }, h('span', null, 'Profile name'), name) : null,
+    options.profile === undefined ? h('label', { class: 'field', for: 'profile-name' }, h('span', null, 'Profile name'), name) : null,
     h(
       'div',
       { class: 'sources' },
@@ -106,6 +179,7 @@ function sourcesForm(options: { withName: boolean; submitLabel: string; onSubmit
       ),
       h('fieldset', null, h('legend', null, 'Pick your name'), h('label', { for: 'profile-author' }, 'Your papers already in the library'), picker.element),
     ),
+    picker.choices,
     h('div', { class: 'actions' }, submit),
     message,
   );
@@ -119,7 +193,6 @@ function createView(main: HTMLElement, existing: readonly string[]): void {
     h('p', { class: 'lead' }, 'paperscout ranks papers by how close they are to your own work. Give it your papers in any of these ways (or several).'),
     existing.length > 0 ? h('p', null, 'Or open one: ', existing.map((name, index) => [index > 0 ? ', ' : '', h('a', { href: hashLink('profile', { name }) }, name)])) : null,
     sourcesForm({
-      withName: true,
       submitLabel: 'Create profile',
       onSubmit: async (additions, name) => {
         const created = await api.createProfile(name, additions);
@@ -234,7 +307,7 @@ export async function profilePage({ main, route, signal }: PageContext): Promise
       null,
       h('summary', null, 'Add more of your papers'),
       sourcesForm({
-        withName: false,
+        profile: name,
         submitLabel: 'Add to profile',
         onSubmit: async (additions) => {
           const added = await api.addToProfile(name, additions);

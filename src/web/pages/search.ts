@@ -102,7 +102,7 @@ async function overview(listings: readonly Listing[], signal: AbortSignal): Prom
             h('td', null, h('a', { href: hashLink('search', { listing: listing.name }) }, listing.name)),
             h('td', { class: 'number' }, formatNumber(listing.paperCount)),
             h('td', null, [[listing.venue, listing.year].filter(Boolean).join(' '), listing.session, listing.room].filter(Boolean).join(' · ')),
-            h('td', null, h('a', { href: hashLink('plan', { listing: listing.name }) }, 'Plan')),
+            h('td', { class: 'actions-cell' }, h('a', { href: hashLink('plan', { listing: listing.name }) }, 'Plan'), ' · ', h('a', { href: hashLink(`listing/${listing.id}`), 'aria-label': `Edit or remove ${listing.name}` }, 'Edit')),
           ),
         ),
       ),
@@ -121,6 +121,13 @@ export async function searchPage({ main, route, signal }: PageContext): Promise<
   const body = browsing ? results(q, filter, offset, signal) : lists.then(([listings]) => overview(listings, signal));
   const [listings, venues] = await lists;
   const slot = h('div', { class: 'results' }, loading());
-  replaceChildren(main, h('h1', { tabindex: '-1' }, title), searchForm(q, filter, listings, venues), slot);
+  const browsed = !q && filter.listing ? listings.find((listing) => listing.name === filter.listing) : undefined;
+  replaceChildren(
+    main,
+    h('h1', { tabindex: '-1' }, title),
+    browsed ? h('p', { class: 'muted' }, h('a', { href: hashLink(`listing/${browsed.id}`) }, 'Rename, relabel or remove this listing'), ' · ', h('a', { href: hashLink('plan', { listing: browsed.name }) }, 'Plan this session')) : null,
+    searchForm(q, filter, listings, venues),
+    slot,
+  );
   replaceChildren(slot, await body);
 }
