@@ -7,6 +7,7 @@ import type { PaperFilter } from '../library/papers.ts';
 import type { FeatureIndex } from '../engine/feature-index.ts';
 import { LibraryRanker, libraryStatistics, type RankedRow } from '../engine/library-ranking.ts';
 import { TopicRanker, type TopicRankedRow } from '../engine/topic-ranking.ts';
+import { rankShortlisted } from '../engine/shortlist.ts';
 import { FILLER_STEMS } from '../engine/filler-words.ts';
 import { findTopics, type ProfileTopic } from './topics.ts';
 import { stemCounts } from '../engine/background.ts';
@@ -203,7 +204,7 @@ export function similarPapers(library: Library, target: { paperId: number } | { 
     const row = paper && index.rowOf(paper.id);
     if (!paper || row === undefined) return [];
     const ranker = new LibraryRanker(index, libraryStatistics(index, background.model), background.reference, { liked: [index.features(row)], disliked: [] });
-    const ranked = ranker.rank(candidateRows(index, undefined, new Set([paper.id, ...library.versionsOf([paper.id]).keys()])), limit);
+    const ranked = rankShortlisted(index, ranker, candidateRows(index, undefined, new Set([paper.id, ...library.versionsOf([paper.id]).keys()])), limit);
     const liked: Source[] = [{ doc: textDoc(paper), kind: 'paper' }];
     return explain(library, index, ranked, () => ({ ranker, liked, disliked: [] }));
   }
@@ -212,5 +213,5 @@ export function similarPapers(library: Library, target: { paperId: number } | { 
   const statistics = libraryStatistics(index, background.model, [stemCounts([text])]);
   const ranker = new LibraryRanker(index, statistics, background.reference, { liked: [docFeatures(text, background.model.dense)], disliked: [] });
   const liked: Source[] = [{ doc: text, kind: 'text' }];
-  return explain(library, index, ranker.rank(index.liveRows(), limit), () => ({ ranker, liked, disliked: [] }));
+  return explain(library, index, rankShortlisted(index, ranker, index.liveRows(), limit), () => ({ ranker, liked, disliked: [] }));
 }

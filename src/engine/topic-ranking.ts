@@ -5,38 +5,11 @@ import type { FeatureIndex } from './feature-index.ts';
 import type { BackgroundStatistics } from './background.ts';
 import { DEFAULT_V2, type DocFeatures, type V2Options } from './language-model.ts';
 import { LibraryRanker, type RankedRow } from './library-ranking.ts';
+import { EXACT_ROWS, PAPER_SHORTLIST, SHORTLIST, shortlists } from './shortlist.ts';
 
 export interface TopicRankedRow extends RankedRow {
   /** The topic whose ranking placed the paper: its position in the topics given. */
   topic: number;
-}
-
-/**
- * Over more candidates than this, each topic's ranking (and each paper's closest candidate) is
- * exact only for a shortlist: the language model (one pass over the candidates for all of them
- * together) picks each one's best, and only those get the dense component, whose cost grows with
- * the number of topics and papers. Below it every candidate is scored exactly for each.
- */
-const EXACT_ROWS = 5000;
-const SHORTLIST = 300;
-/** A profile paper's closest candidate is looked for among its this many best by the language model. */
-const PAPER_SHORTLIST = 300;
-/**
- * The shortlists' language model reads each profile's heaviest terms only: common words weigh
- * little (their background probability is high) but occur in most papers, so with them every
- * profile would visit most of the library. The shortlisted are then scored exactly.
- */
-const SHORTLIST_TERMS = 64;
-
-/**
- * A word in more than this share of the candidates picks no shortlist of a few hundred out of
- * them, and reading its postings would be most of the work: the shortlists go without it.
- */
-const COMMON_SHARE = 0.05;
-
-/** The `count` largest weights of a map among the stems `keep` accepts. */
-function heaviest(weights: ReadonlyMap<string, number>, count: number, keep: (stem: string) => boolean): [string, number][] {
-  return [...weights].filter(([stem]) => keep(stem)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, count);
 }
 
 export interface TopicRanking {
@@ -77,13 +50,10 @@ export class TopicRanker {
    * just each topic, finds its nearest paper in the list.
    */
   rank(rows: Uint32Array, limit: number): TopicRanking {
-    const all = [...this.rankers, ...this.paperRankers];
-    const shortlisted =
-      rows.length > EXACT_ROWS
-        ? this.shortlists(all, rows, all.map((_, r) => (r < this.rankers.length ? Math.max(SHORTLIST, 10 * limit) : PAPER_SHORTLIST)))
-        : all.map(() => rows);
-    const topicRows = shortlisted.slice(0, this.rankers.length);
-    const paperRows = shortlisted.slice(this.rankers.length);
+    // A topic's shortlist holds its papers' closest candidates too: it is long enough for them.
+    const topicRows =
+      rows.length > EXACT_ROWS ? shortlists(this.index, this.rankers, rows, this.topics.map((topic) => Math.max(SHORTLIST, 10 * limit) + PAPER_SHORTLIST * topic.length)) : this.rankers.map(() => rows);
+    const paperRows = this.paperTopic.map((topic) => topicRows[topic]);
     const lanes = this.rankers.map((ranker, topic) => ranker.rank(topicRows[topic], limit).map((row) => ({ ...row, topic })));
     // Each paper's closest candidate, scored as its topic scores it.
     const closest = this.paperRankers.map((ranker, p) => {
@@ -128,89 +98,5 @@ export class TopicRanker {
       list.push(row);
     }
     return list;
-  }
-
-  /**
-   * Each ranker's best `sizes[r]` of `rows` by its language-model score on its heaviest terms,
-   * read through the index's postings: only the papers that share one of those terms are visited.
-   */
-  private shortlists(rankers: readonly LibraryRanker[], rows: Uint32Array, sizes: readonly number[]): Uint32Array[] {
-    const { index } = this;
-    const postings = index.postings();
-    const candidate = new Uint8Array(index.rowCount);
-    for (const row of rows) candidate[row] = 1;
-    const sums = new Float64Array(index.rowCount);
-    const touched: number[] = [];
-    const commonAbove = rows.length * COMMON_SHARE;
-    const selective = (stem: string) => {
-      const term = index.termId(stem);
-      return term !== undefined && postings.start[term + 1] - postings.start[term] <= commonAbove;
-    };
-    return rankers.map((ranker, r) => {
-      for (const [stem, weight] of heaviest(ranker.liked.weights, SHORTLIST_TERMS, selective)) {
-        const term = index.termId(stem)!;
-        for (let q = postings.start[term]; q < postings.start[term + 1]; q++) {
-          const row = postings.rows[q];
-          if (!candidate[row]) continue;
-          // Weights are above 0, so a sum still 0 was not touched yet.
-          if (sums[row] === 0) touched.push(row);
-          sums[row] += postings.counts[q] * weight;
-        }
-      }
-      const heap = new RowHeap(sizes[r]);
-      for (const row of touched) {
-        heap.offer(sums[row] / (index.lengths[row] || 1), row);
-        sums[row] = 0;
-      }
-      touched.length = 0;
-      return heap.rows();
-    });
-  }
-}
-
-/** The `size` largest scores offered, with their rows: a min-heap, so each offer below the least is one comparison. */
-class RowHeap {
-  private readonly scores: Float64Array;
-  private readonly heldRows: Uint32Array;
-  private count = 0;
-
-  constructor(private readonly size: number) {
-    this.scores = new Float64Array(size);
-    this.heldRows = new Uint32Array(size);
-  }
-
-  offer(score: number, row: number): void {
-    if (this.size === 0) return;
-    if (this.count < this.size) {
-      let i = this.count++;
-      while (i > 0) {
-        const parent = (i - 1) >> 1;
-        if (this.scores[parent] <= score) break;
-        this.scores[i] = this.scores[parent];
-        this.heldRows[i] = this.heldRows[parent];
-        i = parent;
-      }
-      this.scores[i] = score;
-      this.heldRows[i] = row;
-      return;
-    }
-    if (score <= this.scores[0]) return;
-    let i = 0;
-    for (;;) {
-      const left = 2 * i + 1;
-      if (left >= this.count) break;
-      const child = left + 1 < this.count && this.scores[left + 1] < this.scores[left] ? left + 1 : left;
-      if (this.scores[child] >= score) break;
-      this.scores[i] = this.scores[child];
-      this.heldRows[i] = this.heldRows[child];
-      i = child;
-    }
-    this.scores[i] = score;
-    this.heldRows[i] = row;
-  }
-
-  /** The rows held, in row order (the order the caller ranks them in does not matter). */
-  rows(): Uint32Array {
-    return this.heldRows.slice(0, this.count).sort();
   }
 }
