@@ -12,8 +12,8 @@ import type { LibraryRanker, RankedRow } from './library-ranking.ts';
  */
 export const EXACT_ROWS = 5000;
 export const SHORTLIST = 300;
-/** A topic's shortlist grows by this many for each of its papers, whose closest candidates are looked for in it. */
-export const PAPER_SHORTLIST = 300;
+/** A topic's shortlist grows by this many for each of its papers, whose closest candidates are looked for in it (300 found no more of them on bench:coverage). */
+export const PAPER_SHORTLIST = 100;
 /**
  * The shortlists' language model reads each profile's heaviest terms only: common words weigh
  * little (their background probability is high) but occur in most papers, so with them every
