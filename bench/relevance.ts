@@ -118,8 +118,11 @@ function runBuild(args: string[]): string {
 function readEveryRow(features: FeatureIndex): number {
   let sum = 0;
   const { entryCounts, dense } = features;
-  for (let p = 0; p < entryCounts.length; p++) sum += entryCounts[p];
-  for (let k = 0; k < dense.length; k++) sum += dense[k];
+  // The arrays may have room beyond the last row (they grow by doubling): only the rows count.
+  const entries = features.entryStart[features.rowCount];
+  const vectors = features.rowCount * features.dimensions;
+  for (let p = 0; p < entries; p++) sum += entryCounts[p];
+  for (let k = 0; k < vectors; k++) sum += dense[k];
   return sum;
 }
 
