@@ -9,7 +9,7 @@ import { LibraryRanker, libraryStatistics, type RankedRow } from '../engine/libr
 import { TopicRanker, type TopicRankedRow } from '../engine/topic-ranking.ts';
 import { rankShortlisted } from '../engine/shortlist.ts';
 import { FILLER_STEMS } from '../engine/filler-words.ts';
-import { findTopics, type ProfileTopic } from './topics.ts';
+import { findTopics, type ProfileTopic, type TopicsFound } from './topics.ts';
 import { stemCounts } from '../engine/background.ts';
 import { docFeatures } from '../engine/language-model.ts';
 import { ProfileError } from '../engine/errors.ts';
@@ -146,6 +146,28 @@ function matchOf(share: number): Match {
   return { percentile: Math.floor(share * 1000) / 10, strength: share >= 0.99 ? 'strong' : share >= 0.9 ? 'good' : 'fair' };
 }
 
+/**
+ * The rankers of a profile's topics are kept with its topics (which findTopics keeps while the
+ * profile and the library stay as they are): building them is a third of a ranking's work.
+ */
+const topicRankers = new WeakMap<TopicsFound, TopicRanker>();
+
+function topicRanker(found: TopicsFound, dislikedIds: readonly number[]): TopicRanker {
+  let ranker = topicRankers.get(found);
+  if (!ranker) {
+    const { index, topics, features, statistics } = found;
+    ranker = new TopicRanker(
+      index,
+      statistics,
+      shippedBackground().reference,
+      topics.map((topic) => topic.paperIds.map((id) => features.get(id)!)),
+      dislikedIds.map((id) => index.features(index.rowOf(id)!)),
+    );
+    topicRankers.set(found, ranker);
+  }
+  return ranker;
+}
+
 export interface RecommendOptions {
   /** Each topic's own ranking besides the mixed one (RecommendResult.lanes). */
   byTopic?: boolean;
@@ -167,16 +189,10 @@ export function recommend(library: Library, profile: Profile, filter: PaperFilte
     .map((id) => ({ id, ownPaperId: ownWork.get(id)! }));
   const yoursPapers = new Map(library.papersById(yours.map((y) => y.id)).map((p) => [p.id, p]));
 
-  const { topics, features, statistics, index } = findTopics(library, profile);
+  const found = findTopics(library, profile);
+  const { topics, features, index } = found;
   const dislikedIds = disliked.filter((id) => !own.has(id) && index.rowOf(id) !== undefined);
-  const background = shippedBackground();
-  const ranker = new TopicRanker(
-    index,
-    statistics,
-    background.reference,
-    topics.map((topic) => topic.paperIds.map((id) => features.get(id)!)),
-    dislikedIds.map((id) => index.features(index.rowOf(id)!)),
-  );
+  const ranker = topicRanker(found, dislikedIds);
   const exclude = new Set([...features.keys(), ...yours.map((y) => y.id), ...disliked]);
   const rows = candidateRows(index, candidateIds, exclude);
   const titles = library.profilePaperTitles(profile);

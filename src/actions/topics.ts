@@ -44,8 +44,30 @@ function profilePaperIds(profile: Profile, index: FeatureIndex): number[] {
   return [...new Set([...profile.paperIds, ...liked])].sort((a, b) => a - b).filter((id) => index.rowOf(id) !== undefined);
 }
 
+/**
+ * The topics last found for a few profiles of each library, with the change stamp they were found
+ * at: a profile's topics change only with its papers, its ratings or the library's contents, and
+ * finding them is a tenth of a ranking's work.
+ */
+const found = new WeakMap<Library, Map<string, { stamp: string; topics: TopicsFound }>>();
+const REMEMBERED_PROFILES = 16;
+
 export function findTopics(library: Library, profile: Profile): TopicsFound {
   const index = libraryFeatures(library);
+  const stamp = library.changeStamp();
+  const key = JSON.stringify([profile.id, profile.paperIds, profile.ratings]);
+  const remembered = found.get(library) ?? new Map<string, { stamp: string; topics: TopicsFound }>();
+  found.set(library, remembered);
+  const known = remembered.get(key);
+  if (known && known.stamp === stamp && known.topics.index === index) return known.topics;
+  const topics = groupTopics(library, profile, index);
+  remembered.delete(key);
+  remembered.set(key, { stamp, topics });
+  if (remembered.size > REMEMBERED_PROFILES) remembered.delete(remembered.keys().next().value!);
+  return topics;
+}
+
+function groupTopics(library: Library, profile: Profile, index: FeatureIndex): TopicsFound {
   const background = shippedBackground();
   const statistics = libraryStatistics(index, background.model);
   const ids = profilePaperIds(profile, index);

@@ -36,7 +36,8 @@ export class TopicRanker {
     const profileSize = topics.reduce((sum, topic) => sum + topic.length, 0);
     const ranker = (liked: readonly DocFeatures[]) => new LibraryRanker(index, statistics, reference, { liked, disliked }, options, profileSize);
     this.rankers = topics.map(ranker);
-    this.paperRankers = topics.flatMap((topic) => topic.map((paper) => ranker([paper])));
+    // A topic of one paper is its paper's ranker already.
+    this.paperRankers = topics.flatMap((topic, t) => topic.map((paper) => (topic.length === 1 ? this.rankers[t] : ranker([paper]))));
     this.paperTopic = topics.flatMap((topic, t) => topic.map(() => t));
   }
 
