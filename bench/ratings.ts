@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { NoteText } from '../src/types.ts';
 import { readExpertiseInputs } from '../src/actions/affinity.ts';
-import { BackgroundStatistics, loadBackground, seededSample, stemCounts } from '../src/engine/background.ts';
+import { backgroundWithEvidence, loadBackground, seededSample, stemCounts } from '../src/engine/background.ts';
 import { seededRandom } from '../src/engine/linalg.ts';
 import { FeatureIndex } from '../src/engine/feature-index.ts';
 import { docFeatures } from '../src/engine/language-model.ts';
@@ -107,7 +107,7 @@ function rulesFor(split: string): Record<'v2 (today)' | 'v1 (before)', Rule> {
   // v2: the submissions indexed as a library, p_background from the background and the inputs.
   const index = new FeatureIndex(background.dense);
   index.add(numbered);
-  const statistics = new BackgroundStatistics(background, [stemCounts([...submissions, ...reviewers.flatMap((r) => r.publications)])], background.tokenCount);
+  const statistics = backgroundWithEvidence(background, [stemCounts([...submissions, ...reviewers.flatMap((r) => r.publications)])]);
   const v2: Rule = (_, publications, { up, down }, candidates) => {
     const row = (key: string) => index.rowOf(idOf.get(key)!)!;
     const liked = [...publications.map((doc) => docFeatures(doc, background.dense)), ...up.map((key) => index.features(row(key)))];

@@ -5,12 +5,12 @@ import type { Paper, PaperText, Profile, TextDoc } from '../types.ts';
 import type { Library } from '../library/library.ts';
 import type { PaperFilter } from '../library/papers.ts';
 import type { FeatureIndex } from '../engine/feature-index.ts';
-import { LibraryRanker, libraryStatistics, type RankedRow } from '../engine/library-ranking.ts';
+import { LibraryRanker, type RankedRow } from '../engine/library-ranking.ts';
 import { TopicRanker, type TopicRankedRow } from '../engine/topic-ranking.ts';
 import { rankShortlisted } from '../engine/shortlist.ts';
 import { FILLER_STEMS } from '../engine/filler-words.ts';
 import { findTopics, type ProfileTopic, type TopicsFound } from './topics.ts';
-import { stemCounts } from '../engine/background.ts';
+import { backgroundWithEvidence, stemCounts } from '../engine/background.ts';
 import { docFeatures } from '../engine/language-model.ts';
 import { ProfileError } from '../engine/errors.ts';
 import { docFields, surfaceOf, writtenForms, type WrittenForms } from '../engine/text.ts';
@@ -101,11 +101,11 @@ interface Source {
  * words aside). `explainer` gives, for a ranked row, the ranker that scored it and the papers it
  * was given (liked, then disliked).
  */
-function explain(
+function explain<Row extends RankedRow>(
   library: Library,
   index: FeatureIndex,
-  ranked: readonly RankedRow[],
-  explainer: (row: RankedRow) => { ranker: LibraryRanker; liked: readonly Source[]; disliked: readonly Source[]; topic?: string },
+  ranked: readonly Row[],
+  explainer: (row: Row) => { ranker: LibraryRanker; liked: readonly Source[]; disliked: readonly Source[]; topic?: string },
 ): Recommendation[] {
   const papers = new Map(library.papersById(ranked.map((r) => r.id)).map((p) => [p.id, p]));
   // A profile paper is among the reasons of many candidates: its words are read once.
@@ -147,8 +147,9 @@ function matchOf(share: number): Match {
 }
 
 /**
- * The rankers of a profile's topics are kept with its topics (which findTopics keeps while the
- * profile and the library stay as they are): building them is a third of a ranking's work.
+ * The rankers of a profile's topics are kept with its topics, which findTopics keeps while the
+ * profile (its papers and ratings, so its dislikes too) and the library stay as they are:
+ * building them is a third of a ranking's work.
  */
 const topicRankers = new WeakMap<TopicsFound, TopicRanker>();
 
@@ -201,7 +202,7 @@ export function recommend(library: Library, profile: Profile, filter: PaperFilte
   const likedSources = topics.map((topic) => topic.paperIds.map((id) => source(id, own.has(id) ? 'yours' : 'liked')));
   const dislikedSources = dislikedIds.map((id) => source(id, 'disliked'));
   const explainer = (row: TopicRankedRow) => ({ ranker: ranker.rankers[row.topic], liked: likedSources[row.topic], disliked: dislikedSources, topic: topics[row.topic].key });
-  const explainRows = (ranked: readonly TopicRankedRow[]) => explain(library, index, ranked, (row) => explainer(row as TopicRankedRow));
+  const explainRows = (ranked: readonly TopicRankedRow[]) => explain(library, index, ranked, explainer);
   const { lanes, mixed } = ranker.rank(rows, limit);
   return {
     recommendations: explainRows(mixed),
@@ -219,14 +220,14 @@ export function similarPapers(library: Library, target: { paperId: number } | { 
     const paper = library.paper(target.paperId);
     const row = paper && index.rowOf(paper.id);
     if (!paper || row === undefined) return [];
-    const ranker = new LibraryRanker(index, libraryStatistics(index, background.model), background.reference, { liked: [index.features(row)], disliked: [] });
+    const ranker = new LibraryRanker(index, backgroundWithEvidence(background.model, [index]), background.reference, { liked: [index.features(row)], disliked: [] });
     const ranked = rankShortlisted(index, ranker, candidateRows(index, undefined, new Set([paper.id, ...library.versionsOf([paper.id]).keys()])), limit);
     const liked: Source[] = [{ doc: textDoc(paper), kind: 'paper' }];
     return explain(library, index, ranked, () => ({ ranker, liked, disliked: [] }));
   }
   const text: PaperText = { title: '', abstract: target.text };
   // The text's own words are evidence too, so each of them has a probability the library may lack.
-  const statistics = libraryStatistics(index, background.model, [stemCounts([text])]);
+  const statistics = backgroundWithEvidence(background.model, [index, stemCounts([text])]);
   const ranker = new LibraryRanker(index, statistics, background.reference, { liked: [docFeatures(text, background.model.dense)], disliked: [] });
   const liked: Source[] = [{ doc: text, kind: 'text' }];
   return explain(library, index, rankShortlisted(index, ranker, index.liveRows(), limit), () => ({ ranker, liked, disliked: [] }));

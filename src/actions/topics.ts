@@ -5,9 +5,8 @@
 import type { Profile, TextDoc } from '../types.ts';
 import type { Library } from '../library/library.ts';
 import type { FeatureIndex } from '../engine/feature-index.ts';
-import type { BackgroundStatistics } from '../engine/background.ts';
+import { backgroundWithEvidence, type BackgroundStatistics } from '../engine/background.ts';
 import type { DocFeatures } from '../engine/language-model.ts';
-import { libraryStatistics } from '../engine/library-ranking.ts';
 import { closestGroup, groupByLinkage, pairScores, topicKeywords } from '../engine/topics.ts';
 import { DEFAULT_V2 } from '../engine/language-model.ts';
 import { docFields, surfaceOf, writtenForms } from '../engine/text.ts';
@@ -69,7 +68,7 @@ export function findTopics(library: Library, profile: Profile): TopicsFound {
 
 function groupTopics(library: Library, profile: Profile, index: FeatureIndex): TopicsFound {
   const background = shippedBackground();
-  const statistics = libraryStatistics(index, background.model);
+  const statistics = backgroundWithEvidence(background.model, [index]);
   const ids = profilePaperIds(profile, index);
   const features = new Map(ids.map((id) => [id, index.features(index.rowOf(id)!)]));
   const papers = ids.map((id) => features.get(id)!);

@@ -3,7 +3,7 @@
 // against the shipped background, optionally blended with a library's own statistics.
 import type { NoteText, Reviewer } from '../types.ts';
 import type { AffinityScores } from './affinity.ts';
-import { BackgroundStatistics, seededSample, stemCounts, type BackgroundModel, type TermEvidence } from './background.ts';
+import { backgroundWithEvidence, seededSample, stemCounts, type BackgroundModel, type TermEvidence } from './background.ts';
 import { DEFAULT_V2, docFeatures, ProfileScorer, type DocFeatures, type V2Options } from './language-model.ts';
 import type { FeatureIndex } from './feature-index.ts';
 
@@ -43,7 +43,7 @@ export function computeAffinityV2(
 ): AffinityScores {
   const space = background.dense;
   const local = stemCounts([...submissions, ...reviewers.flatMap((reviewer) => reviewer.publications)]);
-  const statistics = new BackgroundStatistics(background, library ? [library.counts, local] : [local], background.tokenCount);
+  const statistics = backgroundWithEvidence(background, library ? [library.counts, local] : [local]);
   const reference = library?.reference ?? background.referenceDocs.map((doc) => docFeatures(doc, space));
   const candidates = submissions.map((doc) => docFeatures(doc, space));
   const scores: AffinityScores = new Map();

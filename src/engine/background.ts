@@ -10,7 +10,7 @@ import type { PaperText } from '../types.ts';
 import { BackgroundMissingError } from './errors.ts';
 import { docFields, termCounts } from './text.ts';
 import { buildRelevanceModel, type DenseSpace, type ModelOptions } from './model.ts';
-import { seededRandom } from './linalg.ts';
+import { quantizeInt8, seededRandom } from './linalg.ts';
 import { lines, SectionReader, SectionWriter } from './sections.ts';
 
 export interface BackgroundModel {
@@ -147,6 +147,14 @@ export class BackgroundStatistics {
   }
 }
 
+/**
+ * The shipped background as the prior of its own token count (β = N_background, see above), with
+ * some evidence on top: how every ranking and affinity run draws p_background.
+ */
+export function backgroundWithEvidence(background: BackgroundModel, evidence: readonly TermEvidence[]): BackgroundStatistics {
+  return new BackgroundStatistics(background, evidence, background.tokenCount);
+}
+
 // ---- the file format ----
 //
 // "PSBG", then sections (sections.ts): a JSON header; the stems in order
@@ -213,12 +221,7 @@ export function encodeBackground(model: BackgroundModel): Buffer {
   });
   const scales = new Float32Array(vectorCount);
   const quantized = new Int8Array(vectorCount * d);
-  for (let row = 0; row < vectorCount; row++) {
-    const v = dense!.vectors.subarray(row * d, (row + 1) * d);
-    const max = v.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
-    scales[row] = max / 127;
-    for (let k = 0; k < d; k++) quantized[row * d + k] = max ? Math.round((v[k] / max) * 127) : 0;
-  }
+  for (let row = 0; row < vectorCount; row++) scales[row] = quantizeInt8(dense!.vectors.subarray(row * d, (row + 1) * d), quantized, row * d);
   const header: Header = {
     version: BACKGROUND_FORMAT_VERSION,
     docCount: model.docCount,

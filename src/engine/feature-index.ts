@@ -9,6 +9,7 @@ import type { DocFeatures } from './language-model.ts';
 import { denseVector, type DenseSpace } from './model.ts';
 import { docFields, termCounts } from './text.ts';
 import { lines, SectionReader, SectionWriter } from './sections.ts';
+import { quantizeInt8 } from './linalg.ts';
 
 const MAGIC = 'PSFI';
 /** Raised whenever the layout or the meaning of the stored index changes. */
@@ -312,9 +313,6 @@ export class FeatureIndex {
     const d = this.dimensions;
     this.dense = grown(this.dense, (row + 1) * d);
     this.scales = grown(this.scales, row + 1);
-    let max = 0;
-    for (let k = 0; k < d; k++) max = Math.max(max, Math.abs(vector[k]));
-    this.scales[row] = max / 127;
-    for (let k = 0; k < d; k++) this.dense[row * d + k] = max > 0 ? Math.round((vector[k] / max) * 127) : 0;
+    this.scales[row] = quantizeInt8(vector, this.dense, row * d);
   }
 }

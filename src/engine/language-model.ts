@@ -160,21 +160,33 @@ export class ProfileScorer {
   }
 
   score(candidate: DocFeatures): V2Score {
-    return this.combine(languageModelScore(this.weights, candidate), this.denseOf(candidate));
+    const rawLm = languageModelScore(this.weights, candidate);
+    const rawDense = this.denseOf(candidate);
+    return { score: this.combine(rawLm, rawDense), lm: this.lmZ(rawLm), dense: this.centroid ? this.denseZ(rawDense) : 0 };
   }
 
   /** The reference sample's scores, in its order. */
   referenceScores(): number[] {
-    return this.referenceLm.map((lm, i) => this.combine(lm, this.referenceDense[i]).score);
+    return this.referenceLm.map((lm, i) => this.combine(lm, this.referenceDense[i]));
   }
 
-  /** The score of a candidate whose raw language-model score and centroid dot product are known. */
-  combine(rawLm: number, rawDense: number): V2Score {
-    const lm = (rawLm - this.lmMoments.mean) / this.lmMoments.deviation;
-    if (!this.centroid) return { score: lm, lm, dense: 0 };
-    const dense = (rawDense - this.denseMoments.mean) / this.denseMoments.deviation;
-    return { score: this.options.lmShare * lm + (1 - this.options.lmShare) * dense, lm, dense };
+  /**
+   * The score of a candidate whose raw language-model score and centroid dot product are known:
+   * a number, not a V2Score, as it runs once per candidate of a whole library.
+   */
+  combine(rawLm: number, rawDense: number): number {
+    if (!this.centroid) return this.lmZ(rawLm);
+    return this.options.lmShare * this.lmZ(rawLm) + (1 - this.options.lmShare) * this.denseZ(rawDense);
   }
+
+  private lmZ(raw: number): number {
+    return (raw - this.lmMoments.mean) / this.lmMoments.deviation;
+  }
+
+  private denseZ(raw: number): number {
+    return (raw - this.denseMoments.mean) / this.denseMoments.deviation;
+  }
+
 
   /**
    * Each profile paper's part of a candidate's score, largest first, with the stems that carry

@@ -2,7 +2,7 @@
 // language model is one pass over the candidates' stem counts and the dense component one dot
 // product per candidate, about as much work as v1's shortlist estimate was, so no shortlist.
 import type { FeatureIndex } from './feature-index.ts';
-import { BackgroundStatistics, type BackgroundModel, type TermEvidence } from './background.ts';
+import type { BackgroundStatistics } from './background.ts';
 import { DEFAULT_V2, ProfileScorer, type DocFeatures, type PaperShare, type V2Options } from './language-model.ts';
 
 /** What the researcher gave: papers like theirs (their own and those they liked) and papers they rated down. */
@@ -22,22 +22,19 @@ export interface RankingShare extends PaperShare {
   side: 'liked' | 'disliked';
 }
 
-/** p_background for ranking a library: the shipped background as a prior with the library's own counts (and any text being matched that the library lacks) as evidence, as affinity-v2.ts blends them. */
-export function libraryStatistics(index: FeatureIndex, background: BackgroundModel, extraEvidence: readonly TermEvidence[] = []): BackgroundStatistics {
-  return new BackgroundStatistics(background, [index, ...extraEvidence], background.tokenCount);
-}
-
 /**
- * Scores a library's papers for a profile, against statistics from libraryStatistics. Disliked papers make a second profile whose score
- * is taken off in proportion to their number: each rated paper weighs as much as one of the
- * researcher's own, so one dislike cannot outweigh a profile of ten papers. A dislike only
- * pushes down what resembles it (its score above the reference's mean); it never pulls up what
- * does not.
+ * Scores a library's papers for a profile, against p_background from backgroundWithEvidence
+ * (the shipped background with the library's counts, and any text matched, as evidence).
+ * Disliked papers make a second profile whose score is taken off in proportion to their number:
+ * each rated paper weighs as much as one of the researcher's own, so one dislike cannot outweigh
+ * a profile of ten papers. A dislike only pushes down what resembles it (its score above the
+ * reference's mean); it never pulls up what does not.
  */
 export class LibraryRanker {
   readonly liked: ProfileScorer;
   private readonly disliked?: ProfileScorer;
   private readonly dislikedShare: number;
+  private readonly weightsByTerm = new Map<ProfileScorer, Float64Array>();
 
   /**
    * `profileSize` is how many papers the whole profile has when this ranker is for one of its
@@ -108,11 +105,24 @@ export class LibraryRanker {
 
   private sideScores(scorer: ProfileScorer, rows: Uint32Array): Float64Array {
     const lm = new Float64Array(rows.length);
-    this.index.weightedMeans(this.index.weightsByTerm(scorer.weights), rows, lm);
+    this.index.weightedMeans(this.termWeights(scorer), rows, lm);
     const dense = new Float64Array(rows.length);
     if (scorer.centroid) this.index.dots(scorer.centroid, rows, dense);
-    for (let i = 0; i < rows.length; i++) lm[i] = scorer.combine(lm[i], dense[i]).score;
+    for (let i = 0; i < rows.length; i++) lm[i] = scorer.combine(lm[i], dense[i]);
     return lm;
+  }
+
+  /**
+   * A side's weights by the index's term ids, made once per ranker (an array of every term the
+   * index knows), again only if the index has learned new terms since.
+   */
+  private termWeights(scorer: ProfileScorer): Float64Array {
+    let weights = this.weightsByTerm.get(scorer);
+    if (!weights || weights.length !== this.index.terms.length) {
+      weights = this.index.weightsByTerm(scorer.weights);
+      this.weightsByTerm.set(scorer, weights);
+    }
+    return weights;
   }
 }
 

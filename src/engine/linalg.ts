@@ -300,3 +300,14 @@ export function truncatedSvd(a: CsrMatrix, options: SvdOptions): { u: DenseMatri
   const singularValues = Float64Array.from(values.subarray(0, rank), (x) => Math.sqrt(Math.max(0, x)));
   return { u, singularValues };
 }
+
+/**
+ * Writes a vector as int8 into `out` at `offset`, x ≈ scale · q with q in -127..127, and returns
+ * the scale: the largest magnitude maps to 127, so each vector keeps its own full range.
+ */
+export function quantizeInt8(vector: ArrayLike<number>, out: Int8Array, offset: number): number {
+  let max = 0;
+  for (let k = 0; k < vector.length; k++) max = Math.max(max, Math.abs(vector[k]));
+  for (let k = 0; k < vector.length; k++) out[offset + k] = max > 0 ? Math.round((vector[k] / max) * 127) : 0;
+  return max / 127;
+}

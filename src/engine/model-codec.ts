@@ -1,7 +1,7 @@
-// A relevance model, or an index of documents, as one Buffer for the library to cache: a JSON
-// header, then the term lists as newline-joined UTF-8 and the numbers as raw little-endian typed
-// arrays, so that loading a model of 300,000 terms and 20,000 term vectors takes a fraction of a
-// second, and an index of a whole library a few seconds instead of a minute of tokenizing.
+// Engine v1's relevance model (affinity --engine v1) as one Buffer for the library to cache: a
+// JSON header, then the term lists as newline-joined UTF-8 and the numbers as raw little-endian
+// typed arrays, so that loading a model of 300,000 terms and 20,000 term vectors takes a
+// fraction of a second.
 import { createHash } from 'node:crypto';
 import type { TextDoc } from '../types.ts';
 import { buildRelevanceModel, DEFAULT_MODEL_OPTIONS, type DenseSpace, type ModelOptions, type RelevanceModel } from './model.ts';

@@ -219,11 +219,6 @@ export class Library {
     return allTextDocs(this.db);
   }
 
-  /** Changes whenever the library's papers do; engines key their in-memory caches on it. */
-  contentVersion(): string {
-    return contentFingerprint(this.db);
-  }
-
   /** Changes with every commit to the library, by any connection: a cheap test whether anything may have changed. */
   changeStamp(): string {
     return changeStamp(this.db);

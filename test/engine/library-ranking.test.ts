@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PAPERS, id, nameOf, paper } from '../fixtures/engine-papers.ts';
-import { BackgroundStatistics, loadBackground, TermCounts } from '../../src/engine/background.ts';
+import { backgroundWithEvidence, loadBackground, TermCounts } from '../../src/engine/background.ts';
 import { FeatureIndex } from '../../src/engine/feature-index.ts';
 import { docFeatures } from '../../src/engine/language-model.ts';
-import { LibraryRanker, libraryStatistics, type RankingProfile } from '../../src/engine/library-ranking.ts';
+import { LibraryRanker, type RankingProfile } from '../../src/engine/library-ranking.ts';
 
 const background = loadBackground();
 const space = background.dense;
@@ -22,7 +22,7 @@ const profileOf = (liked: string[], disliked: string[] = []): RankingProfile => 
 
 /** The other fixture papers' names, best first. */
 function ranking(liked: string[], disliked: string[] = [], ranked = index): string[] {
-  const ranker = new LibraryRanker(ranked, libraryStatistics(ranked, background), reference, profileOf(liked, disliked));
+  const ranker = new LibraryRanker(ranked, backgroundWithEvidence(background, [ranked]), reference, profileOf(liked, disliked));
   const skip = new Set([...liked, ...disliked].map(id));
   const rows = ranked.liveRows().filter((row) => !skip.has(ranked.ids[row]));
   return ranker.rank(rows, PAPERS.length).map((r) => nameOf(r.id));
@@ -45,7 +45,7 @@ test('a disliked paper pushes its topic down, in proportion: one dislike against
 });
 
 test("the profile papers' shares of a score add up to the score", () => {
-  const ranker = new LibraryRanker(index, libraryStatistics(index, background), reference, profileOf(['gnn-1', 'robot-1'], ['mt-1']));
+  const ranker = new LibraryRanker(index, backgroundWithEvidence(background, [index]), reference, profileOf(['gnn-1', 'robot-1'], ['mt-1']));
   const rows = index.liveRows().filter((row) => ![id('gnn-1'), id('robot-1'), id('mt-1')].includes(index.ids[row]));
   const ranked = ranker.rank(rows, rows.length);
   for (const r of ranked) {
@@ -60,7 +60,7 @@ test("the profile papers' shares of a score add up to the score", () => {
 });
 
 test('the terms named in a share are the ones that carry it: their contributions add up to its language-model part', () => {
-  const ranker = new LibraryRanker(index, libraryStatistics(index, background), reference, profileOf(['robot-1']));
+  const ranker = new LibraryRanker(index, backgroundWithEvidence(background, [index]), reference, profileOf(['robot-1']));
   const [share] = ranker.shares(features('robot-3'));
   // Rare words the two papers share weigh most: "gripper" is rarer in the background than "robot".
   assert.deepEqual(share.terms.slice(0, 3).map((t) => t.stem), ['grasp', 'gripper', 'polici']);
@@ -68,7 +68,7 @@ test('the terms named in a share are the ones that carry it: their contributions
   // Without the dense part (no term vectors) the share is exactly the sum of its terms.
   const lexical = new FeatureIndex(undefined);
   lexical.add(PAPERS);
-  const lexicalRanker = new LibraryRanker(lexical, libraryStatistics(lexical, background), background.referenceDocs.map((doc) => docFeatures(doc, undefined)), {
+  const lexicalRanker = new LibraryRanker(lexical, backgroundWithEvidence(background, [lexical]), background.referenceDocs.map((doc) => docFeatures(doc, undefined)), {
     liked: [lexical.features(lexical.rowOf(id('robot-1'))!)],
     disliked: [],
   });
@@ -85,11 +85,11 @@ test('the terms named in a share are the ones that carry it: their contributions
 test('the shipped background decides p(t) for a tiny library, and a large library outweighs it', () => {
   const term = 'grasp';
   const shipped = background.termCounts.get(term)! / background.tokenCount;
-  const tiny = new BackgroundStatistics(background, [index], background.tokenCount);
+  const tiny = backgroundWithEvidence(background, [index]);
   assert.ok(Math.abs(tiny.probability(term) - shipped) / shipped < 0.01, `${tiny.probability(term)} against ${shipped}`);
   // A library ten times the background's size in which one token in ten is "grasp".
   const large = new TermCounts(new Map([[term, background.tokenCount]]), 10 * background.tokenCount);
-  const blended = new BackgroundStatistics(background, [large], background.tokenCount);
+  const blended = backgroundWithEvidence(background, [large]);
   assert.ok(Math.abs(blended.probability(term) - 1 / 11) < 0.001);
 });
 

@@ -1,10 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PAPERS, id, nameOf } from '../fixtures/engine-papers.ts';
-import { loadBackground } from '../../src/engine/background.ts';
+import { backgroundWithEvidence, loadBackground } from '../../src/engine/background.ts';
 import { FeatureIndex } from '../../src/engine/feature-index.ts';
 import { docFeatures } from '../../src/engine/language-model.ts';
-import { libraryStatistics } from '../../src/engine/library-ranking.ts';
 import { closestGroup, groupByLinkage, pairScores, topicKeywords } from '../../src/engine/topics.ts';
 import { TopicRanker } from '../../src/engine/topic-ranking.ts';
 
@@ -12,7 +11,7 @@ const background = loadBackground();
 const reference = background.referenceDocs.map((doc) => docFeatures(doc, background.dense));
 const index = new FeatureIndex(background.dense);
 index.add(PAPERS);
-const statistics = libraryStatistics(index, background);
+const statistics = backgroundWithEvidence(background, [index]);
 const features = (name: string) => index.features(index.rowOf(id(name))!);
 
 test('average linkage merges while the closest groups are at least the link apart, and not below it', () => {
