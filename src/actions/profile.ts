@@ -100,6 +100,24 @@ export function findProfile(library: Library, name: string): Profile {
   return profile;
 }
 
+/** A profile paper's title as reasons name it, and whether it is the researcher's own. */
+export interface ProfilePaperTitle {
+  paperId: number;
+  title: string;
+  retitled: boolean;
+}
+
+/**
+ * Gives one of the profile's own papers the researcher's title, which reasons name it by (its
+ * title in the library may be a derived first sentence); null goes back to the library's title.
+ */
+export function retitleProfilePaper(library: Library, profile: Profile, paperId: number, title: string | null): ProfilePaperTitle {
+  const cleaned = title === null ? null : title.replace(/\s+/g, ' ').trim();
+  if (cleaned === '') throw new InputError('a title cannot be empty', 'title');
+  if (!library.setProfilePaperTitle(profile, paperId, cleaned)) throw new NotFoundError(`paper ${paperId} is not one of the profile's own papers`, 'paper');
+  return { paperId, title: cleaned ?? library.paper(paperId)!.title, retitled: cleaned !== null };
+}
+
 /** Files and folders of the researcher's papers, read and parsed; the files that failed are reported apart. */
 export function readProfileFiles(
   paths: readonly string[],

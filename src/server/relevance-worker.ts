@@ -8,6 +8,7 @@ import { updateFeaturesInBackground } from '../actions/library-features.ts';
 import { answerRequests } from '../threads.ts';
 import { planSession } from '../actions/plan-session.ts';
 import { searchForProfile } from '../actions/search.ts';
+import { profileTopics } from '../actions/topics.ts';
 import type { RelevanceQuery, RelevanceResult } from './relevance.ts';
 
 const library = Library.open((workerData as { dbFile: string }).dbFile);
@@ -22,6 +23,8 @@ answerRequests<RelevanceQuery, RelevanceResult>((query) => {
       return planSession(library, query.listing, query.profile);
     case 'search':
       return searchForProfile(library, query.profile, query.query, query.filter, query.page);
+    case 'topics':
+      return profileTopics(library, query.profile);
   }
 });
 

@@ -4,6 +4,7 @@ import type { SessionPlan } from '../actions/plan-session.ts';
 import type { PageOptions, PaperFilter } from '../library/papers.ts';
 import type { SearchResult } from '../library/search.ts';
 import type { Recommendation, RecommendOptions, RecommendResult } from '../actions/recommend.ts';
+import type { ProfileTopic } from '../actions/topics.ts';
 import { ProfileError } from '../engine/errors.ts';
 import { WorkerClient } from '../threads.ts';
 
@@ -11,9 +12,10 @@ export type RelevanceQuery =
   | { kind: 'recommend'; profile: Profile; filter: PaperFilter; limit: number; options: RecommendOptions }
   | { kind: 'similar'; target: { paperId: number } | { text: string }; limit: number }
   | { kind: 'plan'; listing: Listing; profile: Profile | undefined }
-  | { kind: 'search'; profile: Profile; query: string; filter: PaperFilter; page: PageOptions };
+  | { kind: 'search'; profile: Profile; query: string; filter: PaperFilter; page: PageOptions }
+  | { kind: 'topics'; profile: Profile };
 
-export type RelevanceResult = RecommendResult | Recommendation[] | SessionPlan | SearchResult;
+export type RelevanceResult = RecommendResult | Recommendation[] | SessionPlan | SearchResult | ProfileTopic[];
 
 export class Relevance {
   private readonly thread: WorkerClient<RelevanceQuery, RelevanceResult>;
@@ -36,6 +38,11 @@ export class Relevance {
 
   planSession(listing: Listing, profile: Profile | undefined): Promise<SessionPlan> {
     return this.thread.ask({ kind: 'plan', listing, profile }) as Promise<SessionPlan>;
+  }
+
+  /** The profile's topics, found on the engine's index, which this thread keeps. */
+  topics(profile: Profile): Promise<ProfileTopic[]> {
+    return this.thread.ask({ kind: 'topics', profile }) as Promise<ProfileTopic[]>;
   }
 
   close(): Promise<void> {

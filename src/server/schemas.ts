@@ -238,6 +238,7 @@ export const ProfileDetail = Type.Object({
   name: Type.String(),
   createdAt: Type.String(),
   papers: Type.Array(Paper),
+  titles: Type.Array(Type.Object({ paperId: Id, title: Type.String() }), { description: "the researcher's own titles for some of their papers, which reasons name them by" }),
   ratings: Type.Array(Type.Object({ paper: Paper, rating: Type.Union([Type.Literal(1), Type.Literal(-1)]) })),
 });
 export type ProfileDetail = Static<typeof ProfileDetail>;
@@ -272,7 +273,8 @@ export const ProfileAdded = Type.Object({
 });
 export type ProfileAdded = Static<typeof ProfileAdded>;
 
-export const RatingParams = Type.Object({ name: Name, paperId: Id });
+/** One of a profile's papers, or a paper it rates. */
+export const ProfilePaperParams = Type.Object({ name: Name, paperId: Id });
 export const RatingBody = Type.Object({ rating: Type.Union([Type.Literal('up'), Type.Literal('down'), Type.Literal('clear')]) }, { additionalProperties: false });
 export type RatingValue = Static<typeof RatingBody>['rating'];
 
@@ -326,6 +328,31 @@ export const ProfileTopic = Type.Object({
   keywords: Type.Array(Type.String()),
   paperIds: Type.Array(Id),
 });
+
+export const ProfileTopics = Type.Object({ topics: Type.Array(ProfileTopic, { description: 'largest first' }) });
+export type ProfileTopics = Static<typeof ProfileTopics>;
+export type ProfileTopic = Static<typeof ProfileTopic>;
+
+const TopicKey = Type.String({ pattern: '^[at][1-9][0-9]{0,15}$', description: "a topic's key, as the profile's topics list it: keys change with every edit" });
+export const TopicParams = Type.Object({ name: Name, key: TopicKey });
+export const TopicRename = Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
+export const TopicMerge = Type.Object({ from: { ...TopicKey, description: 'the topic whose papers move into this one' } }, { additionalProperties: false });
+export const TopicMove = Type.Object(
+  { topic: Nullable({ ...TopicKey, description: 'the topic to move the paper to; null: a topic of its own' }) },
+  { additionalProperties: false },
+);
+export type TopicMove = Static<typeof TopicMove>;
+
+export const PaperTitleBody = Type.Object(
+  { title: Nullable(Type.String({ minLength: 1, maxLength: 500, description: "the researcher's title for their paper; null: its title in the library again" })) },
+  { additionalProperties: false },
+);
+export const ProfilePaperTitle = Type.Object({
+  paperId: Id,
+  title: Type.String({ description: 'the title reasons now name the paper by' }),
+  retitled: Type.Boolean({ description: "whether it is the researcher's own" }),
+});
+export type ProfilePaperTitle = Static<typeof ProfilePaperTitle>;
 
 export const RecommendResult = Type.Object({
   recommendations: Type.Array(Recommendation),

@@ -1,9 +1,11 @@
-// What the API's writes do: listings uploaded, profiles made and rated. They run in the writer
-// thread (writer.ts), whose waits for the write lock and whose parsing of uploads never hold up
-// the event loop; each write is one transaction, all of it or nothing.
-import type { ParsedListing } from '../types.ts';
+// What the API's writes do: listings uploaded, profiles made, rated, their topics edited and
+// their papers retitled. They run in the writer thread (writer.ts), whose waits for the write
+// lock, parsing of uploads and finding of topics never hold up the event loop; each write is one
+// transaction, all of it or nothing.
+import type { ParsedListing, Profile } from '../types.ts';
 import type { Library, ListingToStore } from '../library/library.ts';
-import { buildProfile, nameTaken, type ProfileChange, type ProfileSources } from '../actions/profile.ts';
+import { buildProfile, nameTaken, retitleProfilePaper, type ProfileChange, type ProfileSources } from '../actions/profile.ts';
+import { mergeTopics, moveToTopic, renameTopic, splitTopic, type ProfileTopic } from '../actions/topics.ts';
 import { ConflictError, InputError, NotFoundError } from '../actions/errors.ts';
 import type { IngestOutcome } from '../library/ingest.ts';
 import { abstractListOfPasted } from '../importers/abstract-list.ts';
@@ -12,7 +14,27 @@ import { HttpProblem, notFound } from './problems.ts';
 import { parseUpload, type UploadedFile } from './uploads.ts';
 import { findProfile, summary } from './profile-lookup.ts';
 import { editListing, removeListing } from '../actions/listings.ts';
-import type { ListingEdit, ListingEdited, ListingRemoval, ListingReport, ListingUpload, ProfileAdded, ProfileAdditions, ProfileCreate, ProfileSummary, RatingValue } from './schemas.ts';
+import type {
+  ListingEdit,
+  ListingEdited,
+  ListingRemoval,
+  ListingReport,
+  ListingUpload,
+  ProfileAdded,
+  ProfileAdditions,
+  ProfileCreate,
+  ProfilePaperTitle,
+  ProfileSummary,
+  ProfileTopics,
+  RatingValue,
+} from './schemas.ts';
+
+/** An edit of a profile's topics (see actions/topics.ts); topics are named by their keys. */
+export type TopicEdit =
+  | { op: 'rename'; key: string; name: string }
+  | { op: 'merge'; into: string; from: string }
+  | { op: 'split'; key: string }
+  | { op: 'move'; paperId: number; into: string | null };
 
 export type WriteRequest =
   | { kind: 'previewListing'; body: ListingUpload }
@@ -21,10 +43,12 @@ export type WriteRequest =
   | { kind: 'addToProfile'; name: string; body: ProfileAdditions }
   | { kind: 'deleteProfile'; name: string }
   | { kind: 'rate'; name: string; paperId: number; rating: RatingValue }
+  | { kind: 'editTopics'; name: string; edit: TopicEdit }
+  | { kind: 'retitle'; name: string; paperId: number; title: string | null }
   | { kind: 'editListing'; id: number; body: ListingEdit }
   | { kind: 'removeListing'; id: number };
 
-export type WriteResult = ListingReport | ListingEdited | ListingRemoval | ProfileAdded | ProfileSummary | null;
+export type WriteResult = ListingReport | ListingEdited | ListingRemoval | ProfileAdded | ProfileSummary | ProfileTopics | ProfilePaperTitle | null;
 
 const PREVIEW_PAPERS = 100;
 const RATINGS: Record<RatingValue, 1 | -1 | 0> = { up: 1, down: -1, clear: 0 };
@@ -68,6 +92,24 @@ function write(library: Library, request: WriteRequest): WriteResult {
         library.rate(profile, request.paperId, RATINGS[request.rating]);
         return summary(findProfile(library, profile.name));
       });
+    case 'editTopics':
+      // Read and replaced in one transaction: the grouping edited is the one stored.
+      return library.write(() => ({ topics: editTopics(library, findProfile(library, request.name), request.edit) }));
+    case 'retitle':
+      return retitleProfilePaper(library, findProfile(library, request.name), request.paperId, request.title);
+  }
+}
+
+function editTopics(library: Library, profile: Profile, edit: TopicEdit): ProfileTopic[] {
+  switch (edit.op) {
+    case 'rename':
+      return renameTopic(library, profile, edit.key, edit.name);
+    case 'merge':
+      return mergeTopics(library, profile, edit.into, edit.from);
+    case 'split':
+      return splitTopic(library, profile, edit.key);
+    case 'move':
+      return moveToTopic(library, profile, edit.paperId, edit.into ?? undefined);
   }
 }
 

@@ -4,7 +4,7 @@ import type { Profile } from '../../types.ts';
 import type { Library } from '../../library/library.ts';
 import type { IdentityOfName } from '../../actions/profile.ts';
 import { withLibrary, parsePositiveInt, UserError } from '../context.ts';
-import { ConflictError, NotFoundError } from '../../actions/errors.ts';
+import { ConflictError, InputError, NotFoundError } from '../../actions/errors.ts';
 import { authorLine, clean, dim, printJson, table, truncate, venueLine } from '../format.ts';
 import { ENCODING_HELP, encodingOption, reportFileProblems } from './ingest.ts';
 
@@ -88,13 +88,15 @@ export function registerProfile(program: Command): void {
     .argument('[name]')
     .option('--json', 'print JSON')
     .action(function (this: Command, name: string | undefined) {
-      const { found, papers, rated } = withLibrary(this, (library) => {
+      const { found, papers, rated, titles } = withLibrary(this, (library) => {
         const found = resolveProfile(library, name);
-        return { found, papers: library.papersById(found.paperIds), rated: library.papersById(Object.keys(found.ratings).map(Number)) };
+        return { found, papers: library.papersById(found.paperIds), rated: library.papersById(Object.keys(found.ratings).map(Number)), titles: library.profilePaperTitles(found) };
       });
-      if (this.opts().json) return printJson({ name: found.name, createdAt: found.createdAt, papers, ratings: found.ratings });
+      if (this.opts().json) return printJson({ name: found.name, createdAt: found.createdAt, papers, ratings: found.ratings, titles: Object.fromEntries(titles) });
       console.log(`${clean(found.name)}: ${papers.length} paper(s), ${rated.length} rating(s)\n`);
-      if (papers.length > 0) console.log(table(['id', 'title', 'venue', 'authors'], papers.map((p) => [p.id, truncate(p.title, 70), venueLine(p), truncate(authorLine(p.authors, 2), 30)])));
+      // The researcher's own title where they gave one (`profile retitle`): what reasons call the paper.
+      const titleOf = (p: { id: number; title: string }) => titles.get(p.id) ?? p.title;
+      if (papers.length > 0) console.log(table(['id', 'title', 'venue', 'authors'], papers.map((p) => [p.id, truncate(titleOf(p), 70), venueLine(p), truncate(authorLine(p.authors, 2), 30)])));
       if (rated.length > 0) {
         console.log(`\n${table(['id', 'rating', 'title'], rated.map((p) => [p.id, found.ratings[p.id] > 0 ? 'up' : 'down', truncate(p.title, 80)]))}`);
       }
@@ -119,6 +121,28 @@ export function registerProfile(program: Command): void {
       const deleted = withLibrary(this, (library) => library.deleteProfile(name));
       if (!deleted) throw new UserError(`no profile named "${name}"`);
       console.log(`Deleted profile ${clean(name)}.`);
+    });
+
+  profile
+    .command('retitle')
+    .description('give one of your papers your own title, which reasons name it by (a derived title may be its first sentence)')
+    .argument('<name>', 'the profile')
+    .argument('<paper>', 'paper id', (v) => parsePositiveInt(v, 'paper id'))
+    .argument('[title]', 'your title for it')
+    .option('--reset', 'name it by its title in the library again')
+    .action(async function (this: Command, name: string, paperId: number, title: string | undefined) {
+      const reset = this.opts<{ reset?: boolean }>().reset ?? false;
+      if ((title === undefined) === !reset) throw new UserError('give the new title, or --reset to use the title in the library again');
+      const { retitleProfilePaper } = await import('../../actions/profile.ts');
+      const retitled = withLibrary(this, (library) => {
+        try {
+          return retitleProfilePaper(library, resolveProfile(library, name), paperId, title ?? null);
+        } catch (error) {
+          if (error instanceof InputError) throw new UserError(error.message);
+          throw error;
+        }
+      });
+      console.log(`${clean(name)}: [${paperId}] is now named ${clean(truncate(retitled.title, 90))}${retitled.retitled ? '' : ' (its title in the library)'}`);
     });
 
   program

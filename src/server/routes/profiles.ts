@@ -21,7 +21,9 @@ import {
   ProfileSummary,
   Problem,
   RatingBody,
-  RatingParams,
+  ProfilePaperParams,
+  PaperTitleBody,
+  ProfilePaperTitle,
 } from '../schemas.ts';
 
 export const profilesRoutes: FastifyPluginAsyncTypebox<{ library: Library; writer: Writer }> = async (app, { library, writer }) => {
@@ -59,6 +61,7 @@ export const profilesRoutes: FastifyPluginAsyncTypebox<{ library: Library; write
         name: profile.name,
         createdAt: profile.createdAt,
         papers: library.papersById(profile.paperIds),
+        titles: [...library.profilePaperTitles(profile)].map(([paperId, title]) => ({ paperId, title })),
         ratings: rated.map((paper) => ({ paper, rating: profile.ratings[paper.id] })),
       };
     },
@@ -96,12 +99,26 @@ export const profilesRoutes: FastifyPluginAsyncTypebox<{ library: Library; write
       schema: {
         summary: 'Like (up) or dislike (down) a paper, or forget the rating (clear); later recommendations follow',
         tags: ['profiles'],
-        params: RatingParams,
+        params: ProfilePaperParams,
         body: RatingBody,
         response: { 200: ProfileSummary, 404: Problem, ...BUSY },
       },
     },
     (request) => writer.write<ProfileSummary>({ kind: 'rate', name: request.params.name, paperId: request.params.paperId, rating: request.body.rating }),
+  );
+
+  app.put(
+    '/api/profiles/:name/papers/:paperId/title',
+    {
+      schema: {
+        summary: "Give one of the profile's own papers your title, which reasons name it by (null: its title in the library again)",
+        tags: ['profiles'],
+        params: ProfilePaperParams,
+        body: PaperTitleBody,
+        response: { 200: ProfilePaperTitle, 400: Problem, 404: Problem, 422: Problem, ...BUSY },
+      },
+    },
+    (request) => writer.write<ProfilePaperTitle>({ kind: 'retitle', name: request.params.name, paperId: request.params.paperId, title: request.body.title }),
   );
 
   app.get(
