@@ -14,7 +14,9 @@ import type {
   ProfileAdded,
   ProfileAdditions,
   ProfileDetail,
+  ProfilePaperTitle,
   ProfileSummary,
+  ProfileTopics,
   RatingValue,
   RecommendResult,
   SearchResult,
@@ -23,7 +25,21 @@ import type {
   Venues,
 } from '../server/schemas.ts';
 
-export type { AuthorIdentities, Listing, ListingRemoval, ListingReport, Paper, PaperDetail, PlanEntry, Recommendation, Reason } from '../server/schemas.ts';
+export type {
+  AuthorIdentities,
+  Listing,
+  ListingRemoval,
+  ListingReport,
+  Paper,
+  PaperDetail,
+  PlanEntry,
+  ProfileDetail,
+  ProfileSummary,
+  ProfileTopic,
+  Recommendation,
+  RecommendResult,
+  Reason,
+} from '../server/schemas.ts';
 
 /** A failed request, with the server's explanation. */
 export class ApiError extends Error {
@@ -126,8 +142,20 @@ export const api = {
     request<ProfileSummary>('PUT', `profiles/${segment(name)}/ratings/${paperId}`, { body: { rating } }),
   authors: (prefix: string, signal?: AbortSignal) => get<AuthorList>('authors', { prefix, limit: 8 }, signal),
   identities: (name: string, profile: string | undefined, signal?: AbortSignal) => get<AuthorIdentities>('authors/identities', { name, profile }, signal),
-  recommend: (name: string, filter: Filter & { limit?: number }, signal?: AbortSignal) =>
-    get<RecommendResult>(`profiles/${segment(name)}/recommendations`, { ...filter }, signal),
+  recommend: (name: string, filter: Filter & { limit?: number; byTopic?: boolean }, signal?: AbortSignal) =>
+    get<RecommendResult>(`profiles/${segment(name)}/recommendations`, { ...filter, byTopic: filter.byTopic ? 'true' : undefined }, signal),
+  topics: (name: string, signal?: AbortSignal) => get<ProfileTopics>(`profiles/${segment(name)}/topics`, {}, signal),
+  renameTopic: (name: string, key: string, topicName: string) =>
+    request<ProfileTopics>('PATCH', `profiles/${segment(name)}/topics/${segment(key)}`, { body: { name: topicName } }),
+  mergeTopics: (name: string, into: string, from: string) =>
+    request<ProfileTopics>('POST', `profiles/${segment(name)}/topics/${segment(into)}/merge`, { body: { from } }),
+  splitTopic: (name: string, key: string) => request<ProfileTopics>('POST', `profiles/${segment(name)}/topics/${segment(key)}/split`),
+  /** `topic` null: a topic of its own. */
+  moveToTopic: (name: string, paperId: number, topic: string | null) =>
+    request<ProfileTopics>('PUT', `profiles/${segment(name)}/papers/${paperId}/topic`, { body: { topic } }),
+  /** `title` null: the paper's title in the library again. */
+  retitle: (name: string, paperId: number, title: string | null) =>
+    request<ProfilePaperTitle>('PUT', `profiles/${segment(name)}/papers/${paperId}/title`, { body: { title } }),
   sessionPlan: (listing: string, profile: string | undefined, signal?: AbortSignal) => get<SessionPlan>('session-plan', { listing, profile }, signal),
 };
 

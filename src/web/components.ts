@@ -1,5 +1,5 @@
 // Pieces every page shows: a paper in a list, its authors as links, paging, rating buttons.
-import { api, describeError, type Paper, type Reason } from './api.ts';
+import { api, describeError, type Paper, type ProfileSummary, type Reason } from './api.ts';
 import { count, h, hashLink, marked, type Child } from './dom.ts';
 import { paperLinks } from '../paper-links.ts';
 
@@ -149,11 +149,18 @@ export function announce(message: string): void {
   if (region) region.textContent = message;
 }
 
+/** Rates a paper for a profile (0 forgets the rating) and says so; the profile as it now is. */
+export async function ratePaper(profile: string, paperId: number, rating: 1 | -1 | 0): Promise<ProfileSummary> {
+  const summary = await api.rate(profile, paperId, rating === 1 ? 'up' : rating === -1 ? 'down' : 'clear');
+  announce(rating === 0 ? 'Rating undone.' : `Rated ${rating > 0 ? 'up' : 'down'}; recommendations updated.`);
+  return summary;
+}
+
 /**
  * "More like this" / "Less like this" for one paper; pressing the pressed one clears the
  * rating. `onRated` runs once the server has it, e.g. to refresh the recommendations.
  */
-export function ratingButtons(profile: string, paperId: number, current: 1 | -1 | 0, onRated: (rating: 1 | -1 | 0) => void): HTMLElement {
+export function ratingButtons(profile: string, paperId: number, current: 1 | -1 | 0, onRated: (rating: 1 | -1 | 0, summary: ProfileSummary) => void): HTMLElement {
   const status = h('span', { class: 'rate-status', role: 'status' });
   const button = (value: 1 | -1, label: string, symbol: string) =>
     h(
@@ -169,9 +176,7 @@ export function ratingButtons(profile: string, paperId: number, current: 1 | -1 
             const next = current === value ? 0 : value;
             target.disabled = true;
             try {
-              await api.rate(profile, paperId, next === 1 ? 'up' : next === -1 ? 'down' : 'clear');
-              announce(next === 0 ? 'Rating cleared.' : `Rated ${next > 0 ? 'up' : 'down'}; recommendations updated.`);
-              onRated(next);
+              onRated(next, await ratePaper(profile, paperId, next));
             } catch (error) {
               status.textContent = describeError(error);
               target.disabled = false;

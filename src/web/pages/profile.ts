@@ -1,13 +1,14 @@
 // "My profile": make one from pasted abstracts, uploaded files or my name among the library's
-// authors; see recommendations with their reasons and rate them with one click.
-import { api, describeError, isAbort, type AuthorIdentities, type Filter } from '../api.ts';
-import { announce, errorBox, listingSelect, loading, paperCard, patiently, matchScale, ratingButtons, reasonList } from '../components.ts';
+// authors; see recommendations with their reasons, mixed or by topic, and rate them with one
+// click; arrange the topics (profile-topics.ts) and give my papers my own titles.
+import { api, describeError, isAbort, type AuthorIdentities, type Filter, type Paper, type ProfileDetail } from '../api.ts';
+import { announce, errorBox, listingSelect, paperCard } from '../components.ts';
+import { recommendationsView } from './profile-recommendations.ts';
+import { topicsSection } from './profile-topics.ts';
 import { count, formatNumber, goToWithFields, h, hashLink, replaceChildren } from '../dom.ts';
 import { intParam, reload, setTitle, type PageContext } from '../page.ts';
 import { currentProfile, setCurrentProfile } from '../store.ts';
 import type { ProfileAdditions } from '../../server/schemas.ts';
-
-const RECOMMENDATIONS = 20;
 
 /** The identities of a name as a choice list: what tells each apart, a box to tick for each that is me. */
 function identityChoices(identities: AuthorIdentities): HTMLElement {
@@ -203,18 +204,81 @@ function createView(main: HTMLElement, existing: readonly string[]): void {
   );
 }
 
-function filterForm(name: string, filter: Filter, listings: readonly { name: string; paperCount: number }[]): HTMLFormElement {
+function filterForm(name: string, filter: Filter, listings: readonly { name: string; paperCount: number }[], lanes: boolean): HTMLFormElement {
   return h(
     'form',
     {
       class: 'filters inline',
-      on: { submit: goToWithFields('profile', { name }) },
+      on: { submit: goToWithFields('profile', lanes ? { name, view: 'topics' } : { name }) },
     },
     h('label', { class: 'field', for: 'rec-listing' }, h('span', null, 'Only listing'), listingSelect(listings, filter.listing, { id: 'rec-listing', name: 'listing' }, 'whole library')),
     h('label', { class: 'field', for: 'rec-venue' }, h('span', null, 'Venue'), h('input', { id: 'rec-venue', name: 'venue', value: filter.venue ?? '' })),
     h('label', { class: 'field', for: 'rec-year' }, h('span', null, 'Year'), h('input', { id: 'rec-year', name: 'year', type: 'number', value: filter.year ?? '', min: '1900', max: '2100' })),
     h('button', { type: 'submit' }, 'Show'),
   );
+}
+
+/** "Mixed list" and "By topic": links, so the address says which the page shows. */
+function viewSwitch(name: string, filter: Filter, lanes: boolean): HTMLElement {
+  const params = { name, listing: filter.listing, venue: filter.venue, year: filter.year };
+  const option = (label: string, selected: boolean, view?: string) =>
+    h('a', { href: hashLink('profile', { ...params, view }), class: selected ? 'selected' : undefined, 'aria-current': selected ? 'true' : undefined }, label);
+  return h('nav', { class: 'view-switch', 'aria-label': 'how to list the recommendations' }, option('Mixed list', !lanes), option('By topic', lanes, 'topics'));
+}
+
+/**
+ * One of the researcher's papers with its title, and a form to give it their own title (which
+ * reasons name it by) or to go back to the library's.
+ */
+function ownPaperCard(name: string, paper: Paper, own: string | undefined, onRetitled: () => void): HTMLLIElement {
+  const input = h('input', { id: `retitle-${paper.id}`, name: 'title', value: own ?? paper.title, maxlength: '500', required: true, autocomplete: 'off' });
+  const message = h('span', { class: 'rate-status', role: 'status' });
+  const save = async (title: string | null) => {
+    try {
+      await api.retitle(name, paper.id, title);
+      announce(title === null ? 'The title in the library is used again.' : 'Paper retitled.');
+      onRetitled();
+    } catch (error) {
+      message.textContent = describeError(error);
+    }
+  };
+  const form = h(
+    'form',
+    {
+      class: 'retitle',
+      hidden: true,
+      on: {
+        submit: (event) => {
+          event.preventDefault();
+          void save(input.value);
+        },
+      },
+    },
+    h('label', { for: input.id }, 'Your title'),
+    input,
+    h('button', { type: 'submit' }, 'Save title'),
+    own === undefined ? null : h('button', { type: 'button', class: 'quiet', on: { click: () => void save(null) } }, "Use the library's title"),
+    message,
+  );
+  const open = h(
+    'button',
+    {
+      type: 'button',
+      class: 'quiet retitle-open',
+      on: {
+        click: () => {
+          form.hidden = false;
+          open.hidden = true;
+          input.focus();
+        },
+      },
+    },
+    'Rename',
+  );
+  return paperCard(own === undefined ? paper : { ...paper, title: own }, {
+    badge: own === undefined ? undefined : 'your title',
+    extra: [own === undefined ? null : h('p', { class: 'muted library-title' }, 'In the library: ', paper.title), open, form],
+  });
 }
 
 export async function profilePage({ main, route, signal }: PageContext): Promise<void> {
@@ -225,56 +289,69 @@ export async function profilePage({ main, route, signal }: PageContext): Promise
   setCurrentProfile(name);
   setTitle(`Profile ${name}`);
   const filter: Filter = { listing: route.params.get('listing') || undefined, venue: route.params.get('venue') || undefined, year: intParam(route.params, 'year') };
-  const [detail, listings] = await Promise.all([api.profile(name, signal), api.listings()]);
+  const lanes = route.params.get('view') === 'topics';
+  const [first, listings] = await Promise.all([api.profile(name, signal), api.listings()]);
+  let detail: ProfileDetail = first;
   const ratings = new Map(detail.ratings.map((r) => [r.paper.id, r.rating]));
-  const status = loading('Ranking papers for you…');
-  const recommendations = h('div', { id: 'recommendations' }, status);
 
-  /**
-   * Re-ranks after a rating. Focus returns to the same button if its paper is still listed,
-   * else to the paper now in its place, so keyboard users stay where they were.
-   */
-  const refresh = async (rated?: { id: number; index: number; button: 'up' | 'down' }) => {
+  const counts = h('span', { id: 'profile-counts' });
+  const showCounts = (papers: number, rated: number) => (counts.textContent = `${count(papers, 'paper')} of yours · ${count(rated, 'rating')}`);
+  showCounts(detail.papers.length, detail.ratings.length);
+  const yourPapers = h('details', { id: 'your-papers' });
+  const yourRatings = h('div', { id: 'your-ratings' });
+  const titleOf = (paperId: number) =>
+    detail.titles.find((t) => t.paperId === paperId)?.title ??
+    (detail.papers.find((p) => p.id === paperId) ?? detail.ratings.find((r) => r.paper.id === paperId)?.paper)?.title ??
+    `paper ${paperId}`;
+  const topics = topicsSection(name, { titleOf, isOwn: (paperId) => detail.papers.some((p) => p.id === paperId) }, () => void recommendations.refresh());
+  const recommendations = recommendationsView({
+    profile: name,
+    filter,
+    lanes,
+    ratings,
+    signal,
+    onRated: (summary) => {
+      showCounts(summary.papers, summary.ratings);
+      // A liked paper joins the topics; the lists of ratings and topics follow.
+      void refreshProfile();
+    },
+  });
+
+  /** The profile's papers, ratings and topics as the server now has them. */
+  const showProfile = () => {
+    const own = new Map(detail.titles.map((t) => [t.paperId, t.title]));
+    replaceChildren(
+      yourPapers,
+      h('summary', null, `Your papers (${detail.papers.length})`),
+      h('ul', { class: 'papers compact' }, detail.papers.map((paper) => ownPaperCard(name, paper, own.get(paper.id), () => void refreshProfile({ rerank: true })))),
+    );
+    replaceChildren(
+      yourRatings,
+      detail.ratings.length > 0
+        ? h(
+            'details',
+            null,
+            h('summary', null, `Your ratings (${detail.ratings.length})`),
+            h('ul', { class: 'papers compact' }, detail.ratings.map((r) => paperCard(r.paper, { badge: r.rating > 0 ? 'liked' : 'disliked' }))),
+          )
+        : null,
+    );
+  };
+  const refreshProfile = async (options: { rerank?: boolean } = {}) => {
     try {
-      const result = await patiently(api.recommend(name, { ...filter, limit: RECOMMENDATIONS }, signal), status);
-      replaceChildren(
-        recommendations,
-        result.recommendations.length === 0 ? h('p', { class: 'empty' }, 'Nothing to recommend with these filters.') : matchScale(),
-        h(
-          'ol',
-          { class: 'papers' },
-          result.recommendations.map((rec, index) =>
-            paperCard(rec.paper, {
-              badge: `${rec.match.strength} match`,
-              extra: [
-                reasonList(rec.reasons),
-                ratingButtons(name, rec.paper.id, ratings.get(rec.paper.id) ?? 0, (value) => {
-                  if (value === 0) ratings.delete(rec.paper.id);
-                  else ratings.set(rec.paper.id, value);
-                  void refresh({ id: rec.paper.id, index, button: value >= 0 ? 'up' : 'down' });
-                }),
-              ],
-            }),
-          ),
-        ),
-        result.yours.length > 0
-          ? h(
-              'details',
-              { class: 'yours' },
-              h('summary', null, `Your own work among these, not recommended (${result.yours.length})`),
-              h('ul', { class: 'papers compact' }, result.yours.map((y) => paperCard(y.paper, { badge: 'yours' }))),
-            )
-          : null,
-      );
-      if (rated) {
-        const items = recommendations.querySelectorAll<HTMLElement>('ol.papers > li');
-        const same = recommendations.querySelector<HTMLElement>(`li[data-paper-id="${rated.id}"] button.rate.${rated.button}`);
-        (same ?? items[Math.min(rated.index, items.length - 1)]?.querySelector<HTMLElement>('.paper-title a'))?.focus();
-      }
+      const [fresh, found] = await Promise.all([api.profile(name, signal), api.topics(name, signal)]);
+      const open = yourPapers.open;
+      detail = fresh;
+      showCounts(detail.papers.length, detail.ratings.length);
+      showProfile();
+      yourPapers.open = open;
+      topics.show(found.topics);
+      if (options.rerank) await recommendations.refresh();
     } catch (error) {
-      if (!signal.aborted) replaceChildren(recommendations, errorBox(describeError(error)));
+      if (!signal.aborted) topics.failed(error);
     }
   };
+  showProfile();
 
   replaceChildren(
     main,
@@ -282,26 +359,22 @@ export async function profilePage({ main, route, signal }: PageContext): Promise
     h(
       'p',
       { class: 'profile-summary' },
-      `${count(detail.papers.length, 'paper')} of yours · ${count(detail.ratings.length, 'rating')}`,
+      counts,
       profiles.length > 1 ? [' · switch to ', profiles.filter((p) => p.name !== name).map((p, i) => [i > 0 ? ', ' : '', h('a', { href: hashLink('profile', { name: p.name }) }, p.name)])] : null,
       ' · ',
       h('a', { href: hashLink('profile', { new: '1' }) }, 'new profile'),
     ),
-    h('section', { 'aria-labelledby': 'rec-title' }, h('h2', { id: 'rec-title' }, 'Recommended for you'), filterForm(name, filter, listings), recommendations),
     h(
-      'details',
-      null,
-      h('summary', null, `Your papers (${detail.papers.length})`),
-      h('ul', { class: 'papers compact' }, detail.papers.map((paper) => paperCard(paper))),
+      'section',
+      { 'aria-labelledby': 'rec-title' },
+      h('h2', { id: 'rec-title' }, 'Recommended for you'),
+      filterForm(name, filter, listings, lanes),
+      viewSwitch(name, filter, lanes),
+      recommendations.element,
     ),
-    detail.ratings.length > 0
-      ? h(
-          'details',
-          null,
-          h('summary', null, `Your ratings (${detail.ratings.length})`),
-          h('ul', { class: 'papers compact' }, detail.ratings.map((r) => paperCard(r.paper, { badge: r.rating > 0 ? 'liked' : 'disliked' }))),
-        )
-      : null,
+    topics.element,
+    yourPapers,
+    yourRatings,
     h(
       'details',
       null,
@@ -337,5 +410,5 @@ export async function profilePage({ main, route, signal }: PageContext): Promise
       ),
     ),
   );
-  await refresh();
+  await Promise.all([recommendations.refresh(), refreshProfile()]);
 }
