@@ -3,7 +3,7 @@
 // ranked again with the rating.
 import { api, describeError, type Filter, type ProfileSummary, type ProfileTopic, type Recommendation, type RecommendResult } from '../api.ts';
 import { errorBox, loading, matchScale, paperCard, patiently, ratePaper, ratingButtons, reasonList } from '../components.ts';
-import { h, replaceChildren } from '../dom.ts';
+import { count, h, replaceChildren } from '../dom.ts';
 
 const MIXED = 20;
 /** Each lane is a short list: several sit side by side. */
@@ -117,7 +117,7 @@ export function recommendationsView(options: RecommendationsOptions): { element:
         h(
           'section',
           { class: 'lane', 'data-topic-key': lane.topic, 'aria-labelledby': `lane-${index}` },
-          h('h3', { id: `lane-${index}`, class: 'lane-title' }, topicNames.get(lane.topic) ?? lane.topic, h('span', { class: 'muted' }, ` · ${topics.find((t) => t.key === lane.topic)?.paperIds.length ?? 0} of your papers`)),
+          h('h3', { id: `lane-${index}`, class: 'lane-title' }, topicNames.get(lane.topic) ?? lane.topic, h('span', { class: 'muted' }, ` · ${count(topics.find((t) => t.key === lane.topic)?.paperIds.length ?? 0, 'paper')}`)),
           lane.recommendations.length === 0 ? h('p', { class: 'empty' }, 'Nothing close to this topic here.') : rankedList(lane.topic, lane.recommendations, false, true),
         ),
       ),

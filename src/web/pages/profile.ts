@@ -230,14 +230,14 @@ function viewSwitch(name: string, filter: Filter, lanes: boolean): HTMLElement {
  * One of the researcher's papers with its title, and a form to give it their own title (which
  * reasons name it by) or to go back to the library's.
  */
-function ownPaperCard(name: string, paper: Paper, own: string | undefined, onRetitled: () => void): HTMLLIElement {
+function ownPaperCard(name: string, paper: Paper, own: string | undefined, onRetitled: () => Promise<void>): HTMLLIElement {
   const input = h('input', { id: `retitle-${paper.id}`, name: 'title', value: own ?? paper.title, maxlength: '500', required: true, autocomplete: 'off' });
   const message = h('span', { class: 'rate-status', role: 'status' });
   const save = async (title: string | null) => {
     try {
       await api.retitle(name, paper.id, title);
       announce(title === null ? 'The title in the library is used again.' : 'Paper retitled.');
-      onRetitled();
+      await onRetitled();
     } catch (error) {
       message.textContent = describeError(error);
     }
@@ -323,7 +323,16 @@ export async function profilePage({ main, route, signal }: PageContext): Promise
     replaceChildren(
       yourPapers,
       h('summary', null, `Your papers (${detail.papers.length})`),
-      h('ul', { class: 'papers compact' }, detail.papers.map((paper) => ownPaperCard(name, paper, own.get(paper.id), () => void refreshProfile({ rerank: true })))),
+      h(
+        'ul',
+        { class: 'papers compact' },
+        detail.papers.map((paper) =>
+          ownPaperCard(name, paper, own.get(paper.id), async () => {
+            await refreshProfile({ rerank: true });
+            yourPapers.querySelector<HTMLElement>(`li[data-paper-id="${paper.id}"] .retitle-open`)?.focus();
+          }),
+        ),
+      ),
     );
     replaceChildren(
       yourRatings,
