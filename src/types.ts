@@ -216,6 +216,8 @@ export interface SourceParams {
   /** arxiv-query: the submission dates, `YYYY-MM-DD`, both ends included. */
   from?: string;
   to?: string;
+  /** arxiv-query: the submission dates of the last this many days, up to the fetch (instead of `from` and `to`). */
+  days?: number;
   /** arxiv-query: at most this many papers per fetch. */
   max?: number;
   /** arxiv-feed: the category whose daily listing it is. */

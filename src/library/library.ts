@@ -361,17 +361,9 @@ export class Library {
     return sources.sourceValidators(this.db, name);
   }
 
-  /**
-   * Records what a fetch of a source did, and stores the listing it made, if any, in the same
-   * transaction: the validators that make the next request a 304 are never kept without the
-   * listing they stand for.
-   */
-  recordFetch(name: string, record: sources.FetchRecord, listing?: ListingToStore): IngestOutcome | undefined {
-    return this.write(() => {
-      const outcome = listing ? this.addListing(listing) : undefined;
-      sources.recordFetch(this.db, name, { ...record, listingId: outcome?.added ? outcome.listing.id : record.listingId });
-      return outcome;
-    });
+  /** Records what a fetch of a source did (inside `write` with the listing it made, if any). */
+  recordFetch(name: string, record: sources.FetchRecord): void {
+    this.write(() => sources.recordFetch(this.db, name, record));
   }
 
   /** Records a rating (1 up, -1 down, 0 to forget it). */

@@ -138,21 +138,19 @@ async function requestOnce(url: string, settings: Settings, dispatcher: Dispatch
 
 /** The body, refused as soon as it passes the limit (by its Content-Length, or while it streams in). */
 async function readBody(response: Awaited<ReturnType<typeof fetch>>, host: string, settings: Settings, signal: AbortSignal): Promise<Uint8Array> {
-  const limit = `the ${mib(settings.maxBytes)} limit`;
+  const limit = `the limit of ${sizeOf(settings.maxBytes)}`;
   const declared = Number(response.headers.get('content-length'));
   if (declared > settings.maxBytes) {
     await response.body?.cancel();
-    throw new HttpError(`${host} sends ${mib(declared)}, over ${limit}`);
+    throw new HttpError(`${host} sends ${sizeOf(declared)}, over ${limit}`);
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
   try {
     for await (const chunk of response.body ?? []) {
       size += chunk.byteLength;
-      if (size > settings.maxBytes) {
-        await response.body?.cancel();
-        throw new HttpError(`${host} sent over ${limit}; stopped reading`);
-      }
+      // Leaving the loop cancels the body's stream.
+      if (size > settings.maxBytes) throw new HttpError(`${host} sent over ${limit}; stopped reading`);
       chunks.push(chunk);
     }
   } catch (error) {
@@ -199,8 +197,8 @@ function retryAfterMs(value: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-const seconds = (ms: number) => `${Math.ceil(ms / 1000).toLocaleString('en')} s`;
-const mib = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MiB`;
+const seconds = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.ceil(ms / 1000).toLocaleString('en')} s`);
+const sizeOf = (bytes: number) => (bytes < 1048576 ? `${bytes.toLocaleString('en')} bytes` : `${(bytes / 1048576).toFixed(1)} MiB`);
 
 /** A URL for a message: its host and path, cut short (a query can be long). */
 export function shortUrl(url: string): string {

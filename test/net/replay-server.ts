@@ -1,0 +1,96 @@
+// A local HTTP server on 127.0.0.1 that replays recorded answers of the APIs paperscout fetches
+// from (bodies in test/fixtures/http/, written from each API's documentation), so no test needs
+// the network. It answers as a proxy too: a request for another host's absolute URL is matched by
+// its path the same way.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+
+const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures');
+
+export interface Recorded {
+  /** The path, with the query parameters a request must have (others may be there too): `/api/query?start=2`. */
+  path: string;
+  status?: number;
+  headers?: Record<string, string>;
+  /** A file under test/fixtures/ to answer with. */
+  file?: string;
+  body?: string | Buffer;
+  /** Answer only this many times, then leave the request to the next recorded answer that matches. */
+  times?: number;
+  /** Declare the whole body's length, send this many bytes of it, then cut the connection. */
+  cutAfter?: number;
+  /** Send the body in chunks, without saying its length up front. */
+  chunked?: boolean;
+}
+
+export interface SeenRequest {
+  /** Host header, or the host of an absolute URL asked of a proxy. */
+  host: string;
+  path: string;
+  headers: http.IncomingHttpHeaders;
+}
+
+export interface ReplayServer {
+  /** `http://127.0.0.1:PORT`. */
+  url: string;
+  requests: SeenRequest[];
+  close(): Promise<void>;
+}
+
+function matches(recorded: Recorded, url: URL): boolean {
+  const wanted = new URL(recorded.path, 'http://replay');
+  if (wanted.pathname !== url.pathname) return false;
+  return [...wanted.searchParams].every(([key, value]) => url.searchParams.get(key) === value);
+}
+
+export async function replay(recorded: readonly Recorded[]): Promise<ReplayServer> {
+  const answers = recorded.map((answer) => ({ ...answer, left: answer.times ?? Infinity }));
+  const requests: SeenRequest[] = [];
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'replay'}`);
+    requests.push({ host: url.host, path: `${url.pathname}${url.search}`, headers: request.headers });
+    const answer = answers.find((candidate) => candidate.left > 0 && matches(candidate, url));
+    if (!answer) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end(`nothing recorded for ${url.pathname}${url.search}`);
+      return;
+    }
+    answer.left--;
+    const headers = answer.headers ?? {};
+    const unchanged =
+      (headers.etag !== undefined && request.headers['if-none-match'] === headers.etag) ||
+      (headers['last-modified'] !== undefined && request.headers['if-modified-since'] === headers['last-modified']);
+    if (unchanged) {
+      response.writeHead(304, headers).end();
+      return;
+    }
+    const body = answer.file ? fs.readFileSync(path.join(FIXTURES, answer.file)) : Buffer.from(answer.body ?? '');
+    response.writeHead(answer.status ?? 200, { ...(!answer.chunked && { 'content-length': String(body.length) }), ...headers });
+    if (answer.cutAfter === undefined) {
+      response.end(body);
+    } else {
+      response.write(body.subarray(0, answer.cutAfter), () => response.destroy());
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** An address where nothing listens: a server's port, closed again. */
+export async function closedPort(): Promise<string> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}`;
+}
