@@ -1,11 +1,12 @@
 // A local HTTP server on 127.0.0.1 that replays recorded answers of the APIs paperscout fetches
 // from (bodies in test/fixtures/http/, written from each API's documentation), so no test needs
-// the network. It answers as a proxy too: a request for another host's absolute URL is matched by
-// its path the same way.
+// the network. It answers as a proxy too: a CONNECT tunnel (how undici sends requests through a
+// proxy) is answered by this same server, and the request in it matched by its path.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 
 const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures');
 
@@ -26,7 +27,7 @@ export interface Recorded {
 }
 
 export interface SeenRequest {
-  /** Host header, or the host of an absolute URL asked of a proxy. */
+  /** The Host header; for a CONNECT, the host and port of the tunnel asked for. */
   host: string;
   path: string;
   headers: http.IncomingHttpHeaders;
@@ -72,6 +73,12 @@ export async function replay(recorded: readonly Recorded[]): Promise<ReplayServe
     } else {
       response.write(body.subarray(0, answer.cutAfter), () => response.destroy());
     }
+  });
+  server.on('connect', (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    requests.push({ host: request.url ?? '', path: 'CONNECT', headers: request.headers });
+    socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+    socket.unshift(head);
+    server.emit('connection', socket);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
