@@ -1,23 +1,15 @@
 // Fetching sources against a local server replaying each API's recorded answers: paging, what
 // lands in the library (exact counts and fields), conditional requests, and every kind of bad
 // answer, each stored as nothing and reported with the source and what happened.
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Library } from '../../src/library/library.ts';
 import { addSource, listSources, removeSource } from '../../src/actions/sources.ts';
 import { fetchSources, type FetchOptions } from '../../src/actions/fetch.ts';
 import { InputError, NotFoundError } from '../../src/actions/errors.ts';
 import type { SourceKind, SourceParams } from '../../src/types.ts';
-import { closedPort, replay, type Recorded, type ReplayServer } from '../net/replay-server.ts';
+import { closedPort, serve } from '../net/replay-server.ts';
 
-const servers: ReplayServer[] = [];
-after(() => Promise.all(servers.map((server) => server.close())));
-
-async function serve(...recorded: Recorded[]): Promise<ReplayServer> {
-  const server = await replay(recorded);
-  servers.push(server);
-  return server;
-}
 
 const NOW = new Date('2025-01-15T06:00:00Z');
 

@@ -1,20 +1,12 @@
 // The HTTP client against a local replaying server: what each failure says, how often it
 // retries and how long it waits (waits are recorded, not slept), conditional requests.
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HttpError, httpGet, type HttpOptions } from '../../src/net/http.ts';
-import { closedPort, replay, type Recorded, type ReplayServer } from './replay-server.ts';
+import { closedPort, serve, type Recorded } from './replay-server.ts';
 
-const servers: ReplayServer[] = [];
-after(() => Promise.all(servers.map((server) => server.close())));
-
-async function serve(...recorded: Recorded[]): Promise<ReplayServer> {
-  const server = await replay(recorded);
-  servers.push(server);
-  return server;
-}
 
 /** Options whose waits are recorded and return at once. */
 function options(extra: Partial<HttpOptions> = {}): HttpOptions & { waits: number[] } {

@@ -2,6 +2,7 @@
 // from (bodies in test/fixtures/http/, written from each API's documentation), so no test needs
 // the network. It answers as a proxy too: a CONNECT tunnel (how undici sends requests through a
 // proxy) is answered by this same server, and the request in it matched by its path.
+import { after } from 'node:test';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -100,4 +101,14 @@ export async function closedPort(): Promise<string> {
   const { port } = server.address() as AddressInfo;
   await new Promise((resolve) => server.close(resolve));
   return `http://127.0.0.1:${port}`;
+}
+
+const serving: ReplayServer[] = [];
+after(() => Promise.all(serving.map((server) => server.close())));
+
+/** `replay`, closed when the test file's tests are done. */
+export async function serve(...recorded: Recorded[]): Promise<ReplayServer> {
+  const server = await replay(recorded);
+  serving.push(server);
+  return server;
 }
