@@ -115,7 +115,7 @@ async function requestOnce(url: string, settings: Settings, dispatcher: Dispatch
   if (status === 429 || status >= 500) {
     await response.body?.cancel();
     const waitMs = retryAfterMs(response.headers.get('retry-after'));
-    const answered = `${host} answered ${status}${response.statusText ? ` ${response.statusText}` : ''}`;
+    const answered = `${host} answered ${statusLine(status, response.statusText)}`;
     if (waitMs !== undefined && waitMs > settings.maxRetryAfterMs) {
       throw new HttpError(`${answered} and asks to wait ${seconds(waitMs)} (Retry-After), longer than the ${seconds(settings.maxRetryAfterMs)} paperscout waits; try again later`);
     }
@@ -123,7 +123,7 @@ async function requestOnce(url: string, settings: Settings, dispatcher: Dispatch
   }
   if (status < 200 || status >= 300) {
     await response.body?.cancel();
-    throw new HttpError(`${host} answered ${status}${response.statusText ? ` ${response.statusText}` : ''} for ${shortUrl(url)}`);
+    throw new HttpError(`${host} answered ${statusLine(status, response.statusText)} for ${shortUrl(url)}`);
   }
   const body = await readBody(response, host, settings, signal);
   return {
@@ -195,6 +195,12 @@ function retryAfterMs(value: string | null): number | undefined {
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/** `503 Service Unavailable`: the reason phrase is the server's own words, so it is cut short. */
+function statusLine(status: number, reason: string): string {
+  const words = reason.replace(/[^\x20-\x7e]/g, '').trim();
+  return words ? `${status} ${words.length <= 40 ? words : `${words.slice(0, 39)}…`}` : String(status);
 }
 
 const seconds = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.ceil(ms / 1000).toLocaleString('en')} s`);

@@ -84,6 +84,12 @@ test('a 4xx other than 429 fails at once, naming the address', async () => {
   assert.deepEqual(settings.waits, []);
 });
 
+test("a server's own reason phrase is cut short", async () => {
+  const server = await serve({ path: '/x', status: 410, reason: `Gone ${'because '.repeat(20)}` });
+  const host = server.url.slice(7);
+  assert.equal(await failure(httpGet(`${server.url}/x`, options())), `${host} answered 410 Gone because because because because be… for ${host}/x`);
+});
+
 test('redirects are followed; a loop is named address by address', async () => {
   const server = await serve(
     { path: '/old', status: 301, headers: { location: '/new' } },

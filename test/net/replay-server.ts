@@ -15,6 +15,8 @@ export interface Recorded {
   /** The path, with the query parameters a request must have (others may be there too): `/api/query?start=2`. */
   path: string;
   status?: number;
+  /** The reason phrase after the status, instead of the standard one. */
+  reason?: string;
   headers?: Record<string, string>;
   /** A file under test/fixtures/ to answer with. */
   file?: string;
@@ -68,7 +70,7 @@ export async function replay(recorded: readonly Recorded[]): Promise<ReplayServe
       return;
     }
     const body = answer.file ? fs.readFileSync(path.join(FIXTURES, answer.file)) : Buffer.from(answer.body ?? '');
-    response.writeHead(answer.status ?? 200, { ...(!answer.chunked && { 'content-length': String(body.length) }), ...headers });
+    response.writeHead(answer.status ?? 200, answer.reason ?? http.STATUS_CODES[answer.status ?? 200] ?? '', { ...(!answer.chunked && { 'content-length': String(body.length) }), ...headers });
     if (answer.cutAfter === undefined) {
       response.end(body);
     } else {
