@@ -73,6 +73,7 @@ export const FORMATS = [
   'hf-daily-papers',
   'miniconf-csv',
   'markdown-page',
+  'rss-feed',
 ] as const;
 export type FormatName = (typeof FORMATS)[number];
 
@@ -198,4 +199,53 @@ export interface Profile {
   paperIds: number[];
   /** Paper id -> +1 (liked) or -1 (disliked). */
   ratings: Record<number, 1 | -1>;
+}
+
+/** Where `paperscout fetch` gets papers from (see src/actions/source-kinds.ts for each). */
+export const SOURCE_KINDS = ['arxiv-query', 'arxiv-feed', 'openreview', 'feed', 'hf-daily', 'page'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** A source's settings; which apply depends on its kind. */
+export interface SourceParams {
+  /** A feed's or page's address; for the APIs, another address for the API (a mirror, or a local replay server in tests). */
+  url?: string;
+  /** arxiv-query: arXiv categories (`cs.LG`), any of which a paper may be in. */
+  categories?: string[];
+  /** arxiv-query: words or phrases, all of which a paper must have. */
+  terms?: string[];
+  /** arxiv-query: the submission dates, `YYYY-MM-DD`, both ends included. */
+  from?: string;
+  to?: string;
+  /** arxiv-query: the submission dates of the last this many days, up to the fetch (instead of `from` and `to`). */
+  days?: number;
+  /** arxiv-query: at most this many papers per fetch. */
+  max?: number;
+  /** arxiv-feed: the category whose daily listing it is. */
+  category?: string;
+  /** openreview: the venue id (`ICLR.cc/2025/Conference`), and whether only its accepted papers. */
+  venue?: string;
+  accepted?: boolean;
+}
+
+/** What the last fetch of a source did. */
+export type FetchStatus = 'added' | 'unchanged' | 'empty' | 'failed';
+
+export interface Source {
+  id: number;
+  name: string;
+  kind: SourceKind;
+  params: SourceParams;
+  createdAt: string;
+  lastFetchedAt: string | null;
+  lastStatus: FetchStatus | null;
+  /** What the last fetch said: its papers, or why it failed. */
+  lastMessage: string | null;
+  /** The listing the last fetch that added one made (null once that listing is removed). */
+  lastListingId: number | null;
+}
+
+/** What a server said about a response's version (its ETag and Last-Modified), sent back to ask "only if changed". */
+export interface Validators {
+  etag?: string;
+  lastModified?: string;
 }

@@ -1,7 +1,7 @@
 // arXiv API responses (http://export.arxiv.org/api/query?...): an Atom feed with one <entry>
 // per paper, read with fast-xml-parser. Other Atom feeds parse too, just without arXiv ids.
 import type { ImportedPaper, PaperIds, PaperUrls } from '../types.ts';
-import { ImportError, type Importer } from './importer.ts';
+import { EmptyListingError, ImportError, type Importer } from './importer.ts';
 import { arxivIdFrom, doiFrom } from './identifiers.ts';
 import { squeeze } from './clean-text.ts';
 import { collectPapers, place, skippedField, titleFields, type SourceRecord } from './records.ts';
@@ -94,7 +94,7 @@ export const arxivAtomImporter: Importer = {
     // The arXiv API reports a bad query as a feed holding one entry about the error.
     const apiError = entries.find((entry) => textOf(entry.id)?.includes('arxiv.org/api/errors'));
     if (apiError) throw new ImportError(`arXiv API error: ${boundedMessage(textOf(apiError.summary) ?? 'unknown')}`);
-    if (entries.length === 0) throw new ImportError('Atom feed has no entries (the query matched no papers)');
+    if (entries.length === 0) throw new EmptyListingError('Atom feed has no entries (the query matched no papers)');
     const sources = entries.map((entry, index): SourceRecord<AtomEntry> => ({ ...place(index + 1, textOf(entry.id)), record: entry }));
     const { papers, skipped } = collectPapers(sources, entryToPaper, { lineOf: elementLines(text, 'entry') });
     return { format: 'arxiv-atom', meta: {}, papers, ...skippedField(skipped) };

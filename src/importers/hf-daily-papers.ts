@@ -2,7 +2,7 @@
 // paper searches, a list of `{paper: {id, title, summary, authors, publishedAt, …}, …}`, and
 // one paper (`/api/papers/{arXiv id}`) as the bare paper object. Paper ids are arXiv ids.
 import type { ImportedPaper, PaperUrls } from '../types.ts';
-import { ImportError, type Importer } from './importer.ts';
+import { EmptyListingError, ImportError, type Importer } from './importer.ts';
 import { arxivIdFrom } from './identifiers.ts';
 import { isObject, textField as text, webUrl as web, type Fields } from './json-fields.ts';
 import { parseJson, topLevelValueLines } from './json-text.ts';
@@ -58,7 +58,7 @@ export const hfDailyPapersImporter: Importer = {
   parse(text) {
     const data = parseJson(text.replace(/^\uFEFF/, ''));
     const items = Array.isArray(data) ? data : [data];
-    if (items.length === 0) throw new ImportError('the response lists no papers');
+    if (items.length === 0) throw new EmptyListingError('the response lists no papers');
     const sources = items.map((item, index): SourceRecord<unknown> => ({ ...place(index + 1, keyOf(item)), record: item }));
     const { papers, skipped } = collectPapers(sources, itemToPaper, { lineOf: Array.isArray(data) ? topLevelValueLines(text) : undefined });
     return { format: 'hf-daily-papers', meta: {}, papers, ...skippedField(skipped) };

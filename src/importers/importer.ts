@@ -24,3 +24,9 @@ export interface Importer {
   /** Parses the whole text or throws ImportError. Never returns an empty listing. */
   parse(text: string, fileName: string): ParsedListing;
 }
+
+/**
+ * A well-formed text that holds no papers (an Atom feed without entries, an API page of no
+ * notes): no listing to store, which a fetch reports as "nothing new" rather than a failure.
+ */
+export class EmptyListingError extends ImportError {}

@@ -10,6 +10,7 @@ import { openreviewSubmissionsImporter, openreviewArchiveImporter } from './open
 import { bibtexImporter } from './bibtex.ts';
 import { risImporter } from './ris.ts';
 import { arxivAtomImporter } from './arxiv-atom.ts';
+import { rssFeedImporter } from './rss-feed.ts';
 import { jsonlImporter } from './jsonl.ts';
 import { csvImporter } from './csv.ts';
 import { cslJsonImporter, cslYamlImporter } from './csl.ts';
@@ -25,7 +26,7 @@ import { withoutControls } from './clean-text.ts';
 import { lineAndColumn } from './text-location.ts';
 import { strictly } from './records.ts';
 
-export { ImportError } from './importer.ts';
+export { EmptyListingError, ImportError } from './importer.ts';
 export { describeSkip, listingWarnings, skipLocation } from './records.ts';
 
 const IMPORTERS: readonly Importer[] = [
@@ -37,6 +38,7 @@ const IMPORTERS: readonly Importer[] = [
   bibtexImporter,
   risImporter,
   arxivAtomImporter,
+  rssFeedImporter,
   cslJsonImporter,
   cslYamlImporter,
   endnoteXmlImporter,

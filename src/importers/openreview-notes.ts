@@ -3,7 +3,7 @@
 // API v2 wraps each content field as `{value}`; v1 does not. A forum's replies (reviews,
 // comments, decisions) come in the same list and are left out: they are not papers.
 import type { ImportedPaper } from '../types.ts';
-import { ImportError, type Importer } from './importer.ts';
+import { EmptyListingError, ImportError, type Importer } from './importer.ts';
 import { isObject, textField, webUrl, type Fields } from './json-fields.ts';
 import { parseJson, topLevelValueLines } from './json-text.ts';
 import { describeValue } from './untrusted.ts';
@@ -79,7 +79,8 @@ export const openreviewNotesImporter: Importer = {
       isReply(note) ? [] : [{ ...place(index + 1, isObject(note) && typeof note.id === 'string' ? note.id : undefined), record: note }],
     );
     const replies = notes.length - sources.length;
-    if (sources.length === 0) throw new ImportError(notes.length ? `the ${notes.length} notes are all replies (reviews, comments), none a paper` : 'the response lists no notes');
+    if (notes.length === 0) throw new EmptyListingError('the response lists no notes');
+    if (sources.length === 0) throw new ImportError(`the ${notes.length} notes are all replies (reviews, comments), none a paper`);
     const { papers, skipped } = collectPapers(sources, noteToPaper, { lineOf });
     const listing = { format: 'openreview-notes' as const, meta: {}, papers, ...skippedField(skipped) };
     return replies ? { ...listing, warnings: [`left out ${replies} repl${replies === 1 ? 'y' : 'ies'} (reviews, comments, decisions): not papers`] } : listing;

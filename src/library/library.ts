@@ -2,7 +2,7 @@
 // cached models. Front ends open one Library and call these methods; they never write SQL.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Listing, Paper, ParsedListing, Profile, TextDoc } from '../types.ts';
+import type { Listing, Paper, ParsedListing, Profile, Source, SourceKind, SourceParams, TextDoc, Validators } from '../types.ts';
 import { changeStamp, openDatabase, defaultLibraryPath, type Db } from './database.ts';
 import { Ingester, type IngestOutcome, type ListingLabels } from './ingest.ts';
 import {
@@ -23,6 +23,7 @@ import { Searcher, type RankingStore, type SearchResult } from './search.ts';
 import { contentFingerprint, fingerprintPapers, getModel, putModel } from './models.ts';
 import * as profiles from './profiles.ts';
 import * as topics from './topics.ts';
+import * as sources from './sources.ts';
 import { authorIdentities, type AuthorIdentity } from './author-identities.ts';
 import { FileError, hashText, readListingFile } from './files.ts';
 import { ImportError } from '../importers/importer.ts';
@@ -335,6 +336,34 @@ export class Library {
 
   setProfilePaperTitle(profile: Profile, paperId: number, title: string | null): boolean {
     return this.write(() => topics.setProfilePaperTitle(this.db, profile.id, paperId, title));
+  }
+
+  sources(): Source[] {
+    return sources.allSources(this.db);
+  }
+
+  source(name: string): Source | undefined {
+    return sources.getSource(this.db, name);
+  }
+
+  /** Adds a source for `fetch`; false when one of that name exists. */
+  addSource(name: string, kind: SourceKind, params: SourceParams, createdAt: string): boolean {
+    return this.write(() => sources.addSource(this.db, name, kind, params, createdAt));
+  }
+
+  /** Removes a source; the listings its fetches made stay. */
+  removeSource(name: string): boolean {
+    return this.write(() => sources.removeSource(this.db, name));
+  }
+
+  /** The ETag and Last-Modified each of the source's URLs last answered with. */
+  sourceValidators(name: string): Record<string, Validators> {
+    return sources.sourceValidators(this.db, name);
+  }
+
+  /** Records what a fetch of a source did (inside `write` with the listing it made, if any). */
+  recordFetch(name: string, record: sources.FetchRecord): void {
+    this.write(() => sources.recordFetch(this.db, name, record));
   }
 
   /** Records a rating (1 up, -1 down, 0 to forget it). */

@@ -174,4 +174,22 @@ export const MIGRATIONS: readonly string[] = [
     last_revision INTEGER NOT NULL
   );
   `,
+  `
+  -- Where \`paperscout fetch\` gets papers: a kind (arxiv-query, arxiv-feed, openreview, feed,
+  -- hf-daily, page) and its settings (JSON). \`validators\` holds the ETag and Last-Modified each
+  -- URL last answered with ({url: {etag, lastModified}}), sent back so an unchanged answer is a 304.
+  CREATE TABLE sources (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    params TEXT NOT NULL,
+    validators TEXT NOT NULL DEFAULT '{}',
+    created_at TEXT NOT NULL,
+    fetched_at TEXT,
+    -- added, unchanged, empty or failed; with what the fetch said.
+    status TEXT,
+    message TEXT,
+    listing_id INTEGER REFERENCES listings(id) ON DELETE SET NULL
+  );
+  `,
 ];

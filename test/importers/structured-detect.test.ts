@@ -11,6 +11,7 @@ import { csvImporter } from '../../src/importers/csv.ts';
 import { bibtexImporter } from '../../src/importers/bibtex.ts';
 import { risImporter } from '../../src/importers/ris.ts';
 import { arxivAtomImporter } from '../../src/importers/arxiv-atom.ts';
+import { rssFeedImporter } from '../../src/importers/rss-feed.ts';
 import { cslJsonImporter, cslYamlImporter } from '../../src/importers/csl.ts';
 import { endnoteXmlImporter } from '../../src/importers/endnote-xml.ts';
 import { webOfScienceImporter } from '../../src/importers/web-of-science.ts';
@@ -30,7 +31,7 @@ const STRUCTURED: readonly Importer[] = [
   paperlistsJsonImporter, openreviewSubmissionsImporter, openreviewArchiveImporter, jsonlImporter, csvImporter,
   bibtexImporter, risImporter, arxivAtomImporter, cslJsonImporter, cslYamlImporter, endnoteXmlImporter,
   webOfScienceImporter, medlineImporter, semanticScholarImporter, openreviewNotesImporter, hfDailyPapersImporter,
-  miniconfCsvImporter, markdownPageImporter,
+  miniconfCsvImporter, markdownPageImporter, rssFeedImporter,
 ];
 const ALL: readonly Importer[] = [...STRUCTURED, sessionPageImporter, trendingFeedImporter, abstractListImporter];
 

@@ -19,6 +19,7 @@ const NOT_RUN: [RegExp, string][] = [
   [/^npm (start|test)\b/, 'runs the whole demo or suite'],
   [/^npm run bench:/, 'benchmarks read the corpora beside the checkout and take minutes'],
   [/^paperscout serve\b/, 'serves until Ctrl+C (test/server starts the server)'],
+  [/^paperscout fetch\b/, 'fetches from the network (test/cli/fetch.test.ts fetches from a replaying server)'],
 ];
 
 function shellLines(markdown: string): string[] {
