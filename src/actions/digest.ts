@@ -62,6 +62,9 @@ export interface DigestOptions {
 
 export const DEFAULT_DIGEST_LIMIT = 20;
 
+/** A feed holds the papers of this many latest digests: a week and more of daily ones. */
+export const FEED_DIGESTS = 10;
+
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
 

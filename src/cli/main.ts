@@ -15,6 +15,8 @@ import { registerServe } from './commands/serve.ts';
 import { registerAffinity } from './commands/affinity.ts';
 import { registerModel } from './commands/model.ts';
 import { registerTopics } from './commands/topics.ts';
+import { registerDigest } from './commands/digest.ts';
+import { registerCollection } from './commands/collection.ts';
 import { clean } from './format.ts';
 
 // Read, not imported: package.json lies outside the build's rootDir (src/), and this path holds
@@ -47,6 +49,8 @@ registerServe(program);
 registerAffinity(program);
 registerModel(program);
 registerTopics(program);
+registerDigest(program);
+registerCollection(program);
 
 try {
   await program.parseAsync(process.argv);
