@@ -1,6 +1,7 @@
 // Writing a command's output file whole or not at all.
 import fs from 'node:fs';
 import path from 'node:path';
+import { UserError } from './context.ts';
 
 /**
  * Writes `text` to a temporary file beside `file` and renames it into place, so a reader (a mail
@@ -14,6 +15,6 @@ export function writeFileAtomically(file: string, text: string): void {
     fs.renameSync(temporary, file);
   } catch (error) {
     fs.rmSync(temporary, { force: true });
-    throw error;
+    throw new UserError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
 }
