@@ -68,14 +68,16 @@ export const FEED_DIGESTS = 10;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
-/** An ISO date (a UTC day) or date-time with its zone, as the ISO instant listings are stamped with; undefined when it is neither or names no real day. */
-function sinceInstant(value: string): string | undefined {
-  if (!DATE.test(value) && !DATE_TIME.test(value)) return undefined;
-  const time = new Date(value);
-  if (Number.isNaN(time.getTime())) return undefined;
-  // Date rolls 2026-02-30 over into March; a real day reads back as itself.
-  const day = value.slice(0, 10);
-  if (DATE.test(value) && time.toISOString().slice(0, 10) !== day) return undefined;
+/**
+ * What `since` asks for: undefined for `last`, else the instant of an ISO date (a UTC day) or
+ * date-time with its zone, as listings are stamped; an InputError for anything else.
+ */
+export function sinceInstant(since: string): string | undefined {
+  if (since === 'last') return undefined;
+  const time = new Date(since);
+  // Date rolls 2026-02-30 over into March: a real day reads back as itself.
+  const real = DATE.test(since) ? !Number.isNaN(time.getTime()) && time.toISOString().slice(0, 10) === since : DATE_TIME.test(since) && !Number.isNaN(time.getTime());
+  if (!real) throw new InputError('since must be "last" or an ISO date such as 2026-05-01 (or a date-time with its zone, 2026-05-01T08:00Z)', 'since');
   return time.toISOString();
 }
 
@@ -111,9 +113,7 @@ type StoredEntry = Pick<DigestEntry, 'score' | 'match' | 'reasons' | 'topic' | '
  * cannot show them too, and papers that arrive meanwhile wait for the next digest.
  */
 export function digest(library: Library, profileName: string, options: DigestOptions = {}): Digest {
-  const since = options.since ?? 'last';
-  const sinceDate = since === 'last' ? undefined : sinceInstant(since);
-  if (since !== 'last' && !sinceDate) throw new InputError('since must be "last" or an ISO date such as 2026-05-01 (or a date-time with its zone, 2026-05-01T08:00Z)', 'since');
+  const sinceDate = sinceInstant(options.since ?? 'last');
   const limit = options.limit ?? DEFAULT_DIGEST_LIMIT;
   if (!Number.isInteger(limit) || limit < 1) throw new InputError('limit must be a whole number of at least 1', 'limit');
   const createdAt = (options.now ?? new Date()).toISOString();

@@ -26,7 +26,9 @@ export function registerDigest(program: Command): void {
       const opts = this.opts<{ profile?: string; since: string; limit: number; format: string; out?: string; dryRun?: boolean; json?: boolean }>();
       if (!(FORMATS as readonly string[]).includes(opts.format)) throw new UserError(`unknown --format "${clean(opts.format)}"; one of: ${FORMATS.join(', ')}`);
       const format = opts.format as Format;
-      const { digest, latestDigests, FEED_DIGESTS } = await import('../../actions/digest.ts');
+      const { digest, latestDigests, sinceInstant, FEED_DIGESTS } = await import('../../actions/digest.ts');
+      // Checked before the library is opened and indexed.
+      sinceInstant(opts.since);
       const { digestMarkdown } = await import('../../export/digest-markdown.ts');
       const { digestHtml } = await import('../../export/digest-html.ts');
       const { digestAtom } = await import('../../export/digest-atom.ts');
