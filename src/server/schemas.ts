@@ -388,6 +388,7 @@ export const DigestEntry = Type.Object({
   topic: Type.Optional(TopicRef),
   versions: Type.Array(Id, { description: 'other versions of the paper that arrived with it, folded into it' }),
 });
+export type DigestEntry = Static<typeof DigestEntry>;
 
 export const Digest = Type.Object({
   id: Type.Optional(Type.Integer({ minimum: 1, description: 'absent for a preview, which recorded nothing' })),

@@ -71,8 +71,58 @@ export function paperCard(paper: Paper, options: PaperCardOptions = {}): HTMLLIE
       options.snippet && options.snippet.length > 0 ? h('p', { class: 'snippet' }, marked(options.snippet)) : null,
       readingLinks(paper),
       options.extra,
+      collectionAdder(paper.id),
     ),
   );
+}
+
+let adders = 0;
+
+/**
+ * "Add to collection": opened, a name field offering the library's collections (a new name
+ * makes one) and a button; the collections are asked for only when it is opened.
+ */
+export function collectionAdder(paperId: number): HTMLElement {
+  const id = `collect-${paperId}-${++adders}`;
+  const names = h('datalist', { id: `${id}-names` });
+  const input = h('input', { id, name: 'collection', list: `${id}-names`, required: true, maxlength: '200', value: 'Reading list', autocomplete: 'off' });
+  const status = h('span', { class: 'collect-status', role: 'status' });
+  const form = h(
+    'form',
+    {
+      class: 'collect-form',
+      on: {
+        submit: async (event) => {
+          event.preventDefault();
+          const button = form.querySelector('button')!;
+          button.disabled = true;
+          try {
+            const { collection, changed } = await api.addToCollection(input.value, [paperId]);
+            status.replaceChildren(changed > 0 ? 'Added to ' : 'Already in ', h('a', { href: hashLink(`collections/${encodeURIComponent(collection.name)}`) }, collection.name), '.');
+          } catch (error) {
+            status.textContent = describeError(error);
+          } finally {
+            button.disabled = false;
+          }
+        },
+      },
+    },
+    h('label', { for: id }, 'Collection '),
+    input,
+    names,
+    h('button', { type: 'submit' }, 'Add'),
+    status,
+  );
+  const details = h('details', { class: 'collect' }, h('summary', null, 'Add to collection'), form);
+  details.addEventListener('toggle', () => {
+    if (!details.open) return;
+    api.collections().then(
+      (all) => names.replaceChildren(...all.map((collection) => h('option', { value: collection.name }))),
+      // Without the list the field still takes a name.
+      () => undefined,
+    );
+  });
+  return details;
 }
 
 /** What "strong", "good" and "fair" mean, said once above a ranked list. */

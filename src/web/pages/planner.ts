@@ -27,6 +27,7 @@ function exportPanel(listing: Listing, profile: string | undefined, picked: () =
   const hint = h('p', { class: 'muted' }, 'Tick the papers you want to see.');
   const heading = h('h2', { id: 'shortlist-title', tabindex: '-1' }, 'Your short-list');
   const downloads = h('div', { class: 'downloads' });
+  const saveAs = shortlistSaver(listing, () => picked().map((paper) => paper.id));
   const barCount = h('span', { class: 'bar-count', role: 'status' });
   const bar = h(
     'div',
@@ -54,6 +55,7 @@ function exportPanel(listing: Listing, profile: string | undefined, picked: () =
     barCount.textContent = ids.length === 0 ? 'Nothing ticked yet' : `${count(ids.length, 'paper')} ticked`;
     replaceChildren(list, papers.map((paper) => h('li', null, paper.title)));
     hint.hidden = ids.length > 0;
+    saveAs.update(ids.length);
     const endValue = start.value && end.value ? `${start.value.slice(0, 11)}${end.value}` : undefined;
     const link = (format: 'md' | 'ics', label: string, ready: boolean, why: string) =>
       ready
@@ -83,8 +85,40 @@ function exportPanel(listing: Listing, profile: string | undefined, picked: () =
           h('label', { class: 'field', for: 'plan-end' }, h('span', null, 'Ends (default: 2 hours later)'), end),
         ),
     downloads,
+    saveAs.element,
   );
   return { element, bar, update };
+}
+
+/** "Save as collection": the short-list kept in the library as a reading list, in the page's order. */
+function shortlistSaver(listing: Listing, ids: () => number[]): { element: HTMLElement; update: (ticked: number) => void } {
+  const input = h('input', { id: 'shortlist-collection', name: 'collection', required: true, maxlength: '200', value: `${listing.session ?? listing.name} short-list` });
+  const button = h('button', { type: 'submit', id: 'save-shortlist' }, 'Save as collection');
+  const status = h('span', { class: 'collect-status', role: 'status' });
+  const element = h(
+    'form',
+    {
+      class: 'collect-form',
+      on: {
+        submit: async (event) => {
+          event.preventDefault();
+          button.disabled = true;
+          try {
+            const { collection } = await api.saveShortlist(input.value, listing.name, ids());
+            status.replaceChildren('Saved in ', h('a', { href: hashLink(`collections/${encodeURIComponent(collection.name)}`) }, collection.name), ` (${count(collection.papers, 'paper')}).`);
+          } catch (error) {
+            status.textContent = describeError(error);
+          } finally {
+            button.disabled = ids().length === 0;
+          }
+        },
+      },
+    },
+    h('label', { class: 'field', for: 'shortlist-collection' }, h('span', null, 'Keep as a collection'), input),
+    button,
+    status,
+  );
+  return { element, update: (ticked) => (button.disabled = ticked === 0) };
 }
 
 interface RowOptions {
