@@ -27,7 +27,7 @@ import type {
   Venues,
 } from '../server/schemas.ts';
 
-export type { AuthorIdentities, CollectionSummary, Digest, DigestEntry, Listing, ListingRemoval, ListingReport, Paper, PaperDetail, PlanEntry, Recommendation, Reason } from '../server/schemas.ts';
+export type { AuthorIdentities, CollectionChange, CollectionSummary, Digest, DigestEntry, Listing, ListingRemoval, ListingReport, Paper, PaperDetail, PlanEntry, Recommendation, Reason } from '../server/schemas.ts';
 
 /** A failed request, with the server's explanation. */
 export class ApiError extends Error {

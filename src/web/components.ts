@@ -1,5 +1,5 @@
 // Pieces every page shows: a paper in a list, its authors as links, paging, rating buttons.
-import { api, describeError, type Paper, type Reason } from './api.ts';
+import { api, describeError, type CollectionChange, type Paper, type Reason } from './api.ts';
 import { count, h, hashLink, marked, type Child } from './dom.ts';
 import { paperLinks } from '../paper-links.ts';
 
@@ -76,6 +76,44 @@ export function paperCard(paper: Paper, options: PaperCardOptions = {}): HTMLLIE
   );
 }
 
+/** What a collection form says once saved: the words before and after the collection's name (a link to it). */
+type Saved = (change: CollectionChange) => [string, string];
+
+/**
+ * A form naming a collection (`datalist`: the id of a list of names to offer) and saving to it:
+ * what it saved says where, with a link to the collection.
+ */
+export function collectionForm(field: { id: string; label: string; value: string; datalist?: string }, submit: { label: string; id?: string }, save: (name: string) => Promise<CollectionChange>, saved: Saved) {
+  const input = h('input', { id: field.id, name: 'collection', list: field.datalist, required: true, maxlength: '200', value: field.value, autocomplete: 'off' });
+  const button = h('button', { type: 'submit', id: submit.id }, submit.label);
+  const status = h('span', { class: 'collect-status', role: 'status' });
+  const form = h(
+    'form',
+    {
+      class: 'collect-form',
+      on: {
+        submit: async (event) => {
+          event.preventDefault();
+          button.disabled = true;
+          try {
+            const change = await save(input.value);
+            const [before, after] = saved(change);
+            status.replaceChildren(before, h('a', { href: hashLink(`collections/${encodeURIComponent(change.collection.name)}`) }, change.collection.name), after);
+          } catch (error) {
+            status.textContent = describeError(error);
+          } finally {
+            button.disabled = false;
+          }
+        },
+      },
+    },
+    h('label', { class: 'field', for: field.id }, h('span', null, field.label), input),
+    button,
+    status,
+  );
+  return { form, button };
+}
+
 let adders = 0;
 
 /**
@@ -85,34 +123,13 @@ let adders = 0;
 export function collectionAdder(paperId: number): HTMLElement {
   const id = `collect-${paperId}-${++adders}`;
   const names = h('datalist', { id: `${id}-names` });
-  const input = h('input', { id, name: 'collection', list: `${id}-names`, required: true, maxlength: '200', value: 'Reading list', autocomplete: 'off' });
-  const status = h('span', { class: 'collect-status', role: 'status' });
-  const form = h(
-    'form',
-    {
-      class: 'collect-form',
-      on: {
-        submit: async (event) => {
-          event.preventDefault();
-          const button = form.querySelector('button')!;
-          button.disabled = true;
-          try {
-            const { collection, changed } = await api.addToCollection(input.value, [paperId]);
-            status.replaceChildren(changed > 0 ? 'Added to ' : 'Already in ', h('a', { href: hashLink(`collections/${encodeURIComponent(collection.name)}`) }, collection.name), '.');
-          } catch (error) {
-            status.textContent = describeError(error);
-          } finally {
-            button.disabled = false;
-          }
-        },
-      },
-    },
-    h('label', { for: id }, 'Collection '),
-    input,
-    names,
-    h('button', { type: 'submit' }, 'Add'),
-    status,
+  const { form } = collectionForm(
+    { id, label: 'Collection', value: 'Reading list', datalist: `${id}-names` },
+    { label: 'Add' },
+    (name) => api.addToCollection(name, [paperId]),
+    ({ changed }) => [changed > 0 ? 'Added to ' : 'Already in ', '.'],
   );
+  form.append(names);
   const details = h('details', { class: 'collect' }, h('summary', null, 'Add to collection'), form);
   details.addEventListener('toggle', () => {
     if (!details.open) return;

@@ -1,7 +1,7 @@
 // Session planner: one listing's papers ranked for my profile, my own papers marked, a
 // short-list to tick, exported as a Markdown checklist or a calendar file.
 import { api, apiUrl, describeError, type Listing, type Paper, type PlanEntry } from '../api.ts';
-import { authorLinks, errorBox, listingSelect, loading, matchScale, patiently, readingLinks, reasonList } from '../components.ts';
+import { authorLinks, collectionForm, errorBox, listingSelect, loading, matchScale, patiently, readingLinks, reasonList } from '../components.ts';
 import { count, formatNumber, goToWithFields, h, hashLink, replaceChildren, type Child } from '../dom.ts';
 import { setTitle, type PageContext } from '../page.ts';
 import { currentProfile, setShortlist, shortlist } from '../store.ts';
@@ -92,33 +92,13 @@ function exportPanel(listing: Listing, profile: string | undefined, picked: () =
 
 /** "Save as collection": the short-list kept in the library as a reading list, in the page's order. */
 function shortlistSaver(listing: Listing, ids: () => number[]): { element: HTMLElement; update: (ticked: number) => void } {
-  const input = h('input', { id: 'shortlist-collection', name: 'collection', required: true, maxlength: '200', value: `${listing.session ?? listing.name} short-list` });
-  const button = h('button', { type: 'submit', id: 'save-shortlist' }, 'Save as collection');
-  const status = h('span', { class: 'collect-status', role: 'status' });
-  const element = h(
-    'form',
-    {
-      class: 'collect-form',
-      on: {
-        submit: async (event) => {
-          event.preventDefault();
-          button.disabled = true;
-          try {
-            const { collection } = await api.saveShortlist(input.value, listing.name, ids());
-            status.replaceChildren('Saved in ', h('a', { href: hashLink(`collections/${encodeURIComponent(collection.name)}`) }, collection.name), ` (${count(collection.papers, 'paper')}).`);
-          } catch (error) {
-            status.textContent = describeError(error);
-          } finally {
-            button.disabled = ids().length === 0;
-          }
-        },
-      },
-    },
-    h('label', { class: 'field', for: 'shortlist-collection' }, h('span', null, 'Keep as a collection'), input),
-    button,
-    status,
+  const { form, button } = collectionForm(
+    { id: 'shortlist-collection', label: 'Keep as a collection', value: `${listing.session ?? listing.name} short-list` },
+    { label: 'Save as collection', id: 'save-shortlist' },
+    (name) => api.saveShortlist(name, listing.name, ids()),
+    ({ collection }) => ['Saved in ', ` (${count(collection.papers, 'paper')}).`],
   );
-  return { element, update: (ticked) => (button.disabled = ticked === 0) };
+  return { element: form, update: (ticked) => (button.disabled = ticked === 0) };
 }
 
 interface RowOptions {
