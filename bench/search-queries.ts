@@ -19,7 +19,7 @@ export type QueryKind = keyof typeof QUERY_MIX;
 export interface BenchQuery {
   kind: QueryKind;
   text: string;
-  filter: PaperFilter;
+  filter: Omit<PaperFilter, 'paperIds'>;
 }
 
 // Words nobody searches for on their own.

@@ -16,6 +16,8 @@ import { registerAffinity } from './commands/affinity.ts';
 import { registerModel } from './commands/model.ts';
 import { registerTopics } from './commands/topics.ts';
 import { registerFetch, registerSource } from './commands/source.ts';
+import { registerDigest } from './commands/digest.ts';
+import { registerCollection } from './commands/collection.ts';
 import { clean } from './format.ts';
 
 // Read, not imported: package.json lies outside the build's rootDir (src/), and this path holds
@@ -50,6 +52,8 @@ registerModel(program);
 registerTopics(program);
 registerSource(program);
 registerFetch(program);
+registerDigest(program);
+registerCollection(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -67,15 +67,17 @@ function sessionTitle(listing: Listing): string {
 const authorsOf = (paper: Paper) => (paper.authors.length > 4 ? `${paper.authors.slice(0, 3).join(', ')} et al.` : paper.authors.join(', '));
 
 /** Backslash-escapes what Markdown would read as formatting or markup in untrusted text. */
-const markdownText = (text: string) => text.replace(/\s+/g, ' ').replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`);
+export const markdownText = (text: string) => text.replace(/\s+/g, ' ').replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`);
 
 /**
- * The paper's links as Markdown links. A web address (webUrl's href) holds no space, `<` or `>`,
- * so an angle-bracketed destination takes it whole, parentheses included.
+ * A paper link (paperLinks) as a Markdown link. A web address (webUrl's href) holds no space,
+ * `<` or `>`, so an angle-bracketed destination takes it whole, parentheses included.
  */
+export const markdownLink = (link: { label: string; url: string }) => `[${link.label}](<${link.url}>)`;
+
+/** The paper's links as Markdown links, title searches after the rest. */
 function linksLine(paper: Paper): string {
   const links = paperLinks(paper);
-  const markdownLink = (link: { label: string; url: string }) => `[${link.label}](<${link.url}>)`;
   const reading = links.filter((link) => link.kind === 'read').map(markdownLink);
   const searches = links.filter((link) => link.kind === 'search').map(markdownLink);
   return [...reading, ...(searches.length > 0 ? [`find it on ${searches.join(', ')}`] : [])].join(' · ');

@@ -24,6 +24,8 @@ import { contentFingerprint, fingerprintPapers, getModel, putModel } from './mod
 import * as profiles from './profiles.ts';
 import * as topics from './topics.ts';
 import * as sources from './sources.ts';
+import * as digests from './digests.ts';
+import * as collections from './collections.ts';
 import { authorIdentities, type AuthorIdentity } from './author-identities.ts';
 import { FileError, hashText, readListingFile } from './files.ts';
 import { ImportError } from '../importers/importer.ts';
@@ -384,6 +386,73 @@ export class Library {
   /** For papers that are possible versions of the given ones: paper id -> the given paper it is a version of. */
   versionsOf(paperIds: readonly number[]): Map<number, number> {
     return profiles.versionsOf(this.db, paperIds);
+  }
+
+  /** The profile's latest digests, newest first. */
+  digests(profile: Profile, limit = 1): digests.StoredDigest[] {
+    return digests.latestDigests(this.db, profile.id, limit);
+  }
+
+  /** The papers a digest showed, in its order, and those it folded into another version of them. */
+  digestPapers(digestId: number): digests.DigestPaperRow[] {
+    return digests.digestPapers(this.db, digestId);
+  }
+
+  /** The largest paper id now: a digest made now considers the papers up to it. */
+  lastPaperId(): number {
+    return digests.lastPaperId(this.db);
+  }
+
+  /** Ids of the papers that arrived after paper `after`, up to `upTo` (ids are given in arrival order). */
+  paperIdsBetween(after: number, upTo: number): number[] {
+    return digests.paperIdsBetween(this.db, after, upTo);
+  }
+
+  /** Ids of the papers (up to `upTo`) first listed on or after an ISO date. */
+  paperIdsListedSince(date: string, upTo: number): number[] {
+    return digests.paperIdsListedSince(this.db, date, upTo);
+  }
+
+  /** Of these papers, those an earlier digest of the profile showed (or folded into another version). */
+  seenInDigests(profile: Profile, paperIds: readonly number[]): Set<number> {
+    return digests.seenPaperIds(this.db, profile.id, paperIds);
+  }
+
+  /** Version links (see possibleDuplicates) touching any of these papers, each pair once. */
+  versionPairs(paperIds: readonly number[]): [number, number][] {
+    return digests.versionPairs(this.db, paperIds);
+  }
+
+  /** Records a digest; the caller holds the write lock (see `write`). */
+  recordDigest(digest: digests.NewDigest): number {
+    return digests.insertDigest(this.db, digest);
+  }
+
+  collections(): collections.CollectionSummary[] {
+    return collections.allCollections(this.db);
+  }
+
+  collection(name: string): collections.CollectionSummary | undefined {
+    return collections.getCollection(this.db, name);
+  }
+
+  /** The collection's papers in its order. */
+  collectionPaperIds(name: string): number[] {
+    return collections.collectionPaperIds(this.db, name);
+  }
+
+  /** Adds papers to a collection (made if new; `note` replaces its note); returns how many were new to it. */
+  addToCollection(name: string, paperIds: readonly number[], note?: string): number {
+    return this.write(() => collections.addCollectionPapers(this.db, name, paperIds, new Date().toISOString(), note));
+  }
+
+  /** Removes papers from a collection; returns how many it held. */
+  removeFromCollection(name: string, paperIds: readonly number[]): number {
+    return this.write(() => collections.removeCollectionPapers(this.db, name, paperIds));
+  }
+
+  deleteCollection(name: string): boolean {
+    return this.write(() => collections.deleteCollection(this.db, name));
   }
 
   /** Author names in the library that start like `prefix` (any word order), with paper counts. */

@@ -192,4 +192,52 @@ export const MIGRATIONS: readonly string[] = [
     listing_id INTEGER REFERENCES listings(id) ON DELETE SET NULL
   );
   `,
+  `
+  -- Reading lists a researcher keeps by name ("to read after the conference"), each paper once,
+  -- in the order added unless moved.
+  CREATE TABLE collections (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    note TEXT
+  );
+  CREATE TABLE collection_papers (
+    collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
+    paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+    added_at TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (collection_id, paper_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX collection_papers_paper ON collection_papers(paper_id);
+
+  -- A profile's digests: the papers new to the library since the last one, each shown once.
+  -- A digest considers the papers whose ids are above the previous digest's last_paper_id and
+  -- at most its own (ids are given in arrival order and never again: see papers_given);
+  -- since_date is set instead when the person asked for the papers listed since a date.
+  CREATE TABLE digests (
+    id INTEGER PRIMARY KEY,
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL,
+    after_paper_id INTEGER,
+    since_date TEXT,
+    last_paper_id INTEGER NOT NULL,
+    -- What it was made for: md, html, atom (the CLI) or json (the API).
+    format TEXT NOT NULL,
+    -- The papers new in its span, and how many of them an earlier digest had shown (or a version of them).
+    candidates INTEGER NOT NULL,
+    already_shown INTEGER NOT NULL
+  );
+  CREATE INDEX digests_profile ON digests(profile_id, id);
+  -- What a digest showed, in its order, with the score and reasons it was shown with; a paper
+  -- folded into another version of it (folded_into) was not shown but counts as seen.
+  CREATE TABLE digest_papers (
+    digest_id INTEGER NOT NULL REFERENCES digests(id) ON DELETE CASCADE,
+    paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+    rank INTEGER,
+    folded_into INTEGER REFERENCES papers(id) ON DELETE SET NULL,
+    entry TEXT,
+    PRIMARY KEY (digest_id, paper_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX digest_papers_paper ON digest_papers(paper_id);
+  `,
 ];

@@ -33,6 +33,8 @@ export interface PaperFilter {
   session?: string;
   /** Any part of a name: every word must appear among one paper's author names. */
   author?: string;
+  /** Only these papers (e.g. a digest's new ones). */
+  paperIds?: readonly number[];
 }
 
 /** SQL conditions on `papers p` for a filter, with their parameters. */
@@ -61,6 +63,10 @@ export function filterClause(filter: PaperFilter): { sql: string; params: unknow
     const match = words.length > 0 ? words.map((word) => `authors : ${ftsPhrase(word)}`).join(' AND ') : 'authors : "\u0001"';
     conditions.push('p.id IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?)');
     params.push(match);
+  }
+  if (filter.paperIds) {
+    conditions.push('p.id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(filter.paperIds));
   }
   return { sql: conditions.length > 0 ? conditions.join(' AND ') : '1', params };
 }

@@ -12,6 +12,8 @@ import { profilesRoutes } from './routes/profiles.ts';
 import { relevanceRoutes } from './routes/relevance.ts';
 import { planRoutes } from './routes/plan.ts';
 import { topicsRoutes } from './routes/topics.ts';
+import { digestsRoutes } from './routes/digests.ts';
+import { collectionsRoutes } from './routes/collections.ts';
 import { Relevance } from './relevance.ts';
 import { SearchPool } from './search-pool.ts';
 import { Writer } from './writer.ts';
@@ -99,6 +101,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(relevanceRoutes, routes);
   await app.register(planRoutes, routes);
   await app.register(topicsRoutes, routes);
+  await app.register(digestsRoutes, routes);
+  await app.register(collectionsRoutes, routes);
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   if (options.webRoot) await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });
   return app;

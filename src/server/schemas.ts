@@ -404,6 +404,100 @@ export const PlanFile = {
   content: { 'text/markdown': { schema: Type.String() }, 'text/calendar': { schema: Type.String() } },
 };
 
+const TopicRef = Type.Object({ key: Type.String(), name: Type.String() }, { description: "the profile's topic whose ranking placed the paper" });
+
+export const DigestEntry = Type.Object({
+  paper: Paper,
+  rank: Type.Integer({ minimum: 1 }),
+  score: Type.Number(),
+  match: Match,
+  reasons: Type.Array(Reason),
+  topic: Type.Optional(TopicRef),
+  versions: Type.Array(Id, { description: 'other versions of the paper that arrived with it, folded into it' }),
+});
+export type DigestEntry = Static<typeof DigestEntry>;
+
+export const Digest = Type.Object({
+  id: Type.Optional(Type.Integer({ minimum: 1, description: 'absent for a preview, which recorded nothing' })),
+  profile: Type.String(),
+  createdAt: Type.String(),
+  afterPaperId: Type.Optional(Type.Integer({ description: 'it considered the papers after this one (absent: from the first)' })),
+  sinceDate: Type.Optional(Type.String({ description: 'or those first listed on or after this instant' })),
+  lastPaperId: Type.Integer({ description: 'the next digest starts after this paper' }),
+  candidates: Type.Integer({ description: 'papers new in its span' }),
+  alreadyShown: Type.Integer({ description: 'of them, papers (or versions of papers) an earlier digest showed' }),
+  entries: Type.Array(DigestEntry),
+  groups: Type.Array(Type.Object({ topic: Type.Optional(TopicRef), entries: Type.Array(DigestEntry) }), {
+    description: 'the entries by topic when the profile has several, topics in the order of their best paper; else one group',
+  }),
+});
+export type Digest = Static<typeof Digest>;
+export const Digests = Type.Array(Digest);
+
+export const DigestsQuery = Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 50, default: 1 }) }, { additionalProperties: false });
+
+export const DigestRequest = Type.Object(
+  {
+    since: Type.Optional(Type.String({ maxLength: 40, description: '`last` (the default): since the last digest; or an ISO date, e.g. 2026-05-01: the papers first listed since' })),
+    limit: Type.Integer({ minimum: 1, maximum: 500, default: 20 }),
+    dryRun: Type.Optional(Type.Boolean({ description: 'a preview: nothing is recorded, the papers stay new' })),
+  },
+  { additionalProperties: false },
+);
+export type DigestRequest = Static<typeof DigestRequest>;
+
+export const FeedParams = Type.Object({ name: Name });
+
+export const FeedFile = {
+  description: "an Atom 1.0 feed of the profile's latest digests, an entry per paper they showed",
+  content: { 'application/atom+xml': { schema: Type.String() } },
+};
+
+export const CollectionSummary = Type.Object({ name: Type.String(), createdAt: Type.String(), note: Nullable(Type.String()), papers: Type.Integer() });
+export type CollectionSummary = Static<typeof CollectionSummary>;
+export const CollectionSummaries = Type.Array(CollectionSummary);
+
+export const CollectionDetail = Type.Object({ ...CollectionSummary.properties, papers: Type.Array(Paper) });
+export type CollectionDetail = Static<typeof CollectionDetail>;
+
+export const CollectionParams = Type.Object({ name: Name });
+export const CollectionPaperParams = Type.Object({ name: Name, paperId: Id });
+
+export const CollectionAdditions = Type.Object(
+  {
+    paperIds: Type.Array(Id, { minItems: 1, maxItems: 5000 }),
+    note: Type.Optional(Type.String({ maxLength: 2000, description: "replaces the collection's note; an empty one clears it" })),
+  },
+  { additionalProperties: false },
+);
+export type CollectionAdditions = Static<typeof CollectionAdditions>;
+
+export const ShortlistSave = Type.Object(
+  {
+    listing: Type.String({ minLength: 1, maxLength: 500 }),
+    paperIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 5000, description: "the papers ticked, in order; without them the plan's liked papers and first 10 ranked" })),
+    profile: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'the profile the plan is ranked for; needed without paperIds' })),
+  },
+  { additionalProperties: false },
+);
+export type ShortlistSave = Static<typeof ShortlistSave>;
+
+export const CollectionChange = Type.Object({
+  collection: CollectionSummary,
+  changed: Type.Integer({ description: 'papers added (or removed) by this request' }),
+});
+export type CollectionChange = Static<typeof CollectionChange>;
+
+export const CollectionExportQuery = Type.Object(
+  { format: Type.Union([Type.Literal('bibtex'), Type.Literal('ris'), Type.Literal('csl-json')]) },
+  { additionalProperties: false },
+);
+
+export const CollectionFile = {
+  description: 'the collection as a file for a citation manager',
+  content: { 'application/x-bibtex': { schema: Type.String() }, 'application/x-research-info-systems': { schema: Type.String() }, 'application/vnd.citationstyles.csl+json': { schema: Type.String() } },
+};
+
 export const NoContent = Type.Null({ description: 'done; nothing to return' });
 
 export const Venues = Type.Array(Type.Object({ venue: Type.String(), papers: Type.Integer() }));

@@ -14,7 +14,13 @@ import { HttpProblem, notFound } from './problems.ts';
 import { parseUpload, type UploadedFile } from './uploads.ts';
 import { findProfile, summary } from './profile-lookup.ts';
 import { editListing, removeListing } from '../actions/listings.ts';
+import { digest } from '../actions/digest.ts';
+import { addToCollection, deleteCollection, removeFromCollection, saveShortlist } from '../actions/collections.ts';
 import type {
+  CollectionAdditions,
+  CollectionChange,
+  Digest,
+  DigestRequest,
   ListingEdit,
   ListingEdited,
   ListingRemoval,
@@ -27,6 +33,7 @@ import type {
   ProfileSummary,
   ProfileTopics,
   RatingValue,
+  ShortlistSave,
 } from './schemas.ts';
 
 /** An edit of a profile's topics (see actions/topics.ts); topics are named by their keys. */
@@ -46,9 +53,24 @@ export type WriteRequest =
   | { kind: 'editTopics'; name: string; edit: TopicEdit }
   | { kind: 'retitle'; name: string; paperId: number; title: string | null }
   | { kind: 'editListing'; id: number; body: ListingEdit }
-  | { kind: 'removeListing'; id: number };
+  | { kind: 'removeListing'; id: number }
+  | { kind: 'makeDigest'; name: string; body: DigestRequest }
+  | { kind: 'addToCollection'; name: string; body: CollectionAdditions }
+  | { kind: 'saveShortlist'; name: string; body: ShortlistSave }
+  | { kind: 'removeFromCollection'; name: string; paperId: number }
+  | { kind: 'deleteCollection'; name: string };
 
-export type WriteResult = ListingReport | ListingEdited | ListingRemoval | ProfileAdded | ProfileSummary | ProfileTopics | ProfilePaperTitle | null;
+export type WriteResult =
+  | ListingReport
+  | ListingEdited
+  | ListingRemoval
+  | ProfileAdded
+  | ProfileSummary
+  | ProfileTopics
+  | ProfilePaperTitle
+  | Digest
+  | CollectionChange
+  | null;
 
 const PREVIEW_PAPERS = 100;
 const RATINGS: Record<RatingValue, 1 | -1 | 0> = { up: 1, down: -1, clear: 0 };
@@ -97,6 +119,20 @@ function write(library: Library, request: WriteRequest): WriteResult {
       return library.write(() => ({ topics: editTopics(library, findProfile(library, request.name), request.edit) }));
     case 'retitle':
       return retitleProfilePaper(library, findProfile(library, request.name), request.paperId, request.title);
+    case 'makeDigest':
+      // Ranks and records in this thread: the digest's papers must be read and recorded as shown in one transaction.
+      return digest(library, findProfile(library, request.name).name, { since: request.body.since, limit: request.body.limit, record: !request.body.dryRun, format: 'json' });
+    case 'addToCollection':
+      return addToCollection(library, request.name, request.body.paperIds, request.body.note);
+    case 'saveShortlist': {
+      const profile = request.body.profile === undefined ? undefined : findProfile(library, request.body.profile);
+      return saveShortlist(library, request.name, request.body.listing, { profile, paperIds: request.body.paperIds });
+    }
+    case 'removeFromCollection':
+      return removeFromCollection(library, request.name, [request.paperId]);
+    case 'deleteCollection':
+      deleteCollection(library, request.name);
+      return null;
   }
 }
 

@@ -1,5 +1,9 @@
 // The JSON API as typed functions. Types come from the server's schemas, so the two cannot drift.
 import type {
+  CollectionChange,
+  CollectionDetail,
+  CollectionSummary,
+  Digest,
   AuthorIdentities,
   AuthorList,
   Listing,
@@ -27,6 +31,10 @@ import type {
 
 export type {
   AuthorIdentities,
+  CollectionChange,
+  CollectionSummary,
+  Digest,
+  DigestEntry,
   Listing,
   ListingRemoval,
   ListingReport,
@@ -157,7 +165,19 @@ export const api = {
   retitle: (name: string, paperId: number, title: string | null) =>
     request<ProfilePaperTitle>('PUT', `profiles/${segment(name)}/papers/${paperId}/title`, { body: { title } }),
   sessionPlan: (listing: string, profile: string | undefined, signal?: AbortSignal) => get<SessionPlan>('session-plan', { listing, profile }, signal),
+  digests: (name: string, signal?: AbortSignal) => get<Digest[]>(`profiles/${segment(name)}/digests`, { limit: 1 }, signal),
+  makeDigest: (name: string) => request<Digest>('POST', `profiles/${segment(name)}/digests`, { body: {} }),
+  collections: (signal?: AbortSignal) => get<CollectionSummary[]>('collections', {}, signal),
+  collection: (name: string, signal?: AbortSignal) => get<CollectionDetail>(`collections/${segment(name)}`, {}, signal),
+  addToCollection: (name: string, paperIds: readonly number[]) => request<CollectionChange>('POST', `collections/${segment(name)}/papers`, { body: { paperIds } }),
+  removeFromCollection: (name: string, paperId: number) => request<CollectionChange>('DELETE', `collections/${segment(name)}/papers/${paperId}`),
+  deleteCollection: (name: string) => request<void>('DELETE', `collections/${segment(name)}`),
+  saveShortlist: (name: string, listing: string, paperIds: readonly number[]) =>
+    request<CollectionChange>('POST', `collections/${segment(name)}/shortlist`, { body: { listing, paperIds } }),
 };
+
+/** Where a collection downloads as a citation manager's file. */
+export const collectionExportUrl = (name: string, format: 'bibtex' | 'ris' | 'csl-json') => apiUrl(`collections/${segment(name)}/export`, { format });
 
 /** A user-facing sentence for any failure of a request (aborted requests are not failures). */
 export function describeError(error: unknown): string {

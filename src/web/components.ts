@@ -1,5 +1,5 @@
 // Pieces every page shows: a paper in a list, its authors as links, paging, rating buttons.
-import { api, describeError, type Paper, type ProfileSummary, type Reason } from './api.ts';
+import { api, describeError, type CollectionChange, type Paper, type ProfileSummary, type Reason } from './api.ts';
 import { count, h, hashLink, marked, type Child } from './dom.ts';
 import { paperLinks } from '../paper-links.ts';
 
@@ -71,8 +71,75 @@ export function paperCard(paper: Paper, options: PaperCardOptions = {}): HTMLLIE
       options.snippet && options.snippet.length > 0 ? h('p', { class: 'snippet' }, marked(options.snippet)) : null,
       readingLinks(paper),
       options.extra,
+      collectionAdder(paper.id),
     ),
   );
+}
+
+/** What a collection form says once saved: the words before and after the collection's name (a link to it). */
+type Saved = (change: CollectionChange) => [string, string];
+
+/**
+ * A form naming a collection (`datalist`: the id of a list of names to offer) and saving to it:
+ * what it saved says where, with a link to the collection.
+ */
+export function collectionForm(field: { id: string; label: string; value: string; datalist?: string }, submit: { label: string; id?: string }, save: (name: string) => Promise<CollectionChange>, saved: Saved) {
+  const input = h('input', { id: field.id, name: 'collection', list: field.datalist, required: true, maxlength: '200', value: field.value, autocomplete: 'off' });
+  const button = h('button', { type: 'submit', id: submit.id }, submit.label);
+  const status = h('span', { class: 'collect-status', role: 'status' });
+  const form = h(
+    'form',
+    {
+      class: 'collect-form',
+      on: {
+        submit: async (event) => {
+          event.preventDefault();
+          button.disabled = true;
+          try {
+            const change = await save(input.value);
+            const [before, after] = saved(change);
+            status.replaceChildren(before, h('a', { href: hashLink(`collections/${encodeURIComponent(change.collection.name)}`) }, change.collection.name), after);
+          } catch (error) {
+            status.textContent = describeError(error);
+          } finally {
+            button.disabled = false;
+          }
+        },
+      },
+    },
+    h('label', { class: 'field', for: field.id }, h('span', null, field.label), input),
+    button,
+    status,
+  );
+  return { form, button };
+}
+
+let adders = 0;
+
+/**
+ * "Add to collection": opened, a name field offering the library's collections (a new name
+ * makes one) and a button; the collections are asked for only when it is opened.
+ */
+export function collectionAdder(paperId: number): HTMLElement {
+  const id = `collect-${paperId}-${++adders}`;
+  const names = h('datalist', { id: `${id}-names` });
+  const { form } = collectionForm(
+    { id, label: 'Collection', value: 'Reading list', datalist: `${id}-names` },
+    { label: 'Add' },
+    (name) => api.addToCollection(name, [paperId]),
+    ({ changed }) => [changed > 0 ? 'Added to ' : 'Already in ', '.'],
+  );
+  form.append(names);
+  const details = h('details', { class: 'collect' }, h('summary', null, 'Add to collection'), form);
+  details.addEventListener('toggle', () => {
+    if (!details.open) return;
+    api.collections().then(
+      (all) => names.replaceChildren(...all.map((collection) => h('option', { value: collection.name }))),
+      // Without the list the field still takes a name.
+      () => undefined,
+    );
+  });
+  return details;
 }
 
 /** What "strong", "good" and "fair" mean, said once above a ranked list. */

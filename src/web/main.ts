@@ -1,4 +1,5 @@
-// The web app's shell: hash routes (#/search?q=…, #/paper/42, #/add, #/profile, #/plan?listing=…, #/listing/3)
+// The web app's shell: hash routes (#/search?q=…, #/paper/42, #/add, #/profile, #/plan?listing=…, #/listing/3,
+// #/digest, #/collections/NAME)
 // mapped to pages, each rendered into <main> from the JSON API.
 import { describeError, isAbort } from './api.ts';
 import { errorBox, loading } from './components.ts';
@@ -10,8 +11,10 @@ import { addListingPage } from './pages/add-listing.ts';
 import { profilePage } from './pages/profile.ts';
 import { plannerPage } from './pages/planner.ts';
 import { listingPage } from './pages/listing.ts';
+import { digestPage } from './pages/digest.ts';
+import { collectionsPage } from './pages/collections.ts';
 
-const PAGES: Record<string, Page> = { search: searchPage, paper: paperPage, add: addListingPage, profile: profilePage, plan: plannerPage, listing: listingPage };
+const PAGES: Record<string, Page> = { search: searchPage, paper: paperPage, add: addListingPage, profile: profilePage, plan: plannerPage, listing: listingPage, digest: digestPage, collections: collectionsPage };
 
 function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#\/?/, '').split('?', 2);

@@ -10,6 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { bibtexImporter } from '../../src/importers/bibtex.ts';
+import { risImporter } from '../../src/importers/ris.ts';
+import { XMLValidator } from 'fast-xml-parser';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
@@ -36,7 +38,10 @@ function assertParses(file: string, text: string): void {
     // BibTeX reads text outside entries as a comment: anything before the first entry is a stray line.
     assert.ok(text.startsWith('@'), `${file} starts with ${JSON.stringify(text.slice(0, 40))}`);
     assert.ok(bibtexImporter.parse(text, file).papers.length > 0);
-  } else assert.fail(`no check for ${file}`);
+  } else if (extension === '.html') assert.ok(text.startsWith('<!DOCTYPE html>'), file);
+  else if (extension === '.atom') assert.equal(XMLValidator.validate(text), true, file);
+  else if (extension === '.ris') assert.ok(risImporter.parse(text, file).papers.length > 0, file);
+  else assert.fail(`no check for ${file}`);
 }
 
 let dir: string;

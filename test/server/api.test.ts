@@ -297,6 +297,12 @@ test('the OpenAPI document describes every API route with its schemas', async ()
   assert.deepEqual(Object.keys(json.paths).sort(), [
     '/api/authors',
     '/api/authors/identities',
+    '/api/collections',
+    '/api/collections/{name}',
+    '/api/collections/{name}/export',
+    '/api/collections/{name}/papers',
+    '/api/collections/{name}/papers/{paperId}',
+    '/api/collections/{name}/shortlist',
     '/api/listings',
     '/api/listings/preview',
     '/api/listings/{id}',
@@ -307,6 +313,7 @@ test('the OpenAPI document describes every API route with its schemas', async ()
     '/api/plan',
     '/api/profiles',
     '/api/profiles/{name}',
+    '/api/profiles/{name}/digests',
     '/api/profiles/{name}/papers',
     '/api/profiles/{name}/papers/{paperId}/title',
     '/api/profiles/{name}/papers/{paperId}/topic',
@@ -321,6 +328,7 @@ test('the OpenAPI document describes every API route with its schemas', async ()
     '/api/similar',
     '/api/stats',
     '/api/venues',
+    '/feeds/{name}.atom',
   ]);
   const search = json.paths['/api/search'].get;
   assert.deepEqual(search.parameters.find((p: { name: string }) => p.name === 'q').required, true);

@@ -29,7 +29,7 @@ const REASON_LEADS: Record<Reason['kind'], string> = {
 };
 
 /** Brings the engine's index up to date with a progress bar, so a long wait (a first use on a large library) is never silent. */
-async function indexingProgress(): Promise<(library: Library) => void> {
+export async function indexingProgress(): Promise<(library: Library) => void> {
   const { libraryFeatures } = await import('../../actions/library-features.ts');
   const { progressOnStderr } = await import('../progress.ts');
   return (library) => void libraryFeatures(library, progressOnStderr('indexing papers for recommendations'));

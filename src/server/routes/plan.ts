@@ -15,9 +15,10 @@ function sessionTime(value: string | null | undefined, field: string): SessionTi
   return time;
 }
 
-/** A file name made of the listing's name, safe in a Content-Disposition header. */
-const downloadName = (listingName: string, extension: string) =>
-  `${listingName.replace(/\.[a-z0-9]+$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-|-$/g, '') || 'session'}-plan.${extension}`;
+/** A name (a listing's, a collection's) as the start of a file name, safe in a Content-Disposition header; empty when nothing of it is. */
+export const fileNameStem = (name: string) => name.replace(/\.[a-z0-9]+$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-|-$/g, '');
+
+const downloadName = (listingName: string, extension: string) => `${fileNameStem(listingName) || 'session'}-plan.${extension}`;
 
 export const planRoutes: FastifyPluginAsyncTypebox<{ library: Library; relevance: Relevance }> = async (app, { library, relevance }) => {
   app.get(

@@ -1,7 +1,7 @@
 // Session planner: one listing's papers ranked for my profile, my own papers marked, a
 // short-list to tick, exported as a Markdown checklist or a calendar file.
 import { api, apiUrl, describeError, type Listing, type Paper, type PlanEntry } from '../api.ts';
-import { authorLinks, errorBox, listingSelect, loading, matchScale, patiently, readingLinks, reasonList } from '../components.ts';
+import { authorLinks, collectionForm, errorBox, listingSelect, loading, matchScale, patiently, readingLinks, reasonList } from '../components.ts';
 import { count, formatNumber, goToWithFields, h, hashLink, replaceChildren, type Child } from '../dom.ts';
 import { setTitle, type PageContext } from '../page.ts';
 import { currentProfile, setShortlist, shortlist } from '../store.ts';
@@ -27,6 +27,7 @@ function exportPanel(listing: Listing, profile: string | undefined, picked: () =
   const hint = h('p', { class: 'muted' }, 'Tick the papers you want to see.');
   const heading = h('h2', { id: 'shortlist-title', tabindex: '-1' }, 'Your short-list');
   const downloads = h('div', { class: 'downloads' });
+  const saveAs = shortlistSaver(listing, () => picked().map((paper) => paper.id));
   const barCount = h('span', { class: 'bar-count', role: 'status' });
   const bar = h(
     'div',
@@ -54,6 +55,7 @@ function exportPanel(listing: Listing, profile: string | undefined, picked: () =
     barCount.textContent = ids.length === 0 ? 'Nothing ticked yet' : `${count(ids.length, 'paper')} ticked`;
     replaceChildren(list, papers.map((paper) => h('li', null, paper.title)));
     hint.hidden = ids.length > 0;
+    saveAs.update(ids.length);
     const endValue = start.value && end.value ? `${start.value.slice(0, 11)}${end.value}` : undefined;
     const link = (format: 'md' | 'ics', label: string, ready: boolean, why: string) =>
       ready
@@ -83,8 +85,20 @@ function exportPanel(listing: Listing, profile: string | undefined, picked: () =
           h('label', { class: 'field', for: 'plan-end' }, h('span', null, 'Ends (default: 2 hours later)'), end),
         ),
     downloads,
+    saveAs.element,
   );
   return { element, bar, update };
+}
+
+/** "Save as collection": the short-list kept in the library as a reading list, in the page's order. */
+function shortlistSaver(listing: Listing, ids: () => number[]): { element: HTMLElement; update: (ticked: number) => void } {
+  const { form, button } = collectionForm(
+    { id: 'shortlist-collection', label: 'Keep as a collection', value: `${listing.session ?? listing.name} short-list` },
+    { label: 'Save as collection', id: 'save-shortlist' },
+    (name) => api.saveShortlist(name, listing.name, ids()),
+    ({ collection }) => ['Saved in ', ` (${count(collection.papers, 'paper')}).`],
+  );
+  return { element: form, update: (ticked) => (button.disabled = ticked === 0) };
 }
 
 interface RowOptions {
