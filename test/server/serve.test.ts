@@ -9,6 +9,9 @@ import path from 'node:path';
 import { Library } from '../../src/library/library.ts';
 import { ingestPaths } from '../../src/actions/ingest.ts';
 import { fixture, rawRequest, repoRoot } from './fixture-server.ts';
+import { XMLParser } from 'fast-xml-parser';
+import { replay } from '../net/replay-server.ts';
+import { addSource } from '../../src/actions/sources.ts';
 
 const main = path.join(repoRoot, 'src/cli/main.ts');
 const cli = (args: string[]) => spawn(process.execPath, ['--import', 'tsx', main, ...args], { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1' } });
@@ -26,8 +29,8 @@ before(async () => {
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** `serve` started with `args`, once it has printed its URL. */
-async function serve(args: string[]): Promise<{ server: ChildProcessWithoutNullStreams; url: string; port: number; output: string }> {
-  const server = cli(['--db', db, 'serve', '--port', '0', ...args]);
+async function serve(args: string[], file = db): Promise<{ server: ChildProcessWithoutNullStreams; url: string; port: number; output: string }> {
+  const server = cli(['--db', file, 'serve', '--port', '0', ...args]);
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     server.stdout.on('data', (chunk: Buffer) => {
@@ -107,4 +110,36 @@ test('serve refuses a bad port with one clear line', () => {
   const run = cliSync(['serve', '--port', 'http']);
   assert.equal(run.status, 1);
   assert.equal(run.stderr, 'paperscout: --port must be a port number (0 to 65535), not "http"\n');
+});
+
+test('serve --fetch-every fetches the sources and makes each profile\'s digest, which its feed then carries', async () => {
+  const feeds = await replay([{ path: '/blog.atom', file: 'http/feed/lab-blog.atom' }]);
+  const file = path.join(dir, 'daily.db');
+  assert.equal(cliSync(['--db', file, 'profile', 'create', 'mara', '--from', fixture('test/fixtures/digest/mine.jsonl')]).status, 0);
+  const library = Library.open(file);
+  addSource(library, 'blog', 'feed', { url: `${feeds.url}/blog.atom` });
+  library.close();
+  const started = await serve(['--fetch-every', '1d'], file);
+  const { server, url } = started;
+  try {
+    // The round's line may have come in the same chunk as the URL.
+    let output = started.output;
+    await new Promise<void>((resolve) => {
+      if (/digests: /.test(output)) resolve();
+      server.stdout.on('data', (chunk: Buffer) => {
+        output += chunk;
+        if (/digests: /.test(output)) resolve();
+      });
+    });
+    assert.match(output, /: fetched 1 source\(s\), 1 with new papers; digests: mara 1\n/);
+    const feed = await rawRequest(`${url}feeds/mara.atom`);
+    assert.equal(feed.status, 200);
+    const entries = new XMLParser({ isArray: (name) => name === 'entry' }).parse(feed.text).feed.entry as { title: string }[];
+    assert.deepEqual(entries.map((entry) => entry.title), ['Reward Models That Know When They Are Wrong']);
+  } finally {
+    await stop(server);
+    await feeds.close();
+  }
+  const run = cliSync(['--db', db, 'serve', '--fetch-every', '1w']);
+  assert.equal(run.stderr, 'paperscout: --fetch-every takes minutes, hours or days, as 30m, 6h or 1d (at most 24d), not "1w"\n');
 });
