@@ -16,10 +16,11 @@ export interface IngestTimes {
   versionLinks: number;
   failures: number;
   seconds: number;
-  cpuSeconds: number;
+  /** Null where a run could not take it. */
+  cpuSeconds: number | null;
   bytes: number;
-  peakRssMiB: number;
-  floorSeconds: number;
+  peakRssMiB: number | null;
+  floorSeconds: number | null;
 }
 
 const [corpus, target] = process.argv.slice(2);
