@@ -178,7 +178,7 @@ export class SketchIndex {
       this.ids = grown(this.ids, this.count * 2);
       this.lengths = grown(this.lengths, this.count * 2);
     }
-    this.values = grown(this.values, Math.max(this.values.length, 2 * (this.valueCount + sketch.length)));
+    if (this.valueCount + sketch.length > this.values.length) this.values = grown(this.values, 2 * (this.valueCount + sketch.length));
     this.ids[this.count] = paperId;
     this.lengths[this.count++] = sketch.length;
     if (paperId >= this.shared.length) {
