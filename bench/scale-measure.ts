@@ -3,7 +3,9 @@
 // recommend over the whole library, similar papers and the planner, on a library that
 // bench:scale ingested and indexed. Prints one JSON line (Measured).
 //
-//   node --import tsx bench/scale-measure.ts LIBRARY [--minisearch]
+//   node --import tsx bench/scale-measure.ts LIBRARY [--minisearch | --search-only]
+//
+// --search-only measures search alone, for a library whose feature index there was no time to build.
 import type { Profile } from '../src/types.ts';
 import { Library } from '../src/library/library.ts';
 import { POSTING_HEAD } from '../src/engine/feature-index.ts';
@@ -15,11 +17,16 @@ import { buildMiniSearch, toPeerDoc } from './search-peers.ts';
 import { collectGarbage, summarize, timeEach } from './measure.ts';
 import { benchProfiles } from './bench-profiles.ts';
 
-export interface Measured {
-  papers: number;
-  indexLoadMs: number;
+export type Measured = SearchMeasured & Partial<RankingMeasured>;
+
+interface SearchMeasured {
   search: { p50: number; p99: number };
   miniSearch?: { p50: number; p99: number; buildMs: number };
+}
+
+interface RankingMeasured {
+  papers: number;
+  indexLoadMs: number;
   recommend: { p50: number; p99: number };
   similar: { p50: number; p99: number };
   /**
@@ -37,11 +44,8 @@ const ROUNDS = 3;
 const SEARCH_ROUNDS = 2;
 
 const [file, flag] = process.argv.slice(2);
-if (!file) throw new Error('usage: scale-measure.ts LIBRARY [--minisearch]');
+if (!file) throw new Error('usage: scale-measure.ts LIBRARY [--minisearch | --search-only]');
 const library = Library.open(file);
-const started = performance.now();
-const index = libraryFeatures(library);
-const indexLoadMs = performance.now() - started;
 
 const papers = library.papers().papers;
 const queries = generateQueries(papers);
@@ -56,6 +60,14 @@ if (flag === '--minisearch') {
 }
 papers.length = 0;
 collectGarbage();
+if (flag === '--search-only') {
+  console.log(JSON.stringify({ search: percentiles(search), miniSearch } satisfies Measured));
+  process.exit(0);
+}
+
+const started = performance.now();
+const index = libraryFeatures(library);
+const indexLoadMs = performance.now() - started;
 
 const profiles = benchProfiles(library, 4, ['graph neural networks', 'legged robot locomotion', 'machine translation', 'diffusion models image generation'], PROFILE_SIZE);
 const recommendIds = (profile: Profile) => recommend(library, profile, {}, 10).recommendations.map((r) => r.paper.id);

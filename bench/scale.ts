@@ -3,12 +3,16 @@
 // engine v2, then measured: search, recommend, similar papers, the planner, a server under 1,000
 // mixed requests, and the CLI's cold start. One table, a column per size.
 //
-//   npm run bench:scale [-- --sizes 95000,300000,1000000] [--reuse] [--seed S] [--print]
+//   npm run bench:scale [-- --sizes 95000,300000,1000000] [--reuse] [--seed S] [--print] [--search-only 1000000]
 //
 // Libraries and corpora stay in artifacts/bench/scale/. --reuse keeps a size's library and its
 // index (and their measured ingest and build) when they are there: a million papers take a
 // quarter of an hour to ingest and index. Each size's measures are kept in scale-N.result.json;
-// --print prints the table of those kept, measuring nothing. Each step runs in a child process, so each peak RSS
+// --print prints the table of those kept, measuring nothing. --search-only SIZES ingests those
+// sizes and measures search and the cold start only, without building their feature index (on
+// a machine too loaded to build a million papers' index in the time there is). --reuse-measures
+// also keeps the in-process measures (search, recommend, similar, planner: scale-N.measure.json)
+// and runs only the server and the cold start again. Each step runs in a child process, so each peak RSS
 // is the step's own; the storage floor of the ingest is measured in the ingest's process, right
 // after it, so the ratio of the two sees the same load from the other processes on the machine.
 import fs from 'node:fs';
@@ -29,7 +33,7 @@ import { startServerProcess } from './server-process.ts';
 import { ensureCliBuild, timeProcesses } from './cold-start.ts';
 import { round2, summarize } from './measure.ts';
 
-const { values: args } = parseArgs({ options: { sizes: { type: 'string' }, reuse: { type: 'boolean' }, seed: { type: 'string' }, print: { type: 'boolean' } } });
+const { values: args } = parseArgs({ options: { sizes: { type: 'string' }, reuse: { type: 'boolean' }, seed: { type: 'string' }, print: { type: 'boolean' }, 'search-only': { type: 'string' }, 'reuse-measures': { type: 'boolean' } } });
 const sizes = (args.sizes ?? '95000,300000,1000000').split(',').map(Number);
 if (sizes.some((n) => !Number.isInteger(n) || n < 2000)) throw new Error('--sizes: comma-separated whole numbers of papers, each at least 2000');
 const seed = args.seed === undefined ? DEFAULT_SEED : Number(args.seed);
@@ -64,9 +68,10 @@ interface ServerTimes {
 interface SizeResult {
   size: number;
   ingest: IngestTimes;
-  index: IndexTimes;
+  /** Null for a size measured --search-only. */
+  index: IndexTimes | null;
   measured: Measured;
-  server: ServerTimes;
+  server: ServerTimes | null;
   cold: { p50: number; floorP50: number };
   /** The 1-minute load average before each step. */
   load: Record<string, number>;
@@ -92,8 +97,9 @@ async function runSize(size: number): Promise<SizeResult> {
   const file = path.join(dir, `scale-${size}.db`);
   const kept = path.join(dir, `scale-${size}.json`);
   const reused = args.reuse && fs.existsSync(file) && fs.existsSync(kept) ? (JSON.parse(fs.readFileSync(kept, 'utf8')) as Pick<SizeResult, 'ingest' | 'index' | 'load'>) : undefined;
+  const searchOnly = (args['search-only'] ?? '').split(',').map(Number).includes(size);
   let ingest: IngestTimes;
-  let index: IndexTimes;
+  let index: IndexTimes | null;
   if (reused) {
     ({ ingest, index } = reused);
     Object.assign(load, reused.load);
@@ -106,14 +112,21 @@ async function runSize(size: number): Promise<SizeResult> {
     // The storage floor holds every row of the library in memory: 4 GiB of heap is too little for a million papers.
     ingest = JSON.parse(child('scale-ingest.ts', [corpus, file], 'inherit', ['--max-old-space-size=16384'])) as IngestTimes;
     note('index');
-    index = JSON.parse(child('relevance-build.ts', ['index', file])) as IndexTimes;
+    index = searchOnly ? null : (JSON.parse(child('relevance-build.ts', ['index', file])) as IndexTimes);
     fs.writeFileSync(kept, JSON.stringify({ ingest, index, load }));
   }
   note('measure');
-  const measured = JSON.parse(child('scale-measure.ts', [file, ...(size <= MINISEARCH_UP_TO ? ['--minisearch'] : [])], 'pipe', ['--max-old-space-size=12288'])) as Measured;
+  const flag = searchOnly ? ['--search-only'] : size <= MINISEARCH_UP_TO ? ['--minisearch'] : [];
+  const keptMeasures = path.join(dir, `scale-${size}.measure.json`);
+  const measured = (
+    args['reuse-measures'] && fs.existsSync(keptMeasures)
+      ? JSON.parse(fs.readFileSync(keptMeasures, 'utf8'))
+      : JSON.parse(child('scale-measure.ts', [file, ...flag], 'pipe', ['--max-old-space-size=12288']))
+  ) as Measured;
+  fs.writeFileSync(keptMeasures, JSON.stringify(measured));
   note('server');
   const { paths, query } = serverMix(file);
-  const server = await serve(file, paths);
+  const server = searchOnly ? null : await serve(file, paths);
   note('cold start');
   const cold = await coldStart(file, query);
   const result = { size, ingest, index, measured, server, cold, load };
@@ -197,6 +210,18 @@ function known(value: number | null, show: (value: number) => number): number | 
   return value === null ? 'not measured' : show(value);
 }
 
+/** wholeLists is missing from measures kept before bench:scale measured it. */
+type Ranked = Required<Omit<Measured, "wholeLists">> & Pick<Measured, "wholeLists">;
+
+/** A figure of the engine's, 'not measured' for a size measured --search-only. */
+function ranked(r: SizeResult, show: (measured: Ranked, index: IndexTimes) => number | string): number | string {
+  return r.index && r.measured.recommend ? show(r.measured as Ranked, r.index) : 'not measured';
+}
+
+function served(r: SizeResult, show: (server: ServerTimes) => number | string): number | string {
+  return r.server ? show(r.server) : 'not measured';
+}
+
 function printTable(all: readonly SizeResult[]): void {
   const s = (ms: number) => round2(ms / 1000);
   const pair = (a: number, b: number) => `${round2(a)} / ${round2(b)}`;
@@ -213,21 +238,21 @@ function printTable(all: readonly SizeResult[]): void {
     ['ingest time / storage floor time', (r) => known(r.ingest.floorSeconds, (floor) => round2(r.ingest.seconds / floor)), `≤ ${TARGETS_1M.floorRatio95k} at 95k`],
     ['ingest peak RSS (MiB)', (r) => known(r.ingest.peakRssMiB, (x) => x), ''],
     ['database size (MiB)', (r) => Math.round(r.ingest.bytes / 2 ** 20), ''],
-    ['model (feature index) build (s)', (r) => s(r.index.indexMs), `≤ ${TARGETS_1M.buildMinutes * 60}`],
-    ['  its CPU time (s) / peak RSS (MiB)', (r) => `${s(r.index.cpuMs)} / ${r.index.peakRssMiB}`, ''],
-    ['  stored index (MiB) / load (s)', (r) => `${r.index.storedMiB} / ${s(r.measured.indexLoadMs)}`, ''],
+    ['model (feature index) build (s)', (r) => ranked(r, (m, index) => s(index.indexMs)), `≤ ${TARGETS_1M.buildMinutes * 60}`],
+    ['  its CPU time (s) / peak RSS (MiB)', (r) => ranked(r, (m, index) => `${s(index.cpuMs)} / ${index.peakRssMiB}`), ''],
+    ['  stored index (MiB) / load (s)', (r) => ranked(r, (m, index) => `${index.storedMiB} / ${s(m.indexLoadMs)}`), ''],
     ['search p50 / p99 (ms)', (r) => pair(r.measured.search.p50, r.measured.search.p99), `p99 ≤ ${TARGETS_1M.searchP99}`],
     ['MiniSearch p50 / p99 (ms)', (r) => (r.measured.miniSearch ? pair(r.measured.miniSearch.p50, r.measured.miniSearch.p99) : 'not run'), ''],
     ['  paperscout p50 / MiniSearch p50', (r) => (r.measured.miniSearch ? round2(r.measured.search.p50 / r.measured.miniSearch.p50) : ''), ''],
-    ['recommend, whole library, p50 / p99 (ms)', (r) => pair(r.measured.recommend.p50, r.measured.recommend.p99), `p50 ≤ ${TARGETS_1M.recommendP50}, p99 ≤ ${TARGETS_1M.recommendP99}`],
-    ['similar p50 / p99 (ms)', (r) => pair(r.measured.similar.p50, r.measured.similar.p99), `p50 ≤ ${TARGETS_1M.similarP50}`],
-    ['  with whole postings lists: recommend p50 / p99 (ms)', (r) => pair(r.measured.wholeLists.recommend.p50, r.measured.wholeLists.recommend.p99), ''],
-    ['  with whole postings lists: similar p50 / p99 (ms)', (r) => pair(r.measured.wholeLists.similar.p50, r.measured.wholeLists.similar.p99), ''],
-    ['  heads\' top 10 recall of whole lists\' top 10: recommend / similar', (r) => pair(r.measured.wholeLists.recommendRecall, r.measured.wholeLists.similarRecall), ''],
-    ['planner, 1,645-paper listing, p50 / max (ms)', (r) => pair(r.measured.plan.p50, r.measured.plan.max), ''],
-    ['server RSS after start (MiB)', (r) => r.server.startRssMiB, ''],
-    [`server RSS after ${SERVER_REQUESTS} mixed requests / peak (MiB)`, (r) => `${r.server.afterRssMiB} / ${r.server.peakRssMiB}`, `≤ ${TARGETS_1M.serverRssMiB}`],
-    [`  ${SERVER_REQUESTS} requests, ${SERVER_CONNECTIONS} connections (s) / failed`, (r) => `${round2(r.server.seconds)} / ${r.server.failed}`, ''],
+    ['recommend, whole library, p50 / p99 (ms)', (r) => ranked(r, (m) => pair(m.recommend.p50, m.recommend.p99)), `p50 ≤ ${TARGETS_1M.recommendP50}, p99 ≤ ${TARGETS_1M.recommendP99}`],
+    ['similar p50 / p99 (ms)', (r) => ranked(r, (m) => pair(m.similar.p50, m.similar.p99)), `p50 ≤ ${TARGETS_1M.similarP50}`],
+    ['  with whole postings lists: recommend p50 / p99 (ms)', (r) => ranked(r, (m) => (m.wholeLists ? pair(m.wholeLists.recommend.p50, m.wholeLists.recommend.p99) : 'not measured')), ''],
+    ['  with whole postings lists: similar p50 / p99 (ms)', (r) => ranked(r, (m) => (m.wholeLists ? pair(m.wholeLists.similar.p50, m.wholeLists.similar.p99) : 'not measured')), ''],
+    ['  heads\' top 10 recall of whole lists\' top 10: recommend / similar', (r) => ranked(r, (m) => (m.wholeLists ? pair(m.wholeLists.recommendRecall, m.wholeLists.similarRecall) : 'not measured')), ''],
+    ['planner, 1,645-paper listing, p50 / max (ms)', (r) => ranked(r, (m) => pair(m.plan.p50, m.plan.max)), ''],
+    ['server RSS after start (MiB)', (r) => served(r, (server) => server.startRssMiB), ''],
+    [`server RSS after ${SERVER_REQUESTS} mixed requests / peak (MiB)`, (r) => served(r, (server) => `${server.afterRssMiB} / ${server.peakRssMiB}`), `≤ ${TARGETS_1M.serverRssMiB}`],
+    [`  ${SERVER_REQUESTS} requests, ${SERVER_CONNECTIONS} connections (s) / failed`, (r) => served(r, (server) => `${round2(server.seconds)} / ${server.failed}`), ''],
     ['cold start to first result p50 (ms; CLI search)', (r) => round2(r.cold.p50), `≤ ${TARGETS_1M.coldMs}`],
     ['  `node -e 0` p50 (ms)', (r) => round2(r.cold.floorP50), ''],
     ['load average before ingest / index / measure / server', (r) => ['ingest', 'index', 'measure', 'server'].map((step) => r.load[step]?.toFixed(1) ?? '-').join(' / '), ''],
