@@ -12,7 +12,8 @@
 // sizes and measures search and the cold start only, without building their feature index (on
 // a machine too loaded to build a million papers' index in the time there is). --reuse-measures
 // also keeps the in-process measures (search, recommend, similar, planner: scale-N.measure.json)
-// and runs only the server and the cold start again. Each step runs in a child process, so each peak RSS
+// and runs only the server and the cold start again. --no-minisearch leaves MiniSearch out (its
+// index of 300,000 papers takes most of the measuring time on a loaded machine). Each step runs in a child process, so each peak RSS
 // is the step's own; the storage floor of the ingest is measured in the ingest's process, right
 // after it, so the ratio of the two sees the same load from the other processes on the machine.
 import fs from 'node:fs';
@@ -33,7 +34,7 @@ import { startServerProcess } from './server-process.ts';
 import { ensureCliBuild, timeProcesses } from './cold-start.ts';
 import { round2, summarize } from './measure.ts';
 
-const { values: args } = parseArgs({ options: { sizes: { type: 'string' }, reuse: { type: 'boolean' }, seed: { type: 'string' }, print: { type: 'boolean' }, 'search-only': { type: 'string' }, 'reuse-measures': { type: 'boolean' } } });
+const { values: args } = parseArgs({ options: { sizes: { type: 'string' }, reuse: { type: 'boolean' }, seed: { type: 'string' }, print: { type: 'boolean' }, 'search-only': { type: 'string' }, 'reuse-measures': { type: 'boolean' }, 'no-minisearch': { type: 'boolean' } } });
 const sizes = (args.sizes ?? '95000,300000,1000000').split(',').map(Number);
 if (sizes.some((n) => !Number.isInteger(n) || n < 2000)) throw new Error('--sizes: comma-separated whole numbers of papers, each at least 2000');
 const seed = args.seed === undefined ? DEFAULT_SEED : Number(args.seed);
@@ -116,7 +117,7 @@ async function runSize(size: number): Promise<SizeResult> {
     fs.writeFileSync(kept, JSON.stringify({ ingest, index, load }));
   }
   note('measure');
-  const flag = searchOnly ? ['--search-only'] : size <= MINISEARCH_UP_TO ? ['--minisearch'] : [];
+  const flag = searchOnly ? ['--search-only'] : size <= MINISEARCH_UP_TO && !args['no-minisearch'] ? ['--minisearch'] : [];
   const keptMeasures = path.join(dir, `scale-${size}.measure.json`);
   const measured = (
     args['reuse-measures'] && fs.existsSync(keptMeasures)
