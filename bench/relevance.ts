@@ -13,6 +13,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import type { Profile } from '../src/types.ts';
+import { benchProfiles } from './bench-profiles.ts';
 import { Library } from '../src/library/library.ts';
 import type { PaperFilter } from '../src/library/papers.ts';
 import { recommend, similarPapers } from '../src/actions/recommend.ts';
@@ -71,7 +72,7 @@ const loadMs = since(loading);
 console.log(`library: ${index.liveCount} papers, indexed (${path.relative(repoRoot, scratchLibrary)}); load ${round2(loadMs / 1000)} s\n`);
 const floor = timeRounds([index], readEveryRow);
 
-const profiles = benchProfiles();
+const profiles = benchProfiles(library, AUTHOR_PROFILES, TOPICS, PROFILE_SIZE);
 const firstStart = performance.now();
 recommend(library, profiles[0], {}, LIMIT);
 const firstRecommendMs = since(firstStart);
@@ -151,24 +152,6 @@ function timeBackgroundBuild(): number {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return since(started);
-}
-
-/**
- * Profiles of PROFILE_SIZE papers each, the same on every run: the most recent papers of the
- * most prolific authors, and the best search hits for some topics.
- */
-function benchProfiles(): Profile[] {
-  const asProfile = (name: string, paperIds: number[]): Profile => ({ id: 0, name, createdAt: '', paperIds, ratings: {} });
-  const authors = library.db
-    .prepare<[number], { name: string }>('SELECT name_key AS name FROM paper_authors GROUP BY name_key ORDER BY count(*) DESC, name_key LIMIT ?')
-    .all(AUTHOR_PROFILES);
-  const papersBy = library.db.prepare<[string, number], { id: number }>(
-    'SELECT p.id FROM papers p JOIN paper_authors a ON a.paper_id = p.id WHERE a.name_key = ? ORDER BY p.year DESC, p.id LIMIT ?',
-  );
-  return [
-    ...authors.map(({ name }) => asProfile(name, papersBy.all(name, PROFILE_SIZE).map((row) => row.id))),
-    ...TOPICS.map((topic) => asProfile(topic, library.search(topic, {}, { limit: PROFILE_SIZE }).hits.map((hit) => hit.paper.id))),
-  ];
 }
 
 function evenlySpread<T>(items: readonly T[], count: number): T[] {

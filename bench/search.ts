@@ -10,7 +10,7 @@ import { paperlistsLibrary, repoRoot } from './paths.ts';
 import { generateQueries, QUERY_MIX, type BenchQuery, type QueryKind } from './search-queries.ts';
 import { buildFlexSearch, buildMiniSearch, toPeerDoc, type SearchPeer } from './search-peers.ts';
 import { collectGarbage, measureBuild, round2, summarize, timeEach, type Latency } from './measure.ts';
-import { timeProcesses, type ProcessTiming } from './cold-start.ts';
+import { ensureCliBuild, timeProcesses, type ProcessTiming } from './cold-start.ts';
 
 const COLD_RUNS = 20;
 /** Timed passes over all queries; each query's best pass estimates its cost on an idle core. */
@@ -94,22 +94,6 @@ function ensureLibrary(): void {
   if (fs.existsSync(paperlistsLibrary) && fs.statSync(paperlistsLibrary).mtimeMs >= fs.statSync(schema).mtimeMs) return;
   console.log('building the paperlists library first (bench:ingest)…');
   run(process.execPath, ['--import', 'tsx', path.join('bench', 'ingest.ts')]);
-}
-
-function ensureCliBuild(): void {
-  // Cold start is measured on the compiled CLI, as installed users run it.
-  const built = path.join(repoRoot, 'dist', 'cli', 'main.js');
-  const newestSource = Math.max(
-    ...fs
-      .readdirSync(path.join(repoRoot, 'src'), { recursive: true, encoding: 'utf8' })
-      .filter((file) => file.endsWith('.ts') && !file.startsWith(`web${path.sep}`))
-      .map((file) => fs.statSync(path.join(repoRoot, 'src', file)).mtimeMs),
-  );
-  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= newestSource) return;
-  console.log('compiling the CLI first (npm run build)…');
-  // tsc still emits when files elsewhere in the tree have type errors; the cold start only needs the output.
-  run('npm', ['run', 'build', '--silent']);
-  if (!fs.existsSync(built)) throw new Error('npm run build produced no dist/cli/main.js');
 }
 
 function run(command: string, args: string[]): void {

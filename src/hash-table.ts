@@ -67,9 +67,18 @@ export class Uint32HashTable<V extends Values> {
 
   /** Adds `amount` to the key's value (0 if it was never added). */
   add(key: number, amount: number): void {
+    this.update(key, amount, true);
+  }
+
+  /** Makes `value` the key's value. */
+  set(key: number, value: number): void {
+    this.update(key, value, false);
+  }
+
+  private update(key: number, amount: number, adding: boolean): void {
     if (key === FREE) {
       this.freeKeyAdded = true;
-      this.freeKeyValue += amount;
+      this.freeKeyValue = adding ? this.freeKeyValue + amount : amount;
       return;
     }
     const { keys, values } = this;
@@ -77,7 +86,7 @@ export class Uint32HashTable<V extends Values> {
     let slot = hash(key) & mask;
     while (keys[slot] !== key && keys[slot] !== FREE) slot = (slot + 1) & mask;
     if (keys[slot] === key) {
-      values[slot] += amount;
+      values[slot] = adding ? values[slot] + amount : amount;
       return;
     }
     keys[slot] = key;

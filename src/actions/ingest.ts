@@ -3,7 +3,7 @@
 // are the slowest modules to load, and most commands never need them.
 import path from 'node:path';
 import type { FormatName } from '../types.ts';
-import type { Library } from '../library/library.ts';
+import type { PaperStore } from '../library/store.ts';
 import type { IngestOutcome, ListingLabels } from '../library/ingest.ts';
 import { expandPaths, type PathMessage } from '../library/files.ts';
 import { readListing, startListingReaderThread, type ReadFailure, type ReadResult } from '../library/listing-reader.ts';
@@ -46,7 +46,7 @@ const BATCH_CACHE_KIB = 256 * 1024;
  * With several files, the next one is read and parsed in a worker thread while the library
  * stores the current one.
  */
-export async function ingestPaths(library: Library, paths: readonly string[], options: IngestOptions = {}): Promise<IngestReport> {
+export async function ingestPaths(library: PaperStore, paths: readonly string[], options: IngestOptions = {}): Promise<IngestReport> {
   const { files, errors, warnings } = expandPaths(paths);
   const report: IngestReport = { outcomes: [], failures: [...errors], skipped: warnings };
   const readOptions = { format: options.format, encoding: options.encoding, strict: options.strict };

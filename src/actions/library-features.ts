@@ -3,7 +3,7 @@
 // reworded ones), so recommendations never wait for a model to be relearned after an ingest.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import type { Library } from '../library/library.ts';
+import type { PaperStore } from '../library/store.ts';
 import { loadBackground, SHIPPED_BACKGROUND, type BackgroundModel } from '../engine/background.ts';
 import { FEATURE_INDEX_VERSION, FeatureIndex } from '../engine/feature-index.ts';
 import { docFeatures, type DocFeatures } from '../engine/language-model.ts';
@@ -47,7 +47,7 @@ interface KeptIndex {
   perUse: number;
 }
 
-const indexes = new WeakMap<Library, KeptIndex>();
+const indexes = new WeakMap<PaperStore, KeptIndex>();
 
 const storedName = (background: Background) => `features-v${FEATURE_INDEX_VERSION}-${background.fingerprint}`;
 
@@ -64,7 +64,7 @@ const QUIET_BELOW = 2000;
 /** Papers read from the library and indexed at a time: about half a second's work. */
 const BATCH = 2000;
 
-function keptIndex(library: Library): KeptIndex {
+function keptIndex(library: PaperStore): KeptIndex {
   let kept = indexes.get(library);
   if (!kept) {
     const background = shippedBackground();
@@ -81,7 +81,7 @@ function keptIndex(library: Library): KeptIndex {
  * papers (oldest change first); `pending` says whether changes are left. Saves it when enough
  * changed since the stored copy.
  */
-export function updateLibraryFeatures(library: Library, options: { progress?: Progress; maxPapers?: number } = {}): { index: FeatureIndex; pending: boolean } {
+export function updateLibraryFeatures(library: PaperStore, options: { progress?: Progress; maxPapers?: number } = {}): { index: FeatureIndex; pending: boolean } {
   const kept = keptIndex(library);
   const { index } = kept;
   const maxPapers = options.maxPapers ?? Infinity;
@@ -120,7 +120,7 @@ export function updateLibraryFeatures(library: Library, options: { progress?: Pr
 }
 
 /** The library's feature index, up to date (in a server, as far as its background updates have come). */
-export function libraryFeatures(library: Library, progress?: Progress): FeatureIndex {
+export function libraryFeatures(library: PaperStore, progress?: Progress): FeatureIndex {
   return updateLibraryFeatures(library, { progress, maxPapers: keptIndex(library).perUse }).index;
 }
 
@@ -129,7 +129,7 @@ export function libraryFeatures(library: Library, progress?: Progress): FeatureI
  * between requests, so after a large upload the index serves as it is until it has caught up.
  * Returns a function that stops the updates.
  */
-export function updateFeaturesInBackground(library: Library, idleMs = 1000): () => void {
+export function updateFeaturesInBackground(library: PaperStore, idleMs = 1000): () => void {
   keptIndex(library).perUse = BATCH;
   let timer: NodeJS.Timeout | undefined;
   const tick = () => {
@@ -140,12 +140,12 @@ export function updateFeaturesInBackground(library: Library, idleMs = 1000): () 
   return () => clearTimeout(timer);
 }
 
-function save(library: Library, background: Background, index: FeatureIndex): boolean {
+function save(library: PaperStore, background: Background, index: FeatureIndex): boolean {
   return library.saveModel(storedName(background), `revision ${index.revision}, ${index.liveCount} papers`, index.encode());
 }
 
 /** Indexes every paper anew (after a change of the background, or to compact the stored index) and saves it. */
-export function rebuildLibraryFeatures(library: Library, progress?: Progress): FeatureIndex {
+export function rebuildLibraryFeatures(library: PaperStore, progress?: Progress): FeatureIndex {
   const kept = keptIndex(library);
   kept.index = new FeatureIndex(shippedBackground().model.dense);
   kept.unsaved = 0;

@@ -1,7 +1,7 @@
 // Listings as a person handles them: named however they remember one (a name, its start, an id,
 // the file), renamed and relabelled after ingest, and removed with what no other listing holds.
 import type { Listing } from '../types.ts';
-import type { Library } from '../library/library.ts';
+import type { PaperStore } from '../library/store.ts';
 import type { ListingChanges, ListingRemoval, Relabelled } from '../library/listings.ts';
 import { ConflictError, InputError, NotFoundError } from './errors.ts';
 
@@ -15,7 +15,7 @@ const shown = (name: string) => JSON.stringify(name.length > NAME_SHOWN ? `${nam
  * The listing `ref` means: the listing of that id when it is a number (as the API names them),
  * else as a person names it (see Library.findListing). One clear error when it means none, or several.
  */
-export function resolveListing(library: Library, ref: string | number): Listing {
+export function resolveListing(library: PaperStore, ref: string | number): Listing {
   if (typeof ref === 'number') {
     const listing = library.listingById(ref);
     if (!listing) throw new NotFoundError(`no listing with id ${ref}`, 'listing');
@@ -55,7 +55,7 @@ export interface ListingEdit {
  * Renames and relabels a listing; its papers that carry its old venue, year or session (or
  * none) take the new one (see library/listings.ts changeListing).
  */
-export function editListing(library: Library, ref: string | number, edit: ListingEdit): { listing: Listing; relabelled: Relabelled } {
+export function editListing(library: PaperStore, ref: string | number, edit: ListingEdit): { listing: Listing; relabelled: Relabelled } {
   const changes: ListingChanges = {
     name: label(edit.name, 'name') ?? undefined,
     venue: label(edit.venue, 'venue'),
@@ -81,7 +81,7 @@ export function editListing(library: Library, ref: string | number, edit: Listin
  * is deleted, with its ratings and its place among a profile's own papers: a library holds the
  * papers of its listings. With `dryRun`, says what removing would do and changes nothing.
  */
-export function removeListing(library: Library, ref: string | number, options: { dryRun?: boolean } = {}): ListingRemoval {
+export function removeListing(library: PaperStore, ref: string | number, options: { dryRun?: boolean } = {}): ListingRemoval {
   return library.write(() => {
     const listing = resolveListing(library, ref);
     return options.dryRun ? library.listingRemoval(listing) : library.removeListing(listing);

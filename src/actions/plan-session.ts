@@ -1,7 +1,7 @@
 // Planning a poster session: one listing's papers in the order a researcher would visit them,
 // each marked with what it is to them, so a front end shows the plan as it comes.
 import type { Listing, Paper, Profile } from '../types.ts';
-import type { Library } from '../library/library.ts';
+import type { PaperStore } from '../library/store.ts';
 import { recommend, type Match, type Reason } from './recommend.ts';
 
 /** The most papers one plan holds: a whole conference's listing is smaller (the largest paperlists file, eccv2022, has 1,645). */
@@ -29,7 +29,7 @@ export interface SessionPlan {
  * ranking leaves out (papers rated down, in the listing's order), so the plan shows the whole
  * session. Without one, the listing in its order.
  */
-export function planSession(library: Library, listing: Listing, profile: Profile | undefined): SessionPlan {
+export function planSession(library: PaperStore, listing: Listing, profile: Profile | undefined): SessionPlan {
   const limit = Math.min(listing.paperCount, PLAN_MAX_PAPERS);
   const { total, papers: inOrder } = library.papers({ listing: listing.name }, { limit });
   if (!profile) return { listing, ranked: false, entries: inOrder.map((paper) => ({ paper })), omitted: total - inOrder.length };

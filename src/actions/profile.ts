@@ -2,7 +2,8 @@
 // library's authors, made or extended in one transaction: all of it, or nothing.
 import path from 'node:path';
 import type { FormatName, Profile } from '../types.ts';
-import type { Library, ListingToStore } from '../library/library.ts';
+import type { ListingToStore } from '../library/library.ts';
+import type { PaperStore } from '../library/store.ts';
 import type { AuthorIdentity } from '../library/author-identities.ts';
 import { expandPaths, type PathMessage } from '../library/files.ts';
 import { readListing } from '../library/listing-reader.ts';
@@ -36,7 +37,7 @@ export class AmbiguousAuthorError extends InputError {
 }
 
 /** The identities of a name in the library, each with how many of its papers `profile` has already. */
-export function identitiesOf(library: Library, author: string, profile?: Profile): IdentityOfName[] {
+export function identitiesOf(library: PaperStore, author: string, profile?: Profile): IdentityOfName[] {
   const own = new Set(profile?.paperIds ?? []);
   return library.authorIdentities(author).map((identity) => ({ ...identity, inProfile: identity.paperIds.filter((id) => own.has(id)).length }));
 }
@@ -46,7 +47,7 @@ export function identitiesOf(library: Library, author: string, profile?: Profile
  * one; else, when every identity holds papers the profile has already (its own files said
  * who they are), all of them. Otherwise the person must pick, and nothing is merged silently.
  */
-function papersOfName(library: Library, profile: Profile, author: string, picked: readonly number[] | undefined): number[] {
+function papersOfName(library: PaperStore, profile: Profile, author: string, picked: readonly number[] | undefined): number[] {
   const identities = identitiesOf(library, author, profile);
   if (identities.length === 0) {
     const similar = library.authors(author, 5).map((a) => `${a.name} (${a.papers})`);
@@ -70,7 +71,7 @@ export interface ProfileChange {
 }
 
 /** Makes the profile `name` (`create`) or adds to it, from every source or, when one fails, from none. */
-export function buildProfile(library: Library, name: string, sources: ProfileSources, mode: 'create' | 'extend'): ProfileChange {
+export function buildProfile(library: PaperStore, name: string, sources: ProfileSources, mode: 'create' | 'extend'): ProfileChange {
   if (sources.identities && !sources.author) throw new InputError('identities are of a name: give the author too', 'identities');
   if (!sources.author && !sources.listings?.length) throw new InputError('no papers to add: name files that can be read, or an author', 'listings');
   return library.write(() => {
@@ -94,7 +95,7 @@ export function buildProfile(library: Library, name: string, sources: ProfileSou
 /** A front end that checks before its slow part (parsing uploads) says it in the same words. */
 export const nameTaken = (name: string) => new ConflictError(`a profile named "${name}" exists already`, 'name');
 
-export function findProfile(library: Library, name: string): Profile {
+export function findProfile(library: PaperStore, name: string): Profile {
   const profile = library.profile(name);
   if (!profile) throw new NotFoundError(`no profile named "${name}"`, 'name');
   return profile;

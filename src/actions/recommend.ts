@@ -2,7 +2,7 @@
 // the library's feature index (library-features.ts) ranked by the profile language model and
 // the dense component (engine/library-ranking.ts), each paper's reasons taken from its score.
 import type { Paper, PaperText, Profile, TextDoc } from '../types.ts';
-import type { Library } from '../library/library.ts';
+import type { PaperStore } from '../library/store.ts';
 import type { PaperFilter } from '../library/papers.ts';
 import type { FeatureIndex } from '../engine/feature-index.ts';
 import { LibraryRanker, type RankedRow } from '../engine/library-ranking.ts';
@@ -102,7 +102,7 @@ interface Source {
  * was given (liked, then disliked).
  */
 function explain<Row extends RankedRow>(
-  library: Library,
+  library: PaperStore,
   index: FeatureIndex,
   ranked: readonly Row[],
   explainer: (row: Row) => { ranker: LibraryRanker; liked: readonly Source[]; disliked: readonly Source[]; topic?: string },
@@ -174,7 +174,7 @@ export interface RecommendOptions {
   byTopic?: boolean;
 }
 
-export function recommend(library: Library, profile: Profile, filter: PaperFilter, limit: number, options: RecommendOptions = {}): RecommendResult {
+export function recommend(library: PaperStore, profile: Profile, filter: PaperFilter, limit: number, options: RecommendOptions = {}): RecommendResult {
   const liked = new Set(Object.entries(profile.ratings).filter(([, r]) => r > 0).map(([id]) => Number(id)));
   const disliked = Object.entries(profile.ratings).filter(([, r]) => r < 0).map(([id]) => Number(id));
   if (profile.paperIds.length === 0 && liked.size === 0) {
@@ -213,7 +213,7 @@ export function recommend(library: Library, profile: Profile, filter: PaperFilte
 }
 
 /** Papers most similar to a library paper (its other versions aside) or to a pasted text. */
-export function similarPapers(library: Library, target: { paperId: number } | { text: string }, limit: number): Recommendation[] {
+export function similarPapers(library: PaperStore, target: { paperId: number } | { text: string }, limit: number): Recommendation[] {
   const index = libraryFeatures(library);
   const background = shippedBackground();
   if ('paperId' in target) {

@@ -1,7 +1,7 @@
 // Search that knows the researcher: the best full-text matches re-ranked by their relevance to
 // a profile, so "diffusion" finds first the diffusion papers closest to their work.
 import type { Profile } from '../types.ts';
-import type { Library } from '../library/library.ts';
+import type { PaperStore } from '../library/store.ts';
 import type { PageOptions, PaperFilter } from '../library/papers.ts';
 import { RANKING_DEPTH, type SearchResult } from '../library/search.ts';
 import { LibraryRanker } from '../engine/library-ranking.ts';
@@ -20,7 +20,7 @@ export const PROFILE_SEARCH_DEPTH = RANKING_DEPTH;
  * score (its own and liked papers pooled, disliked ones taken off as recommendations do), each
  * hit's `score` being that score; `total` counts all the matches.
  */
-export function searchForProfile(library: Library, profile: Profile, query: string, filter: PaperFilter, page: PageOptions = {}): SearchResult {
+export function searchForProfile(library: PaperStore, profile: Profile, query: string, filter: PaperFilter, page: PageOptions = {}): SearchResult {
   const matches = library.search(query, filter, { limit: PROFILE_SEARCH_DEPTH });
   const { features, statistics, index } = findTopics(library, profile);
   if (features.size === 0) throw new ProfileError(`profile "${profile.name}" has no papers yet to order the matches by`);

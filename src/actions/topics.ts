@@ -3,7 +3,7 @@
 // researcher has named, merged, split or moved them, which the library keeps. An edit stores
 // the whole grouping as it then is, so what the researcher saw is what stays.
 import type { Profile, TextDoc } from '../types.ts';
-import type { Library } from '../library/library.ts';
+import type { PaperStore } from '../library/store.ts';
 import type { FeatureIndex } from '../engine/feature-index.ts';
 import { backgroundWithEvidence, type BackgroundStatistics } from '../engine/background.ts';
 import type { DocFeatures } from '../engine/language-model.ts';
@@ -48,10 +48,10 @@ function profilePaperIds(profile: Profile, index: FeatureIndex): number[] {
  * at: a profile's topics change only with its papers, its ratings or the library's contents, and
  * finding them is a tenth of a ranking's work.
  */
-const found = new WeakMap<Library, Map<string, { stamp: string; topics: TopicsFound }>>();
+const found = new WeakMap<PaperStore, Map<string, { stamp: string; topics: TopicsFound }>>();
 const REMEMBERED_PROFILES = 16;
 
-export function findTopics(library: Library, profile: Profile): TopicsFound {
+export function findTopics(library: PaperStore, profile: Profile): TopicsFound {
   const index = libraryFeatures(library);
   const stamp = library.changeStamp();
   const key = JSON.stringify([profile.id, profile.paperIds, profile.ratings]);
@@ -66,7 +66,7 @@ export function findTopics(library: Library, profile: Profile): TopicsFound {
   return topics;
 }
 
-function groupTopics(library: Library, profile: Profile, index: FeatureIndex): TopicsFound {
+function groupTopics(library: PaperStore, profile: Profile, index: FeatureIndex): TopicsFound {
   const background = shippedBackground();
   const statistics = backgroundWithEvidence(background.model, [index]);
   const ids = profilePaperIds(profile, index);
@@ -101,7 +101,7 @@ function groupTopics(library: Library, profile: Profile, index: FeatureIndex): T
   return { topics, features, statistics, index };
 }
 
-export function profileTopics(library: Library, profile: Profile): ProfileTopic[] {
+export function profileTopics(library: PaperStore, profile: Profile): ProfileTopic[] {
   return findTopics(library, profile).topics;
 }
 
@@ -112,7 +112,7 @@ function topicOf(topics: readonly ProfileTopic[], key: string): ProfileTopic {
 }
 
 /** Keeps the grouping as it now is, with the researcher's names, for the profile's own papers. */
-function keep(library: Library, profile: Profile, topics: readonly ProfileTopic[]): ProfileTopic[] {
+function keep(library: PaperStore, profile: Profile, topics: readonly ProfileTopic[]): ProfileTopic[] {
   const own = new Set(profile.paperIds);
   library.replaceTopics(
     profile,
@@ -121,7 +121,7 @@ function keep(library: Library, profile: Profile, topics: readonly ProfileTopic[
   return profileTopics(library, profile);
 }
 
-export function renameTopic(library: Library, profile: Profile, key: string, name: string): ProfileTopic[] {
+export function renameTopic(library: PaperStore, profile: Profile, key: string, name: string): ProfileTopic[] {
   const trimmed = name.trim();
   if (!trimmed) throw new InputError('a topic needs a name', 'name');
   const topics = profileTopics(library, profile);
@@ -130,7 +130,7 @@ export function renameTopic(library: Library, profile: Profile, key: string, nam
 }
 
 /** Moves the papers of `from` into `into`, which keeps its name. */
-export function mergeTopics(library: Library, profile: Profile, into: string, from: string): ProfileTopic[] {
+export function mergeTopics(library: PaperStore, profile: Profile, into: string, from: string): ProfileTopic[] {
   const topics = profileTopics(library, profile);
   const target = topicOf(topics, into);
   const source = topicOf(topics, from);
@@ -143,7 +143,7 @@ export function mergeTopics(library: Library, profile: Profile, into: string, fr
 }
 
 /** Splits a topic in two: its papers grouped by the same linkage, down to two groups. */
-export function splitTopic(library: Library, profile: Profile, key: string): ProfileTopic[] {
+export function splitTopic(library: PaperStore, profile: Profile, key: string): ProfileTopic[] {
   const found = findTopics(library, profile);
   const topic = topicOf(found.topics, key);
   if (topic.paperIds.length < 2) throw new InputError('a topic of one paper cannot be split', 'topic');
@@ -156,7 +156,7 @@ export function splitTopic(library: Library, profile: Profile, key: string): Pro
 }
 
 /** Moves one of the profile's own papers to a topic, or (`into` undefined) to a topic of its own. */
-export function moveToTopic(library: Library, profile: Profile, paperId: number, into: string | undefined): ProfileTopic[] {
+export function moveToTopic(library: PaperStore, profile: Profile, paperId: number, into: string | undefined): ProfileTopic[] {
   if (!profile.paperIds.includes(paperId)) throw new NotFoundError(`paper ${paperId} is not one of the profile's own papers`, 'paper');
   const topics = profileTopics(library, profile).map((t) => ({ ...t, paperIds: t.paperIds.filter((id) => id !== paperId) }));
   const target = into === undefined ? undefined : topicOf(topics, into);

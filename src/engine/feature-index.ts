@@ -23,11 +23,33 @@ function grown<T extends Float32Array | Float64Array | Uint32Array | Int8Array |
   return next;
 }
 
-/** Term t's rows are rows[start[t]] .. rows[start[t + 1] - 1], with their counts. */
+/**
+ * Term t's rows are rows[start[t]] .. rows[start[t + 1] - 1], in row order, with their counts:
+ * every live row that has the term, or for a term of more than POSTING_HEAD rows its head, the
+ * rows where it weighs most (see postings).
+ */
 export interface Postings {
   start: Uint32Array;
   rows: Uint32Array;
   counts: Float32Array;
+  /** How many live rows have each term, head or not. */
+  documents: Uint32Array;
+}
+
+/**
+ * The most rows a term's postings keep (give or take one impact bucket), so that reading a
+ * term costs the same in a library of a million papers as in one of a hundred thousand. Below
+ * 100,000 candidates a term this common is in more than 5% of them and never read (see
+ * shortlist.ts COMMON_SHARE), so smaller libraries rank exactly as with whole lists.
+ */
+export const POSTING_HEAD = 5000;
+/** A row's impact for a term is count / length (its language-model share); heads are cut on buckets of 2^(1/8) (9%) of it. */
+const IMPACT_STEPS_PER_HALVING = 8;
+const IMPACT_BUCKETS = 128;
+
+function impactBucket(count: number, length: number): number {
+  const bucket = Math.floor(-Math.log2(count / length) * IMPACT_STEPS_PER_HALVING);
+  return bucket < 0 ? 0 : bucket >= IMPACT_BUCKETS ? IMPACT_BUCKETS - 1 : bucket;
 }
 
 interface Header {
@@ -69,6 +91,7 @@ export class FeatureIndex {
   private readonly rowOfId = new Map<number, number>();
   /** Built on first use and dropped when rows change (see postings). */
   private postingLists?: Postings;
+  private postingHead = POSTING_HEAD;
 
   constructor(private readonly space: DenseSpace | undefined) {
     this.dimensions = space?.dimensions ?? 0;
@@ -208,31 +231,67 @@ export class FeatureIndex {
 
   /**
    * For each term, the live rows that have it and their counts: the transpose of the rows'
-   * entries, for reading only the papers that share a profile's rarer words. Built in one pass
-   * (a tenth of a second for 95,000 papers) the first time it is asked for after a change.
+   * entries, for reading only the papers that share a profile's rarer words. A term of more than
+   * `head` rows keeps the rows of its highest impact buckets only, found by a histogram rather
+   * than a sort, so the whole transpose is never held: at a million papers it would be 800 MB.
+   * Built in a few passes over the entries (a tenth of a second per 100,000 papers) the first
+   * time it is asked for after a change.
    */
   postings(): Postings {
     if (this.postingLists) return this.postingLists;
+    const head = this.postingHead;
     const termCount = this.terms.length;
-    const start = new Uint32Array(termCount + 1);
-    for (let row = 0; row < this.rowCount; row++) {
-      if (!this.live[row]) continue;
-      for (let p = this.entryStart[row]; p < this.entryStart[row + 1]; p++) start[this.entryTerms[p] + 1]++;
+    const documents = new Uint32Array(termCount);
+    this.forEachLiveEntry((term) => documents[term]++);
+    // Long terms: their impact histogram, and the last bucket their head takes whole.
+    const longOf = new Int32Array(termCount).fill(-1);
+    let longCount = 0;
+    for (let t = 0; t < termCount; t++) if (documents[t] > head) longOf[t] = longCount++;
+    const cut = new Uint8Array(longCount);
+    const kept = documents.slice();
+    if (longCount > 0) {
+      const histogram = new Uint32Array(longCount * IMPACT_BUCKETS);
+      this.forEachLiveEntry((term, count, row) => {
+        const long = longOf[term];
+        if (long >= 0) histogram[long * IMPACT_BUCKETS + impactBucket(count, this.lengths[row])]++;
+      });
+      for (let t = 0; t < termCount; t++) {
+        const long = longOf[t];
+        if (long < 0) continue;
+        let sum = 0;
+        let bucket = 0;
+        for (; bucket < IMPACT_BUCKETS - 1 && sum + histogram[long * IMPACT_BUCKETS + bucket] < head; bucket++) sum += histogram[long * IMPACT_BUCKETS + bucket];
+        cut[long] = bucket;
+        kept[t] = sum + histogram[long * IMPACT_BUCKETS + bucket];
+      }
     }
-    for (let t = 0; t < termCount; t++) start[t + 1] += start[t];
+    const start = new Uint32Array(termCount + 1);
+    for (let t = 0; t < termCount; t++) start[t + 1] = start[t] + kept[t];
     const fill = start.slice(0, termCount);
     const rows = new Uint32Array(start[termCount]);
     const counts = new Float32Array(start[termCount]);
+    this.forEachLiveEntry((term, count, row) => {
+      const long = longOf[term];
+      if (long >= 0 && impactBucket(count, this.lengths[row]) > cut[long]) return;
+      const slot = fill[term]++;
+      rows[slot] = row;
+      counts[slot] = count;
+    });
+    this.postingLists = { start, rows, counts, documents };
+    return this.postingLists;
+  }
+
+  /** Postings with heads of another length from now on (Infinity: whole lists), for tests and benchmarks. */
+  setPostingHead(head: number): void {
+    this.postingHead = head;
+    this.postingLists = undefined;
+  }
+
+  private forEachLiveEntry(visit: (term: number, count: number, row: number) => void): void {
     for (let row = 0; row < this.rowCount; row++) {
       if (!this.live[row]) continue;
-      for (let p = this.entryStart[row]; p < this.entryStart[row + 1]; p++) {
-        const slot = fill[this.entryTerms[p]]++;
-        rows[slot] = row;
-        counts[slot] = this.entryCounts[p];
-      }
+      for (let p = this.entryStart[row]; p < this.entryStart[row + 1]; p++) visit(this.entryTerms[p], this.entryCounts[p], row);
     }
-    this.postingLists = { start, rows, counts };
-    return this.postingLists;
   }
 
   /** The rows of every live paper, in the order they were added. */

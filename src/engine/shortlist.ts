@@ -50,7 +50,7 @@ export function shortlists(index: FeatureIndex, rankers: readonly LibraryRanker[
   const commonAbove = rows.length * COMMON_SHARE;
   const selective = (stem: string) => {
     const term = index.termId(stem);
-    return term !== undefined && postings.start[term + 1] - postings.start[term] <= commonAbove;
+    return term !== undefined && postings.documents[term] <= commonAbove;
   };
   const byTerm = new Map<number, { rankers: number[]; weights: number[] }>();
   rankers.forEach((ranker, r) => {

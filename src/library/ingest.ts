@@ -6,6 +6,16 @@ import { authorKey, authorsCompatible, idsDiffer, titleKey } from './identity.ts
 import { blobToSketch, sketchPairs, sketchToBlob, SketchIndex, textOverlap, VERSION_THRESHOLD, wordPairs } from './versions.ts';
 import { getListing, nameFromPage } from './listings.ts';
 import { FullTextWrites } from './fulltext.ts';
+import { getModel, putModel } from './models.ts';
+
+/** The version sketches as SketchIndex.encode writes them, kept in the models table. */
+const SKETCHES_MODEL = 'version-sketches-v1';
+/**
+ * New sketches before the stored copy is written again: at least this many, and a quarter of
+ * those stored, so an ingest of a million papers writes it a dozen times, not once per listing,
+ * and the next command reads at most a fifth of the sketches from the papers' rows.
+ */
+const SAVE_SKETCHES_AFTER = 20_000;
 
 /** What the person who ran `ingest` said about the file; wins over what the file says. */
 export interface ListingLabels {
@@ -51,6 +61,8 @@ export class Ingester {
   private sketches: SketchIndex | undefined;
   /** The id of the last paper whose sketch is in `sketches`. */
   private sketchedThrough = 0;
+  /** How many of them the stored copy holds. */
+  private savedSketches = 0;
   /**
    * The last revision and id given to a paper (see the migrations that add papers.revision and
    * papers_given), read at the start of each listing under the write lock.
@@ -109,7 +121,13 @@ export class Ingester {
     const sketches = this.sketchIndex();
     ({ id: this.lastId, revision: this.revision } = this.statements.lastGiven.get()!);
     try {
-      return this.addListing(parsed, fileName, hash, labels, sketches, abstractPairs);
+      const outcome = this.addListing(parsed, fileName, hash, labels, sketches, abstractPairs);
+      // In the listing's transaction: a listing rolled back takes the copy it wrote with it.
+      if (sketches.size - this.savedSketches >= Math.max(SAVE_SKETCHES_AFTER, this.savedSketches / 4)) {
+        putModel(this.db, SKETCHES_MODEL, `${sketches.size} sketches through paper ${sketches.lastId}`, sketches.encode());
+        this.savedSketches = sketches.size;
+      }
+      return outcome;
     } catch (error) {
       // The index may hold papers of the rolled-back transaction: rebuild it on next use.
       this.sketches = undefined;
@@ -270,15 +288,18 @@ export class Ingester {
   }
 
   /**
-   * The sketches of every paper in the library, kept between listings. Other processes add
+   * The sketches of every paper in the library, kept between listings and, in the library,
+   * between commands: the stored copy, then the sketches of papers added since. Other processes add
    * papers too (the CLI while the server runs): ids only grow, never given twice, so reading the
    * sketches past the last one seen brings the index up to date. A paper deleted since (its
    * listing removed) may stay in the index; its candidacy ends where its abstract is read.
    */
   private sketchIndex(): SketchIndex {
     if (!this.sketches) {
-      this.sketches = new SketchIndex();
-      this.sketchedThrough = 0;
+      const stored = getModel(this.db, SKETCHES_MODEL);
+      this.sketches = stored ? SketchIndex.decode(stored.data) : new SketchIndex();
+      this.sketchedThrough = this.sketches.lastId;
+      this.savedSketches = this.sketches.size;
     }
     for (const row of this.statements.sketchesAfter.iterate(this.sketchedThrough)) {
       this.sketches.add(row.id, blobToSketch(row.minhash));

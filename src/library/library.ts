@@ -31,6 +31,7 @@ import { FileError, hashText, readListingFile } from './files.ts';
 import { ImportError } from '../importers/importer.ts';
 import type { ReadListing } from './listing-reader.ts';
 import { beginWrite, LibraryBusyError, writeTransaction, type WriteWait } from './write-lock.ts';
+import type { PaperStore } from './store.ts';
 
 export interface LibraryStats {
   papers: number;
@@ -63,7 +64,7 @@ export type ListingToStore = {
   labels?: ListingLabels;
 } & ({ parsed: ParsedListing; text: string } | { read: ReadListing });
 
-export class Library {
+export class Library implements PaperStore {
   private ingester: Ingester | undefined;
   private readonly searcher: Searcher;
 

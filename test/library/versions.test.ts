@@ -32,3 +32,24 @@ test('the sketch index proposes the rewritten version and not the unrelated pape
   index.add(2, sketchAbstract(unrelated)!);
   assert.deepEqual(index.candidates(sketchAbstract(rewritten)!), [1]);
 });
+
+test('a value in several sketches lists each of their papers; one in more than 64 is a stock phrase and lists none', () => {
+  const sketch = sketchAbstract(original)!;
+  const index = new SketchIndex();
+  for (let id = 1; id <= 3; id++) index.add(id, sketch);
+  assert.deepEqual(index.candidates(sketch).sort(), [1, 2, 3]);
+  for (let id = 4; id <= 70; id++) index.add(id, sketch);
+  assert.deepEqual(index.candidates(sketch), []);
+});
+
+test('the index written by encode is read back by decode with the same candidates, size and last id', () => {
+  const index = new SketchIndex();
+  index.add(3, sketchAbstract(original)!);
+  index.add(7, sketchAbstract(unrelated)!);
+  const decoded = SketchIndex.decode(index.encode());
+  assert.equal(decoded.size, 2);
+  assert.equal(decoded.lastId, 7);
+  assert.deepEqual(decoded.candidates(sketchAbstract(rewritten)!), [3]);
+  assert.deepEqual(decoded.candidates(sketchAbstract(unrelated)!), [7]);
+  assert.equal(SketchIndex.decode(new SketchIndex().encode()).size, 0);
+});
