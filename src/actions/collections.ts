@@ -1,7 +1,7 @@
 // Collections: reading lists a researcher keeps by name ("to read after the conference"),
 // filled paper by paper or from a session plan's short-list, and exported for Zotero.
 import type { Paper, Profile } from '../types.ts';
-import type { Library } from '../library/library.ts';
+import type { PaperStore } from '../library/store.ts';
 import type { CollectionSummary } from '../library/collections.ts';
 import { EXPORTERS } from '../export/index.ts';
 import { InputError, NotFoundError } from './errors.ts';
@@ -27,13 +27,13 @@ function collectionName(name: string): string {
   return trimmed;
 }
 
-function existing(library: Library, name: string): CollectionSummary {
+function existing(library: PaperStore, name: string): CollectionSummary {
   const found = library.collection(name.trim());
   if (!found) throw new NotFoundError(`no collection named ${shown(name.trim())}`, 'collection');
   return found;
 }
 
-function knownPapers(library: Library, paperIds: readonly number[]): number[] {
+function knownPapers(library: PaperStore, paperIds: readonly number[]): number[] {
   if (paperIds.length === 0) throw new InputError('name at least one paper', 'paperIds');
   const known = new Set(library.papersById(paperIds).map((paper) => paper.id));
   const unknown = paperIds.filter((id) => !known.has(id));
@@ -48,7 +48,7 @@ export interface CollectionChange {
 }
 
 /** Adds papers to the collection of that name (made if there is none); every id must be a paper's, or nothing is added. */
-export function addToCollection(library: Library, name: string, paperIds: readonly number[], note?: string): CollectionChange {
+export function addToCollection(library: PaperStore, name: string, paperIds: readonly number[], note?: string): CollectionChange {
   const valid = collectionName(name);
   const changed = library.addToCollection(valid, knownPapers(library, paperIds), note);
   return { collection: library.collection(valid)!, changed };
@@ -59,7 +59,7 @@ export function addToCollection(library: Library, name: string, paperIds: readon
  * order given, each of them the listing's), or without ticks the papers the profile liked and
  * the first `PLAN_SHORTLIST` it ranks, in the plan's order.
  */
-export function saveShortlist(library: Library, name: string, listingRef: string | number, from: { profile?: Profile; paperIds?: readonly number[] }): CollectionChange {
+export function saveShortlist(library: PaperStore, name: string, listingRef: string | number, from: { profile?: Profile; paperIds?: readonly number[] }): CollectionChange {
   const listing = resolveListing(library, listingRef);
   if (from.paperIds) {
     const inListing = new Set(library.paperIds({ listing: listing.name }));
@@ -73,22 +73,22 @@ export function saveShortlist(library: Library, name: string, listingRef: string
   return addToCollection(library, name, picked.map((entry) => entry.paper.id));
 }
 
-export function removeFromCollection(library: Library, name: string, paperIds: readonly number[]): CollectionChange {
+export function removeFromCollection(library: PaperStore, name: string, paperIds: readonly number[]): CollectionChange {
   const collection = existing(library, name);
   if (paperIds.length === 0) throw new InputError('name at least one paper', 'paperIds');
   const changed = library.removeFromCollection(collection.name, paperIds);
   return { collection: library.collection(collection.name)!, changed };
 }
 
-export function showCollection(library: Library, name: string): { collection: CollectionSummary; papers: Paper[] } {
+export function showCollection(library: PaperStore, name: string): { collection: CollectionSummary; papers: Paper[] } {
   const collection = existing(library, name);
   return { collection, papers: library.papersById(library.collectionPaperIds(collection.name)) };
 }
 
-export function exportCollection(library: Library, name: string, format: CollectionFormat): string {
+export function exportCollection(library: PaperStore, name: string, format: CollectionFormat): string {
   return EXPORTERS[format](showCollection(library, name).papers);
 }
 
-export function deleteCollection(library: Library, name: string): void {
+export function deleteCollection(library: PaperStore, name: string): void {
   if (!library.deleteCollection(existing(library, name).name)) throw new NotFoundError(`no collection named ${shown(name.trim())}`, 'collection');
 }

@@ -2,7 +2,7 @@
 // so each profile's feed (/feeds/NAME.atom) carries the papers that came in. `serve
 // --fetch-every` runs rounds on a schedule; cron or a systemd timer can run `fetch` and
 // `digest` instead (README).
-import type { Library } from '../library/library.ts';
+import type { PaperStore } from '../library/store.ts';
 import { digest, type Digest } from './digest.ts';
 import { InputError } from './errors.ts';
 import { ProfileError } from '../engine/errors.ts';
@@ -14,7 +14,7 @@ export interface DailyRound {
   digests: ({ profile: string; digest: Digest } | { profile: string; error: string })[];
 }
 
-export async function fetchAndDigest(library: Library, options: FetchOptions = {}): Promise<DailyRound> {
+export async function fetchAndDigest(library: PaperStore, options: FetchOptions = {}): Promise<DailyRound> {
   const fetched = await fetchSources(library, [], options);
   const now = options.now?.() ?? new Date();
   const digests = library.profileNames().map((profile) => {

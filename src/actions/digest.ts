@@ -7,7 +7,7 @@
 // are folded here: a version of a paper shown before is not shown, and versions arriving
 // together are shown once, as the best-ranked of them.
 import type { Paper, Profile } from '../types.ts';
-import type { Library } from '../library/library.ts';
+import type { PaperStore } from '../library/store.ts';
 import type { StoredDigest } from '../library/digests.ts';
 import { recommend, type Match, type Reason } from './recommend.ts';
 import { libraryFeatures } from './library-features.ts';
@@ -112,7 +112,7 @@ type StoredEntry = Pick<DigestEntry, 'score' | 'match' | 'reasons' | 'topic' | '
  * transaction that read the new papers, so a digest made at the same time by another process
  * cannot show them too, and papers that arrive meanwhile wait for the next digest.
  */
-export function digest(library: Library, profileName: string, options: DigestOptions = {}): Digest {
+export function digest(library: PaperStore, profileName: string, options: DigestOptions = {}): Digest {
   const sinceDate = sinceInstant(options.since ?? 'last');
   const limit = options.limit ?? DEFAULT_DIGEST_LIMIT;
   if (!Number.isInteger(limit) || limit < 1) throw new InputError('limit must be a whole number of at least 1', 'limit');
@@ -127,7 +127,7 @@ export function digest(library: Library, profileName: string, options: DigestOpt
   return options.record === false ? make() : library.write(make);
 }
 
-function makeDigest(library: Library, profile: Profile, sinceDate: string | undefined, limit: number, createdAt: string, format: DigestFormat | undefined): Digest {
+function makeDigest(library: PaperStore, profile: Profile, sinceDate: string | undefined, limit: number, createdAt: string, format: DigestFormat | undefined): Digest {
   const lastPaperId = library.lastPaperId();
   const afterPaperId = sinceDate ? undefined : library.digests(profile)[0]?.lastPaperId;
   const arrived = sinceDate ? library.paperIdsListedSince(sinceDate, lastPaperId) : library.paperIdsBetween(afterPaperId ?? 0, lastPaperId);
@@ -195,7 +195,7 @@ function makeDigest(library: Library, profile: Profile, sinceDate: string | unde
 }
 
 /** A recorded digest as it was shown, its papers read anew (a paper deleted since is left out). */
-function storedDigest(library: Library, profile: Profile, stored: StoredDigest): Digest {
+function storedDigest(library: PaperStore, profile: Profile, stored: StoredDigest): Digest {
   const rows = library.digestPapers(stored.id).filter((row) => row.rank !== null && row.entry !== null);
   const papers = new Map(library.papersById(rows.map((row) => row.paperId)).map((paper) => [paper.id, paper]));
   const entries = rows.flatMap((row): DigestEntry[] => {
@@ -217,7 +217,7 @@ function storedDigest(library: Library, profile: Profile, stored: StoredDigest):
 }
 
 /** The profile's latest recorded digests, newest first (a feed shows these; reading them records nothing). */
-export function latestDigests(library: Library, profileName: string, count = 1): Digest[] {
+export function latestDigests(library: PaperStore, profileName: string, count = 1): Digest[] {
   const profile = library.profile(profileName);
   if (!profile) throw new NotFoundError(`no profile named "${profileName}"`, 'profile');
   return library.digests(profile, count).map((stored) => storedDigest(library, profile, stored));

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FetchStatus, ParsedListing, Source, Validators } from '../types.ts';
-import type { Library } from '../library/library.ts';
+import type { PaperStore } from '../library/store.ts';
 import type { IngestOutcome } from '../library/ingest.ts';
 import type { Progress } from './library-features.ts';
 import { EmptyListingError, ImportError, parseListing } from '../importers/index.ts';
@@ -66,7 +66,7 @@ export function userAgent(contact?: string): string {
  * read) stores nothing and is reported; the rest go on. Throws NotFoundError, before fetching
  * anything, when a name is not a source.
  */
-export async function fetchSources(library: Library, names: readonly string[] = [], options: FetchOptions = {}): Promise<SourceFetchReport[]> {
+export async function fetchSources(library: PaperStore, names: readonly string[] = [], options: FetchOptions = {}): Promise<SourceFetchReport[]> {
   const sources = names.length ? names.map((name) => library.source(name)) : library.sources();
   const missing = names.filter((_, index) => !sources[index]);
   if (missing.length) throw new NotFoundError(`no source named ${missing.map((name) => `"${name}"`).join(', ')} (see \`paperscout source list\`)`, 'name');
@@ -93,7 +93,7 @@ class Fetcher {
   private lastArxivRequest: number | undefined;
 
   constructor(
-    private readonly library: Library,
+    private readonly library: PaperStore,
     private readonly options: FetchOptions,
   ) {
     this.sleep = options.http?.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));

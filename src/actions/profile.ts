@@ -112,7 +112,7 @@ export interface ProfilePaperTitle {
  * Gives one of the profile's own papers the researcher's title, which reasons name it by (its
  * title in the library may be a derived first sentence); null goes back to the library's title.
  */
-export function retitleProfilePaper(library: Library, profile: Profile, paperId: number, title: string | null): ProfilePaperTitle {
+export function retitleProfilePaper(library: PaperStore, profile: Profile, paperId: number, title: string | null): ProfilePaperTitle {
   const cleaned = title === null ? null : title.replace(/\s+/g, ' ').trim();
   if (cleaned === '') throw new InputError('a title cannot be empty', 'title');
   if (!library.setProfilePaperTitle(profile, paperId, cleaned)) throw new NotFoundError(`paper ${paperId} is not one of the profile's own papers`, 'paper');

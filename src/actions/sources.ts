@@ -1,13 +1,13 @@
 // Sources of papers for `paperscout fetch`: adding, listing and removing them.
 import { SOURCE_KINDS, type Source, type SourceKind, type SourceParams } from '../types.ts';
-import type { Library } from '../library/library.ts';
+import type { PaperStore } from '../library/store.ts';
 import { ConflictError, InputError, NotFoundError } from './errors.ts';
 import { checkedParams, describeSource, SOURCE_NAME } from './source-kinds.ts';
 
 export type DescribedSource = Source & { description: string };
 
 /** Adds a source of `kind` with its settings, checked (see source-kinds.ts); the name must be new. */
-export function addSource(library: Library, name: string, kind: SourceKind, params: SourceParams, now = new Date()): DescribedSource {
+export function addSource(library: PaperStore, name: string, kind: SourceKind, params: SourceParams, now = new Date()): DescribedSource {
   if (!SOURCE_NAME.test(name)) {
     throw new InputError('a source name is 1 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit', 'name');
   }
@@ -17,12 +17,12 @@ export function addSource(library: Library, name: string, kind: SourceKind, para
   return described(library.source(name)!);
 }
 
-export function listSources(library: Library): DescribedSource[] {
+export function listSources(library: PaperStore): DescribedSource[] {
   return library.sources().map(described);
 }
 
 /** Removes a source; the listings its fetches made stay in the library. */
-export function removeSource(library: Library, name: string): void {
+export function removeSource(library: PaperStore, name: string): void {
   if (!library.removeSource(name)) throw new NotFoundError(`no source named "${name}" (see \`paperscout source list\`)`, 'name');
 }
 

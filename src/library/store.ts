@@ -2,7 +2,7 @@
 // implements it (library.ts), and a second store (PostgreSQL for a department, docs/scale.md) is
 // a new folder implementing it, with src/actions unchanged. Grouped by who owns the rows in a
 // shared deployment: the papers and listings are the group's, profiles and topics a user's.
-import type { Listing, Paper, Profile, TextDoc } from '../types.ts';
+import type { Listing, Paper, Profile, Source, SourceKind, SourceParams, TextDoc, Validators } from '../types.ts';
 import type { IngestOutcome } from './ingest.ts';
 import type { ListingChanges, ListingRemoval, Relabelled } from './listings.ts';
 import type { PageOptions, PaperFilter } from './papers.ts';
@@ -10,6 +10,9 @@ import type { SearchResult } from './search.ts';
 import type { AuthorIdentity } from './author-identities.ts';
 import type { StoredTopic } from './topics.ts';
 import type { ListingToStore } from './library.ts';
+import type { FetchRecord } from './sources.ts';
+import type { DigestPaperRow, NewDigest, StoredDigest } from './digests.ts';
+import type { CollectionSummary } from './collections.ts';
 
 /** Papers and listings: shared by everyone who uses the store. */
 export interface PaperCatalog {
@@ -35,6 +38,23 @@ export interface PaperCatalog {
   authorIdentities(name: string): AuthorIdentity[];
   /** For papers that are possible versions of the given ones: paper id -> the given paper it is a version of. */
   versionsOf(paperIds: readonly number[]): Map<number, number>;
+  /** The pairs among `paperIds` and beyond them linked as possible versions of one work. */
+  versionPairs(paperIds: readonly number[]): [number, number][];
+  /** Ids are given in arrival order and never again, so a digest tells what arrived by them. */
+  lastPaperId(): number;
+  paperIdsBetween(after: number, upTo: number): number[];
+  paperIdsListedSince(date: string, upTo: number): number[];
+}
+
+/** Where `fetch` gets papers: the group's (or one user's) sources and what each last answered. */
+export interface SourceRows {
+  sources(): Source[];
+  source(name: string): Source | undefined;
+  /** False when one of that name exists. */
+  addSource(name: string, kind: SourceKind, params: SourceParams, createdAt: string): boolean;
+  removeSource(name: string): boolean;
+  sourceValidators(name: string): Record<string, Validators>;
+  recordFetch(name: string, record: FetchRecord): void;
 }
 
 /**
@@ -63,6 +83,20 @@ export interface ProfileRows {
   storedTopics(profile: Profile): StoredTopic[];
   replaceTopics(profile: Profile, grouping: readonly { name: string | null; paperIds: readonly number[] }[]): void;
   profilePaperTitles(profile: Profile): Map<number, string>;
+  /** False when the paper is not the profile's. */
+  setProfilePaperTitle(profile: Profile, paperId: number, title: string | null): boolean;
+  profileNames(): string[];
+  /** The profile's latest digests, newest first, and what each showed. */
+  digests(profile: Profile, limit?: number): StoredDigest[];
+  digestPapers(digestId: number): DigestPaperRow[];
+  seenInDigests(profile: Profile, paperIds: readonly number[]): Set<number>;
+  recordDigest(digest: NewDigest): number;
+  collections(): CollectionSummary[];
+  collection(name: string): CollectionSummary | undefined;
+  collectionPaperIds(name: string): number[];
+  addToCollection(name: string, paperIds: readonly number[], note?: string): number;
+  removeFromCollection(name: string, paperIds: readonly number[]): number;
+  deleteCollection(name: string): boolean;
 }
 
 /** How a batch of writes is grouped: one transaction each, or many committed together. */
@@ -75,4 +109,4 @@ export interface WriteControl {
   enlargePageCache(kib: number): () => void;
 }
 
-export interface PaperStore extends PaperCatalog, ChangeFeed, ProfileRows, WriteControl {}
+export interface PaperStore extends PaperCatalog, ChangeFeed, ProfileRows, SourceRows, WriteControl {}
