@@ -2,7 +2,9 @@
 // the map cut into regions named by their key words, kept in the library. Papers added later
 // are placed by their neighbours without laying out the map again, until they outnumber the
 // papers it was laid out with.
-import type { TextDoc } from '../types.ts';
+import type { Profile, TextDoc } from '../types.ts';
+import type { RecommendResult } from './recommend.ts';
+import { NONE, type MapPointArrays } from '../map-points.ts';
 import type { Library } from '../library/library.ts';
 import type { MapPoints, MapRegionRecord } from '../library/map.ts';
 import type { FeatureIndex } from '../engine/feature-index.ts';
@@ -172,4 +174,62 @@ export function updateMapInBackground(library: Library, idleMs = 1000): () => vo
   };
   timer = setTimeout(tick, 0);
   return () => clearTimeout(timer);
+}
+
+export interface LibraryMap {
+  summary: MapSummary | undefined;
+  regions: MapRegionRecord[];
+  /** What the points' venue and listing numbers index. */
+  venues: string[];
+  listings: { id: number; name: string }[];
+  points: MapPointArrays;
+  bounds: { minX: number; minY: number; maxX: number; maxY: number };
+}
+
+/** The map as the front ends draw it: points with what they are coloured by, regions, and the tables the numbers index. */
+export function libraryMap(library: Library): LibraryMap {
+  const stored = library.mapPoints();
+  const labels = library.mapPointLabels();
+  const n = stored.ids.length;
+  const venues = [...new Set(labels.venues.filter((v): v is string => v !== null))].sort();
+  const venueIndex = new Map(venues.map((v, i) => [v, i]));
+  const listings = library.listings().map((l) => ({ id: l.id, name: l.name }));
+  const listingIndex = new Map(listings.map((l, i) => [l.id, i]));
+  const points: MapPointArrays = {
+    ids: stored.ids,
+    x: Float32Array.from({ length: n }, (_, i) => stored.xy[2 * i]),
+    y: Float32Array.from({ length: n }, (_, i) => stored.xy[2 * i + 1]),
+    region: stored.regions,
+    venue: Uint16Array.from(labels.venues, (v) => (v === null ? NONE : venueIndex.get(v)!)),
+    year: Uint16Array.from(labels.years, (y) => y ?? 0),
+    listing: Uint16Array.from(labels.listings, (l) => (l === null ? NONE : (listingIndex.get(l) ?? NONE))),
+  };
+  const bounds = n > 0 ? { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity } : { minX: 0, minY: 0, maxX: 0, maxY: 0 };
+  for (let i = 0; i < n; i++) {
+    [bounds.minX, bounds.maxX] = [Math.min(bounds.minX, points.x[i]), Math.max(bounds.maxX, points.x[i])];
+    [bounds.minY, bounds.maxY] = [Math.min(bounds.minY, points.y[i]), Math.max(bounds.maxY, points.y[i])];
+  }
+  return { summary: mapSummary(library), regions: library.mapRegions(), venues, listings, points, bounds };
+}
+
+export interface ProfileHighlights {
+  name: string;
+  /** Its own and liked papers. */
+  paperIds: number[];
+  topics: { name: string; paperIds: number[] }[];
+  recommendations: number[];
+}
+
+/** Recommendations shown on the map for a profile. */
+export const MAP_RECOMMENDATIONS = 50;
+
+/** What the map highlights for a profile, from its recommendations (RecommendResult carries its topics). */
+export function profileHighlights(profile: Profile, result: RecommendResult): ProfileHighlights {
+  const liked = Object.entries(profile.ratings).filter(([, r]) => r > 0).map(([id]) => Number(id));
+  return {
+    name: profile.name,
+    paperIds: [...new Set([...profile.paperIds, ...liked])].sort((a, b) => a - b),
+    topics: result.topics.map((topic) => ({ name: topic.name, paperIds: topic.paperIds })),
+    recommendations: result.recommendations.map((r) => r.paper.id),
+  };
 }

@@ -11,6 +11,7 @@ import { listingsRoutes } from './routes/listings.ts';
 import { profilesRoutes } from './routes/profiles.ts';
 import { relevanceRoutes } from './routes/relevance.ts';
 import { planRoutes } from './routes/plan.ts';
+import { mapRoutes } from './routes/map.ts';
 import { Relevance } from './relevance.ts';
 import { SearchPool } from './search-pool.ts';
 import { Writer } from './writer.ts';
@@ -97,6 +98,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(profilesRoutes, routes);
   await app.register(relevanceRoutes, routes);
   await app.register(planRoutes, routes);
+  await app.register(mapRoutes, routes);
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   if (options.webRoot) await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });
   return app;

@@ -5,6 +5,7 @@ import { workerData } from 'node:worker_threads';
 import { Library } from '../library/library.ts';
 import { recommend, similarPapers } from '../actions/recommend.ts';
 import { updateFeaturesInBackground } from '../actions/library-features.ts';
+import { updateMapInBackground } from '../actions/library-map.ts';
 import { answerRequests } from '../threads.ts';
 import { planSession } from '../actions/plan-session.ts';
 import { searchForProfile } from '../actions/search.ts';
@@ -27,3 +28,5 @@ answerRequests<RelevanceQuery, RelevanceResult>((query) => {
 
 // Papers added by uploads (or by another paperscout) are indexed between requests.
 updateFeaturesInBackground(library);
+// And once they are, the library map is laid out, or its new papers placed.
+updateMapInBackground(library);
