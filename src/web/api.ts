@@ -1,4 +1,5 @@
 // The JSON API as typed functions. Types come from the server's schemas, so the two cannot drift.
+import { decodeMapPoints, type MapPointArrays } from '../map-points.ts';
 import type {
   AuthorIdentities,
   AuthorList,
@@ -8,6 +9,9 @@ import type {
   ListingRemoval,
   ListingReport,
   ListingUpload,
+  MapHighlights,
+  MapInfo,
+  MapPapers,
   PaperDetail,
   PaperPage,
   Problem,
@@ -129,6 +133,15 @@ export const api = {
   recommend: (name: string, filter: Filter & { limit?: number }, signal?: AbortSignal) =>
     get<RecommendResult>(`profiles/${segment(name)}/recommendations`, { ...filter }, signal),
   sessionPlan: (listing: string, profile: string | undefined, signal?: AbortSignal) => get<SessionPlan>('session-plan', { listing, profile }, signal),
+  map: (signal?: AbortSignal) => get<MapInfo>('map', {}, signal),
+  /** The map's points (see src/map-points.ts), of the version GET /api/map gave. */
+  mapPoints: async (version: string, signal?: AbortSignal): Promise<MapPointArrays> => {
+    const response = await fetch(apiUrl('map/points', { version }), { signal });
+    if (!response.ok) throw new ApiError(response.status, response.status === 409 ? 'the map changed while loading: reload the page' : `the server answered ${response.status}`);
+    return decodeMapPoints(await response.arrayBuffer());
+  },
+  mapHighlights: (query: { profile?: string; listing?: string }, signal?: AbortSignal) => get<MapHighlights>('map/highlights', query, signal),
+  mapPapers: (ids: readonly number[]) => request<MapPapers>('POST', 'map/papers', { body: { ids } }),
 };
 
 /** A user-facing sentence for any failure of a request (aborted requests are not failures). */

@@ -1,4 +1,4 @@
-// The web app's shell: hash routes (#/search?q=…, #/paper/42, #/add, #/profile, #/plan?listing=…, #/listing/3)
+// The web app's shell: hash routes (#/search?q=…, #/paper/42, #/add, #/profile, #/plan?listing=…, #/listing/3, #/map)
 // mapped to pages, each rendered into <main> from the JSON API.
 import { describeError, isAbort } from './api.ts';
 import { errorBox, loading } from './components.ts';
@@ -11,7 +11,10 @@ import { profilePage } from './pages/profile.ts';
 import { plannerPage } from './pages/planner.ts';
 import { listingPage } from './pages/listing.ts';
 
-const PAGES: Record<string, Page> = { search: searchPage, paper: paperPage, add: addListingPage, profile: profilePage, plan: plannerPage, listing: listingPage };
+/** The map page brings its WebGL library, loaded when it is first opened. */
+const mapPage: Page = async (context) => (await import('./pages/map.ts')).mapPage(context);
+
+const PAGES: Record<string, Page> = { search: searchPage, paper: paperPage, add: addListingPage, profile: profilePage, plan: plannerPage, listing: listingPage, map: mapPage };
 
 function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#\/?/, '').split('?', 2);

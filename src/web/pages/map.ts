@@ -1,0 +1,409 @@
+// The library map (#/map?profile=…&listing=…&colour=…): every paper a point (WebGL, through
+// deck.gl's ScatterplotLayer; regl-scatterplot is smaller but regl compiles its shaders' glue
+// with new Function, which the app's Content-Security-Policy forbids), coloured by venue, year
+// or listing, or by what a profile and a listing highlight. Hovering shows a title, a click
+// opens the paper, a box (shift + drag) lists the papers inside and can start a profile from
+// them. The regions are buttons too, so keyboard and screen-reader users reach the same
+// selections as lists.
+import { Deck, OrthographicView, type PickingInfo } from '@deck.gl/core';
+import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { api, describeError, type Paper } from '../api.ts';
+import { announce, errorBox, listingSelect, loading, paperCard } from '../components.ts';
+import { count, h, hashLink, replaceChildren } from '../dom.ts';
+import { setTitle, type PageContext } from '../page.ts';
+import { currentProfile, setCurrentProfile } from '../store.ts';
+import { NONE, type MapPointArrays } from '../../map-points.ts';
+import type { MapHighlights, MapInfo } from '../../server/schemas.ts';
+
+/** Something to do with a selection of papers, shown as a button under it. */
+export interface SelectionAction {
+  label: string;
+  run(paperIds: readonly number[]): Promise<string>;
+}
+
+/**
+ * What a selection can become besides a profile: collections register here (their page's
+ * module calls addSelectionAction at load), and the map shows a button for each.
+ */
+const selectionActions: SelectionAction[] = [];
+export function addSelectionAction(action: SelectionAction): void {
+  selectionActions.push(action);
+}
+
+/** Papers of a selection listed (and asked of the server) at a time. */
+const LISTED = 100;
+/** A profile started from the map likes at most this many of its papers. */
+const PROFILE_LIKES = 100;
+/** Categorical colours (Okabe–Ito, readable by most colour-blind readers), then repeated. */
+const PALETTE = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#7f3c8d', '#11a579', '#3969ac', '#f2b701', '#e73f74'];
+const OTHER = '#c4c8ce';
+const HIGHLIGHT_NAMES = ['other papers', 'the listing', 'recommendations', 'the profile'];
+
+type Colouring = 'venue' | 'year' | 'listing' | 'highlights';
+
+/** Each point's category (the z channel) and the legend for it. */
+interface Categories {
+  values: Float32Array;
+  colours: string[];
+  legend: { label: string; colour: string }[];
+}
+
+function byCategory(labelOf: (i: number) => string | undefined, n: number): Categories {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const label = labelOf(i);
+    if (label !== undefined) counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  // The largest get their own colour, the rest share grey.
+  const top = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, PALETTE.length).map(([label]) => label);
+  const slot = new Map(top.map((label, i) => [label, i + 1]));
+  const values = new Float32Array(n);
+  for (let i = 0; i < n; i++) values[i] = slot.get(labelOf(i) ?? '') ?? 0;
+  return {
+    values,
+    colours: [OTHER, ...PALETTE.slice(0, top.length)],
+    legend: [...top.map((label, i) => ({ label, colour: PALETTE[i] })), { label: 'other', colour: OTHER }],
+  };
+}
+
+/** Highlight categories: 0 other, 1 the listing's papers, 2 recommendations, 3 + t the profile's topic t. */
+function highlightCategories(points: MapPointArrays, highlights: MapHighlights): Categories {
+  const category = new Map<number, number>();
+  for (const id of highlights.listing?.paperIds ?? []) category.set(id, 1);
+  for (const id of highlights.profile?.recommendations ?? []) category.set(id, 2);
+  const topics = highlights.profile?.topics ?? [];
+  topics.forEach((topic, t) => topic.paperIds.forEach((id) => category.set(id, 3 + t)));
+  for (const id of highlights.profile?.paperIds ?? []) if (!category.has(id)) category.set(id, 3 + topics.length);
+  const values = Float32Array.from(points.ids, (id) => category.get(id) ?? 0);
+  const topicColours = topics.map((_, t) => PALETTE[(2 + t) % PALETTE.length]);
+  const colours = [OTHER, PALETTE[1], PALETTE[0], ...topicColours, PALETTE[3]];
+  const legend = [
+    highlights.listing ? { label: `listing ${highlights.listing.name}`, colour: colours[1] } : null,
+    highlights.profile ? { label: HIGHLIGHT_NAMES[2], colour: colours[2] } : null,
+    ...topics.map((topic, t) => ({ label: `topic: ${topic.name}`, colour: topicColours[t] })),
+    { label: HIGHLIGHT_NAMES[0], colour: OTHER },
+  ].filter((entry): entry is { label: string; colour: string } => entry !== null);
+  return { values, colours, legend };
+}
+
+function categories(colouring: Colouring, info: MapInfo, points: MapPointArrays, highlights: MapHighlights): Categories {
+  const n = points.ids.length;
+  switch (colouring) {
+    case 'venue':
+      return byCategory((i) => (points.venue[i] === NONE ? undefined : info.venues[points.venue[i]]), n);
+    case 'year':
+      return byCategory((i) => (points.year[i] === 0 ? undefined : String(points.year[i])), n);
+    case 'listing':
+      return byCategory((i) => (points.listing[i] === NONE ? undefined : info.listings[points.listing[i]].name), n);
+    case 'highlights':
+      return highlightCategories(points, highlights);
+  }
+}
+
+/** The map's centre and half its larger side: points are drawn in [-1, 1], its aspect kept. */
+function frameOf(info: MapInfo): { centre: [number, number]; half: number } {
+  const { minX, minY, maxX, maxY } = info.bounds;
+  return { centre: [(minX + maxX) / 2, (minY + maxY) / 2], half: (Math.max(maxX - minX, maxY - minY, 1e-9) / 2) * 1.05 };
+}
+
+/** What the browser tests and the benchmark read: the points drawn, which are highlighted, and where they are on screen. */
+export interface MapProbe {
+  ids: Uint32Array;
+  /** The paper ids drawn in a highlight colour. */
+  highlighted(): number[];
+  /** Where a paper's point is, in page pixels. */
+  screenPosition(id: number): [number, number] | undefined;
+}
+
+declare global {
+  interface Window {
+    paperscoutMap?: MapProbe;
+  }
+}
+
+export async function mapPage({ main, route, signal }: PageContext): Promise<void> {
+  setTitle('Map');
+  const profileName = route.params.get('profile') ?? currentProfile() ?? '';
+  const listingName = route.params.get('listing') ?? '';
+  const [info, listings, profiles] = await Promise.all([api.map(signal), api.listings(), api.profiles(signal)]);
+  signal.throwIfAborted();
+  const heading = h('h1', { tabindex: '-1' }, 'Map of the library');
+  if (!info.ready) {
+    replaceChildren(main, heading, h('p', { class: 'notice', role: 'status' }, 'The map is being laid out from the library’s papers; this page shows it once it is ready.'));
+    const timer = window.setTimeout(() => signal.aborted || void mapPage({ main, route, signal }), 3000);
+    signal.addEventListener('abort', () => window.clearTimeout(timer));
+    return;
+  }
+  const [points, highlights] = await Promise.all([
+    api.mapPoints(info.version, signal),
+    profileName || listingName ? api.mapHighlights({ profile: profileName || undefined, listing: listingName || undefined }, signal) : Promise.resolve({} as MapHighlights),
+  ]);
+  signal.throwIfAborted();
+  const colouring = (route.params.get('colour') as Colouring | null) ?? (highlights.profile || highlights.listing ? 'highlights' : 'venue');
+  const n = points.ids.length;
+  const positionOf = new Map(Array.from(points.ids, (id, i) => [id, i]));
+
+  const form = h(
+    'form',
+    { class: 'filters map-controls', on: { change: (event) => (event.currentTarget as HTMLFormElement).requestSubmit(), submit: goWithFields } },
+    h(
+      'label',
+      { class: 'field' },
+      h('span', null, 'Colour by'),
+      h(
+        'select',
+        { name: 'colour', id: 'map-colour' },
+        (['venue', 'year', 'listing', 'highlights'] as const).map((value) => h('option', { value, selected: value === colouring }, value)),
+      ),
+    ),
+    h(
+      'label',
+      { class: 'field' },
+      h('span', null, 'Profile'),
+      h('select', { name: 'profile', id: 'map-profile' }, h('option', { value: '' }, 'none'), profiles.map((p) => h('option', { value: p.name, selected: p.name === profileName }, p.name))),
+    ),
+    h('label', { class: 'field' }, h('span', null, 'Listing'), listingSelect(listings, listingName, { name: 'listing', id: 'map-listing' }, 'none')),
+    h('noscript', null, h('button', { type: 'submit' }, 'Show')),
+  );
+
+  const canvas = h('canvas', { class: 'map-canvas', 'aria-hidden': 'true' });
+  const tooltip = h('div', { class: 'map-tooltip', role: 'tooltip', hidden: true });
+  const frame = h('div', { class: 'map-frame' }, canvas, tooltip);
+  const legendList = h('ul', { class: 'map-legend' });
+  const selection = h('section', { class: 'map-selection', 'aria-labelledby': 'selection-title', 'aria-live': 'polite' });
+  const members = info.regions.map((): number[] => []);
+  points.region.forEach((region, i) => members[region]?.push(i));
+  const regionList = h(
+    'ul',
+    { class: 'map-regions' },
+    info.regions.map((region) => {
+      return h(
+        'li',
+        null,
+        h('button', { type: 'button', class: 'quiet', on: { click: () => showSelection(members[region.id], `Region: ${region.keywords.join(', ')}`) } }, region.keywords.join(', ') || `region ${region.id + 1}`),
+        ` ${count(members[region.id].length, 'paper')}`,
+      );
+    }),
+  );
+  replaceChildren(
+    main,
+    heading,
+    h(
+      'p',
+      { class: 'summary' },
+      `${count(n, 'paper')}, near the papers they are close to in meaning.`,
+      info.placed > 0 ? ` ${count(info.placed, 'paper')} added since it was laid out ${info.placed === 1 ? 'is' : 'are'} placed by ${info.placed === 1 ? 'its' : 'their'} closest papers.` : '',
+      ' Drag to pan, scroll to zoom, hold shift and drag to select papers; click a point to open its paper.',
+    ),
+    form,
+    frame,
+    legendList,
+    selection,
+    h('section', { 'aria-labelledby': 'regions-title' }, h('h2', { id: 'regions-title' }, 'Regions'), h('p', { class: 'muted' }, 'Each lists its papers, as a selection on the map does.'), regionList),
+  );
+
+  const { centre, half } = frameOf(info);
+  const drawn = categories(colouring, info, points, highlights);
+  const positions = new Float32Array(2 * n);
+  const colours = new Uint8Array(4 * n);
+  const radii = new Float32Array(n);
+  const rgb = drawn.colours.map((hex) => [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)));
+  const small = n > 20_000 ? 1.5 : 5;
+  for (let i = 0; i < n; i++) {
+    [positions[2 * i], positions[2 * i + 1]] = [(points.x[i] - centre[0]) / half, (points.y[i] - centre[1]) / half];
+    colours.set([...rgb[drawn.values[i]], drawn.values[i] > 0 || colouring !== 'highlights' ? 220 : 110], 4 * i);
+    radii[i] = colouring === 'highlights' && drawn.values[i] > 0 ? small * 2 : small;
+  }
+  /** The selected points, drawn ringed in a second layer. */
+  let selected = new Uint32Array(0);
+  const layers = () => [
+    new ScatterplotLayer({
+      id: 'papers',
+      data: { length: n, attributes: { getPosition: { value: positions, size: 2 }, getFillColor: { value: colours, size: 4, normalized: true }, getRadius: { value: radii, size: 1 } } },
+      radiusUnits: 'pixels',
+      pickable: true,
+    }),
+    new ScatterplotLayer({
+      id: 'selection',
+      data: Array.from(selected),
+      getPosition: (i: number) => [positions[2 * i], positions[2 * i + 1]],
+      getRadius: small + 2,
+      radiusUnits: 'pixels',
+      stroked: true,
+      filled: false,
+      getLineColor: [20, 20, 20, 255],
+      lineWidthUnits: 'pixels',
+      getLineWidth: 1.5,
+    }),
+    new TextLayer({
+      id: 'regions',
+      data: info.regions,
+      getPosition: (region: MapInfo['regions'][number]) => [(region.x - centre[0]) / half, (region.y - centre[1]) / half],
+      getText: (region: MapInfo['regions'][number]) => region.keywords.join(', '),
+      getSize: 13,
+      getColor: [40, 44, 52, 255],
+      outlineWidth: 3,
+      outlineColor: [255, 255, 255, 220],
+      fontSettings: { sdf: true },
+      characterSet: 'auto',
+    }),
+  ];
+  const fit = () => Math.log2(Math.max(1, Math.min(frame.clientWidth, frame.clientHeight)) / 2.1);
+  const titles = new Map<number, Promise<string>>();
+  const titleOf = (id: number) => {
+    if (!titles.has(id)) titles.set(id, api.paper(id).then((detail) => detail.paper.title, () => `paper ${id}`));
+    return titles.get(id)!;
+  };
+  let hovered = -1;
+  const onHover = (pick: PickingInfo) => {
+    hovered = pick.index;
+    if (pick.index < 0) {
+      tooltip.hidden = true;
+      return;
+    }
+    const at = pick.index;
+    void titleOf(points.ids[at]).then((title) => {
+      if (hovered !== at) return;
+      tooltip.textContent = title;
+      tooltip.style.left = `${pick.x}px`;
+      tooltip.style.top = `${pick.y}px`;
+      tooltip.hidden = false;
+    });
+  };
+  const deck = new Deck({
+    canvas,
+    width: '100%',
+    height: '100%',
+    views: new OrthographicView({ flipY: false }),
+    initialViewState: { target: [0, 0, 0], zoom: fit(), minZoom: fit() - 1, maxZoom: fit() + 10 },
+    controller: { doubleClickZoom: false },
+    layers: layers(),
+    onHover,
+    onClick: (pick: PickingInfo) => {
+      if (pick.index >= 0) location.hash = hashLink(`paper/${points.ids[pick.index]}`);
+    },
+    getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
+  });
+  signal.addEventListener('abort', () => deck.finalize());
+  replaceChildren(legendList, drawn.legend.map((entry) => h('li', null, h('span', { class: 'swatch', 'data-colour': entry.colour }), entry.label)));
+  for (const swatch of Array.from(legendList.querySelectorAll<HTMLElement>('.swatch'))) swatch.style.background = swatch.dataset.colour ?? '';
+
+  // Shift + drag draws a box; the papers inside are the selection. Caught before deck.gl's own
+  // handlers (on the canvas) see the drag, so the map does not pan meanwhile.
+  const box = h('div', { class: 'map-box', hidden: true });
+  frame.append(box);
+  let boxStart: [number, number] | undefined;
+  const local = (event: PointerEvent): [number, number] => {
+    const bounds = frame.getBoundingClientRect();
+    return [event.clientX - bounds.left, event.clientY - bounds.top];
+  };
+  frame.addEventListener(
+    'pointerdown',
+    (event) => {
+      if (!event.shiftKey) return;
+      event.stopPropagation();
+      boxStart = local(event);
+      frame.setPointerCapture(event.pointerId);
+    },
+    true,
+  );
+  frame.addEventListener(
+    'pointermove',
+    (event) => {
+      if (!boxStart) return;
+      event.stopPropagation();
+      const [ex, ey] = local(event);
+      Object.assign(box.style, { left: `${Math.min(boxStart[0], ex)}px`, top: `${Math.min(boxStart[1], ey)}px`, width: `${Math.abs(ex - boxStart[0])}px`, height: `${Math.abs(ey - boxStart[1])}px` });
+      box.hidden = false;
+    },
+    true,
+  );
+  frame.addEventListener(
+    'pointerup',
+    (event) => {
+      if (!boxStart) return;
+      event.stopPropagation();
+      const viewport = deck.getViewports()[0];
+      const [ex, ey] = local(event);
+      const [x0, y0] = viewport.unproject([Math.min(boxStart[0], ex), Math.max(boxStart[1], ey)]);
+      const [x1, y1] = viewport.unproject([Math.max(boxStart[0], ex), Math.min(boxStart[1], ey)]);
+      boxStart = undefined;
+      box.hidden = true;
+      const inside: number[] = [];
+      for (let i = 0; i < n; i++) if (positions[2 * i] >= x0 && positions[2 * i] <= x1 && positions[2 * i + 1] >= y0 && positions[2 * i + 1] <= y1) inside.push(i);
+      showSelection(inside, 'Selected on the map');
+    },
+    true,
+  );
+
+  /** Lists the papers at these positions (the first LISTED), with what can be made of them. */
+  function showSelection(chosen: readonly number[], title: string): void {
+    const ids = chosen.map((i) => points.ids[i]).sort((a, b) => a - b);
+    const list = h('ol', { class: 'papers' }, loading());
+    const status = h('p', { role: 'status' });
+    const nameInput = h('input', { id: 'selection-profile', name: 'name', required: true, maxlength: '200', autocomplete: 'off', placeholder: 'profile name' });
+    const makeProfile = h(
+      'form',
+      {
+        class: 'actions',
+        on: {
+          submit: async (event) => {
+            event.preventDefault();
+            const name = nameInput.value.trim();
+            try {
+              await api.createProfile(name, {});
+              for (const id of ids.slice(0, PROFILE_LIKES)) await api.rate(name, id, 'up');
+              setCurrentProfile(name);
+              const said = `Profile ${name} started: it likes ${count(Math.min(ids.length, PROFILE_LIKES), 'paper')} of the selection.`;
+              status.textContent = said;
+              announce(said);
+            } catch (error) {
+              status.textContent = describeError(error);
+            }
+          },
+        },
+      },
+      h('label', { for: 'selection-profile' }, 'Start a profile from these papers: '),
+      nameInput,
+      h('button', { type: 'submit', class: 'primary' }, 'Start profile'),
+    );
+    const actions = selectionActions.map((action) =>
+      h('button', { type: 'button', on: { click: async () => (status.textContent = await action.run(ids).catch(describeError)) } }, action.label),
+    );
+    replaceChildren(
+      selection,
+      h('h2', { id: 'selection-title' }, `${title}: ${count(ids.length, 'paper')}`),
+      ids.length > LISTED ? h('p', { class: 'muted' }, `The first ${LISTED} by id:`) : null,
+      list,
+      ids.length > 0 ? [makeProfile, actions] : null,
+      status,
+    );
+    selected = Uint32Array.from(chosen);
+    deck.setProps({ layers: layers() });
+    if (ids.length === 0) return replaceChildren(list, h('li', { class: 'muted' }, 'No papers there.'));
+    api.mapPapers(ids.slice(0, LISTED)).then(
+      ({ papers: found }) => replaceChildren(list, found.map((paper: Paper) => paperCard(paper))),
+      (error: unknown) => replaceChildren(list, errorBox(describeError(error))),
+    );
+  }
+
+  window.paperscoutMap = {
+    ids: points.ids,
+    highlighted: () => (colouring === 'highlights' ? Array.from(points.ids).filter((_, i) => drawn.values[i] > 0) : []),
+    screenPosition: (id) => {
+      const position = positionOf.get(id);
+      if (position === undefined) return undefined;
+      const [px, py] = deck.getViewports()[0].project([positions[2 * position], positions[2 * position + 1]]);
+      const bounds = canvas.getBoundingClientRect();
+      return [bounds.left + px, bounds.top + py];
+    },
+  };
+}
+
+function goWithFields(event: Event): void {
+  event.preventDefault();
+  const fields = new FormData(event.currentTarget as HTMLFormElement);
+  const profile = String(fields.get('profile') ?? '');
+  if (profile) setCurrentProfile(profile);
+  location.hash = hashLink('map', { colour: String(fields.get('colour') ?? ''), profile, listing: String(fields.get('listing') ?? '') });
+}
