@@ -15,6 +15,7 @@ import { registerServe } from './commands/serve.ts';
 import { registerAffinity } from './commands/affinity.ts';
 import { registerModel } from './commands/model.ts';
 import { registerTopics } from './commands/topics.ts';
+import { registerMap } from './commands/map.ts';
 import { clean } from './format.ts';
 
 // Read, not imported: package.json lies outside the build's rootDir (src/), and this path holds
@@ -47,6 +48,7 @@ registerServe(program);
 registerAffinity(program);
 registerModel(program);
 registerTopics(program);
+registerMap(program);
 
 try {
   await program.parseAsync(process.argv);
