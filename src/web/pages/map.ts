@@ -201,6 +201,8 @@ export async function mapPage({ main, route, signal }: PageContext): Promise<voi
       tooltip.textContent = title;
       tooltip.style.left = `${pick.x}px`;
       tooltip.style.top = `${pick.y}px`;
+      // Below the point near the top edge, where above it would be cut off.
+      tooltip.classList.toggle('below', pick.y < 60);
       tooltip.hidden = false;
     });
   };
