@@ -14,9 +14,8 @@
 // the few cells whose mean is closest is a few lines over FeatureIndex.dots.
 import { UMAP } from 'umap-js';
 import { kmeans } from 'ml-kmeans';
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import type { FeatureIndex } from './feature-index.ts';
+import { seededRandom } from './linalg.ts';
 
 /** UMAP's neighbours per paper (its default). */
 export const UMAP_NEIGHBOURS = 15;
@@ -38,12 +37,6 @@ const PLACE_PROBES = 3;
 const PAPERS_PER_CELL = 200;
 /** Iterations of 2-D k-means: the cells need not be optimal, only compact. */
 const KMEANS_ITERATIONS = 30;
-
-/** A seeded source of uniform numbers in [0, 1) for umap-js and the samples. */
-export function seededRandom(seed: number): () => number {
-  const generator = xoroshiro128plus(seed);
-  return () => uniformFloat64(generator);
-}
 
 /** The top `k` of a stream of (value, id), best first, kept by insertion into two small arrays. */
 class TopK {
