@@ -452,3 +452,8 @@ export type MapHighlights = Static<typeof MapHighlights>;
 export const MapPapersBody = Type.Object({ ids: Type.Array(Id, { minItems: 1, maxItems: 500 }) });
 export const MapPapers = Type.Object({ papers: Type.Array(Paper) });
 export type MapPapers = Static<typeof MapPapers>;
+
+export const MapProfileBody = Type.Object(
+  { name: Name, paperIds: Type.Array(Id, { minItems: 1, maxItems: 500, description: 'papers the new profile likes; ids of no paper are left out' }) },
+  { additionalProperties: false },
+);

@@ -22,7 +22,8 @@ export type WriteRequest =
   | { kind: 'deleteProfile'; name: string }
   | { kind: 'rate'; name: string; paperId: number; rating: RatingValue }
   | { kind: 'editListing'; id: number; body: ListingEdit }
-  | { kind: 'removeListing'; id: number };
+  | { kind: 'removeListing'; id: number }
+  | { kind: 'profileLiking'; name: string; paperIds: readonly number[] };
 
 export type WriteResult = ListingReport | ListingEdited | ListingRemoval | ProfileAdded | ProfileSummary | null;
 
@@ -61,6 +62,8 @@ function write(library: Library, request: WriteRequest): WriteResult {
       return editListing(library, request.id, request.body);
     case 'removeListing':
       return { removed: true, ...removeListing(library, request.id) };
+    case 'profileLiking':
+      return profileLiking(library, request.name, request.paperIds);
     case 'rate':
       return library.write(() => {
         const profile = findProfile(library, request.name);
@@ -69,6 +72,16 @@ function write(library: Library, request: WriteRequest): WriteResult {
         return summary(findProfile(library, profile.name));
       });
   }
+}
+
+/** A new profile that likes these papers (a selection on the map): a cold start without papers of one's own. */
+function profileLiking(library: Library, name: string, paperIds: readonly number[]): ProfileSummary {
+  return library.write(() => {
+    if (!library.createProfile(name)) throw nameTaken(name);
+    const profile = findProfile(library, name);
+    for (const paper of library.papersById(paperIds)) library.rate(profile, paper.id, 1);
+    return summary(findProfile(library, name));
+  });
 }
 
 /** What a pasted listing is called in messages about its text. */

@@ -142,6 +142,8 @@ export const api = {
   },
   mapHighlights: (query: { profile?: string; listing?: string }, signal?: AbortSignal) => get<MapHighlights>('map/highlights', query, signal),
   mapPapers: (ids: readonly number[]) => request<MapPapers>('POST', 'map/papers', { body: { ids } }),
+  /** A new profile that likes these papers. */
+  mapProfile: (name: string, paperIds: readonly number[]) => changesLibrary(request<ProfileSummary>('POST', 'map/profile', { body: { name, paperIds } })),
 };
 
 /** A user-facing sentence for any failure of a request (aborted requests are not failures). */

@@ -55,3 +55,13 @@ test('POST /api/map/papers: the papers asked for, in that order, leaving out ids
   assert.equal((await callApi(server, 'POST', '/api/map/papers', { ids: Array.from({ length: 501 }, (_, i) => i + 1) })).status, 400);
   assert.equal((await callApi(server, 'POST', '/api/map/papers', { ids: [] })).status, 400);
 });
+
+test('POST /api/map/profile: a new profile liking the selection (ids of no paper left out); a taken name is 409', async () => {
+  const created = await callApi(server, 'POST', '/api/map/profile', { name: 'cold start', paperIds: [4, 1, 99999] });
+  assert.equal(created.status, 201);
+  assert.deepEqual([created.json.name, created.json.papers, created.json.ratings], ['cold start', 0, 2]);
+  assert.deepEqual(server.library.profile('cold start')!.ratings, { 1: 1, 4: 1 });
+  const again = await callApi(server, 'POST', '/api/map/profile', { name: 'cold start', paperIds: [2] });
+  assert.deepEqual([again.status, again.json.detail], [409, 'a profile named "cold start" exists already']);
+  assert.deepEqual(server.library.profile('cold start')!.ratings, { 1: 1, 4: 1 });
+});

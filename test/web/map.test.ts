@@ -92,6 +92,13 @@ test('a box drawn with shift lists exactly the papers inside it', { skip }, asyn
   const listed = await page.locator('.map-selection li.paper').evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-paper-id'))));
   assert.deepEqual(listed, inside);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'map-selection.png'), fullPage: true });
+  // Cold start from the map: a profile that likes the selected papers.
+  await page.locator('#selection-profile').fill('from the map');
+  await page.getByRole('button', { name: 'Start profile' }).click();
+  await page.locator('.map-selection [role=status]', { hasText: 'Profile' }).waitFor();
+  assert.equal(await page.locator('.map-selection [role=status]').textContent(), `Profile from the map started: it likes ${inside.length} papers of the selection.`);
+  const liked = Object.entries(app.server.library.profile('from the map')!.ratings).map(([id, rating]) => [Number(id), rating]);
+  assert.deepEqual(liked, inside.map((id) => [id, 1]));
 
   // The same lists for keyboard users: a region's button lists its papers.
   await page.locator('.map-regions button').first().focus();

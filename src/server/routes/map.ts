@@ -4,13 +4,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Library } from '../../library/library.ts';
 import type { Relevance } from '../relevance.ts';
+import type { Writer } from '../writer.ts';
 import { libraryMap, MAP_RECOMMENDATIONS, profileHighlights, type LibraryMap } from '../../actions/library-map.ts';
 import { encodeMapPoints } from '../../map-points.ts';
 import { findProfile } from '../profile-lookup.ts';
 import { notFound, sendProblem } from '../problems.ts';
-import { MapHighlights, MapHighlightsQuery, MapInfo, MapPapers, MapPapersBody, MapPointsQuery, Problem } from '../schemas.ts';
+import { BUSY } from './listings.ts';
+import { MapHighlights, MapHighlightsQuery, MapInfo, MapPapers, MapPapersBody, MapPointsQuery, MapProfileBody, Problem, ProfileSummary } from '../schemas.ts';
 
-export const mapRoutes: FastifyPluginAsyncTypebox<{ library: Library; relevance: Relevance }> = async (app, { library, relevance }) => {
+export const mapRoutes: FastifyPluginAsyncTypebox<{ library: Library; relevance: Relevance; writer: Writer }> = async (app, { library, relevance, writer }) => {
   /** The map as last read, with its points encoded, until the library changes (reading 95,000 points takes a few hundred milliseconds). */
   let kept: { stamp: string; map: LibraryMap; body: Buffer } | undefined;
   const current = () => {
@@ -103,6 +105,21 @@ export const mapRoutes: FastifyPluginAsyncTypebox<{ library: Library; relevance:
     (request) => {
       const byId = new Map(library.papersById(request.body.ids).map((paper) => [paper.id, paper]));
       return { papers: request.body.ids.flatMap((id) => byId.get(id) ?? []) };
+    },
+  );
+
+  app.post(
+    '/api/map/profile',
+    {
+      schema: {
+        summary: 'A new profile that likes the papers of a selection on the map (a cold start without papers of your own)',
+        tags: ['map'],
+        body: MapProfileBody,
+        response: { 201: ProfileSummary, 400: Problem, 409: Problem, ...BUSY },
+      },
+    },
+    async (request, reply) => {
+      reply.code(201).send(await writer.write<ProfileSummary>({ kind: 'profileLiking', name: request.body.name, paperIds: request.body.paperIds }));
     },
   );
 };

@@ -32,7 +32,7 @@ export function addSelectionAction(action: SelectionAction): void {
 
 /** Papers of a selection listed (and asked of the server) at a time. */
 const LISTED = 100;
-/** A profile started from the map likes at most this many of its papers. */
+/** A profile started from the map likes at most this many of its papers (the first by id). */
 const PROFILE_LIKES = 100;
 /** The map's centre and half its larger side: points are drawn in [-1, 1], its aspect kept. */
 function frameOf(info: MapInfo): { centre: [number, number]; half: number } {
@@ -287,10 +287,10 @@ export async function mapPage({ main, route, signal }: PageContext): Promise<voi
             event.preventDefault();
             const name = nameInput.value.trim();
             try {
-              await api.createProfile(name, {});
-              for (const id of ids.slice(0, PROFILE_LIKES)) await api.rate(name, id, 'up');
+              const liking = ids.slice(0, PROFILE_LIKES);
+              await api.mapProfile(name, liking);
               setCurrentProfile(name);
-              const said = `Profile ${name} started: it likes ${count(Math.min(ids.length, PROFILE_LIKES), 'paper')} of the selection.`;
+              const said = `Profile ${name} started: it likes ${count(liking.length, 'paper')} of the selection.`;
               status.textContent = said;
               announce(said);
             } catch (error) {
