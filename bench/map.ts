@@ -128,6 +128,7 @@ function closest(values: Float64Array, k: number, order: (a: number, b: number) 
 
 async function measureBrowser(): Promise<{ firstPaint: number[]; frames: ReturnType<typeof summarize> }> {
   const server = await startServerProcess(scratchLibrary);
+  const origin = server.url.replace(/\/$/, '');
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', ...WEBGL_ARGS] });
   try {
     const firstPaint: number[] = [];
@@ -135,7 +136,7 @@ async function measureBrowser(): Promise<{ firstPaint: number[]; frames: ReturnT
     for (let visit = 0; visit < 2; visit++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
       page = await context.newPage();
-      await page.goto(`${server.url}/#/map`);
+      await page.goto(`${origin}/#/map`);
       await page.waitForFunction(() => window.paperscoutMap !== undefined, undefined, { timeout: 60_000 });
       // Painted: two animation frames after the page set the map up.
       firstPaint.push(await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))))));
