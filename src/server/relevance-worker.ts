@@ -5,7 +5,6 @@ import { workerData } from 'node:worker_threads';
 import { Library } from '../library/library.ts';
 import { recommend, similarPapers } from '../actions/recommend.ts';
 import { updateFeaturesInBackground } from '../actions/library-features.ts';
-import { updateMapInBackground } from '../actions/library-map.ts';
 import { answerRequests } from '../threads.ts';
 import { planSession } from '../actions/plan-session.ts';
 import { searchForProfile } from '../actions/search.ts';
@@ -28,5 +27,6 @@ answerRequests<RelevanceQuery, RelevanceResult>((query) => {
 
 // Papers added by uploads (or by another paperscout) are indexed between requests.
 updateFeaturesInBackground(library);
-// And once they are, the library map is laid out, or its new papers placed.
-updateMapInBackground(library);
+// And once they are, the library map is laid out, or its new papers placed. Loaded after the
+// worker answers: its layout libraries (umap-js, ml-kmeans) take a while to load, and no request needs them.
+setTimeout(() => void import('../actions/library-map.ts').then(({ updateMapInBackground }) => updateMapInBackground(library)), 0);

@@ -35,7 +35,9 @@ function assertParses(file: string, text: string): void {
     // BibTeX reads text outside entries as a comment: anything before the first entry is a stray line.
     assert.ok(text.startsWith('@'), `${file} starts with ${JSON.stringify(text.slice(0, 40))}`);
     assert.ok(bibtexImporter.parse(text, file).papers.length > 0);
-  } else assert.fail(`no check for ${file}`);
+  } else if (extension === '.svg') assert.match(text, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^]*<\/svg>\n$/);
+  else if (extension === '.png') assert.equal(text.slice(1, 4), 'PNG', `${file} is not a PNG`);
+  else assert.fail(`no check for ${file}`);
 }
 
 let dir: string;
