@@ -73,6 +73,8 @@ const trust = trustworthiness(index, points.ids, points.xy, sample);
 const placedTrust = trustworthiness(index, points.ids, points.xy, Array.from(removed, (id) => points.ids.indexOf(id)));
 library.close();
 
+// Said now: the browser's part may fail on a machine whose chromium cannot draw WebGL.
+console.log(JSON.stringify({ build, placeMs, trust, placedTrust }));
 await buildWeb(defaultWebRoot);
 loadavg('before chromium');
 const browserTimes = await measureBrowser();
@@ -144,15 +146,8 @@ async function measureBrowser(): Promise<{ firstPaint: number[]; frames: ReturnT
     }
     const frame = await page!.locator('.map-frame').boundingBox();
     const [cx, cy] = [frame!.x + frame!.width / 2, frame!.y + frame!.height / 2];
-    await page!.evaluate(() => {
-      const stamps: number[] = [];
-      (window as unknown as { stamps: number[] }).stamps = stamps;
-      const tick = (time: number) => {
-        stamps.push(time);
-        requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
+    // A string, not a function: tsx would wrap the callback's named helpers in its own __name, which the page lacks.
+    await page!.evaluate('window.stamps = []; (function tick(time) { window.stamps.push(time); requestAnimationFrame(tick); })(performance.now())');
     await page!.mouse.move(cx, cy);
     await page!.mouse.down();
     for (let step = 1; step <= PAN_STEPS; step++) {
@@ -160,7 +155,7 @@ async function measureBrowser(): Promise<{ firstPaint: number[]; frames: ReturnT
       await page!.waitForTimeout(16);
     }
     await page!.mouse.up();
-    const stamps = await page!.evaluate(() => (window as unknown as { stamps: number[] }).stamps);
+    const stamps = (await page!.evaluate('window.stamps')) as number[];
     const intervals = stamps.slice(1).map((t, i) => t - stamps[i]);
     return { firstPaint, frames: summarize(intervals) };
   } finally {
