@@ -37,8 +37,10 @@ const probe = (page: Page): Promise<Probe> =>
 
 async function openMap(hash = '#/map') {
   const session = await openSession(app, hash);
-  await session.page.getByRole('heading', { level: 1, name: 'Map of the library' }).waitFor();
-  await session.page.waitForFunction(() => window.paperscoutMap !== undefined);
+  // The map page waits for the map, its listings and profiles before it shows anything: on a
+  // machine shared with other work that can take longer than the usual 5 s.
+  await session.page.getByRole('heading', { level: 1, name: 'Map of the library' }).waitFor({ timeout: 20_000 });
+  await session.page.waitForFunction(() => window.paperscoutMap !== undefined, undefined, { timeout: 20_000 });
   // deck.gl draws on the next animation frames.
   await session.page.waitForTimeout(300);
   return session;
