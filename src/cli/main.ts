@@ -18,6 +18,7 @@ import { registerTopics } from './commands/topics.ts';
 import { registerFetch, registerSource } from './commands/source.ts';
 import { registerDigest } from './commands/digest.ts';
 import { registerCollection } from './commands/collection.ts';
+import { registerMap } from './commands/map.ts';
 import { clean } from './format.ts';
 
 // Read, not imported: package.json lies outside the build's rootDir (src/), and this path holds
@@ -54,6 +55,7 @@ registerSource(program);
 registerFetch(program);
 registerDigest(program);
 registerCollection(program);
+registerMap(program);
 
 try {
   await program.parseAsync(process.argv);

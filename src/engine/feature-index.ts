@@ -173,12 +173,16 @@ export class FeatureIndex {
     for (let p = this.entryStart[row]; p < this.entryStart[row + 1]; p++) counts.set(this.terms[this.entryTerms[p]], this.entryCounts[p]);
     const d = this.dimensions;
     let dense: Float32Array | undefined;
-    if (d > 0) {
-      dense = new Float32Array(d);
-      const scale = this.scales[row];
-      for (let k = 0; k < d; k++) dense[k] = this.dense[row * d + k] * scale;
-    }
+    if (d > 0) dense = this.denseOf(row, new Float32Array(d));
     return { counts, length: this.lengths[row], dense };
+  }
+
+  /** A row's dense vector as float, written into `out` (of the index's dimensions). */
+  denseOf(row: number, out: Float32Array): Float32Array {
+    const d = this.dimensions;
+    const scale = this.scales[row];
+    for (let k = 0; k < d; k++) out[k] = this.dense[row * d + k] * scale;
+    return out;
   }
 
   /** Stem weights as an array by this index's term ids (0 for stems it has never seen). */

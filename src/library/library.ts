@@ -26,6 +26,7 @@ import * as topics from './topics.ts';
 import * as sources from './sources.ts';
 import * as digests from './digests.ts';
 import * as collections from './collections.ts';
+import * as map from './map.ts';
 import { authorIdentities, type AuthorIdentity } from './author-identities.ts';
 import { FileError, hashText, readListingFile } from './files.ts';
 import { ImportError } from '../importers/importer.ts';
@@ -252,13 +253,45 @@ export class Library implements PaperStore {
    * be saved another time, so a reader never waits for an ingest to save one.
    */
   saveModel(name: string, fingerprint: string, data: Buffer): boolean {
+    return this.writeIfFree(() => putModel(this.db, name, fingerprint, data));
+  }
+
+  /** A write of something derived, which can wait for another time: false when another writer holds the library. */
+  private writeIfFree(write: () => void): boolean {
     try {
-      writeTransaction(this.db, this.file, { patienceMs: 0 }, () => putModel(this.db, name, fingerprint, data));
+      writeTransaction(this.db, this.file, { patienceMs: 0 }, write);
       return true;
     } catch (error) {
       if (error instanceof LibraryBusyError) return false;
       throw error;
     }
+  }
+
+  /** The library map's layout, if it has been laid out (see actions/library-map.ts). */
+  mapLayoutInfo(): map.MapLayoutInfo | undefined {
+    return map.mapLayoutInfo(this.db);
+  }
+
+  mapPoints(): map.MapPoints {
+    return map.mapPoints(this.db);
+  }
+
+  mapPointLabels(): map.MapPointLabels {
+    return map.mapPointLabels(this.db);
+  }
+
+  mapRegions(): map.MapRegionRecord[] {
+    return map.mapRegions(this.db);
+  }
+
+  /** Replaces the map; false when another writer holds the library (the map is laid out again another time). */
+  replaceMap(info: map.MapLayoutInfo, points: map.MapPoints, regions: readonly Omit<map.MapRegionRecord, 'id'>[]): boolean {
+    return this.writeIfFree(() => map.replaceMap(this.db, info, points, regions));
+  }
+
+  /** Adds points placed since the map was laid out; false when another writer holds the library. */
+  addMapPoints(points: map.MapPoints): boolean {
+    return this.writeIfFree(() => map.addMapPoints(this.db, points));
   }
 
   /** Ids of the papers matching a filter, in the order `papers` lists them. */

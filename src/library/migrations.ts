@@ -240,4 +240,28 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX digest_papers_paper ON digest_papers(paper_id);
   `,
+  `
+  -- The library map (actions/library-map.ts): each paper's point in 2-D, the region it falls in,
+  -- and the regions' centres and key words. A paper added after the map was laid out is placed
+  -- by its neighbours (placed = 1) until the map is laid out again.
+  CREATE TABLE map_layout (
+    one INTEGER PRIMARY KEY CHECK (one = 1),
+    built_at TEXT NOT NULL,
+    seed INTEGER NOT NULL,
+    papers INTEGER NOT NULL
+  );
+  CREATE TABLE map_regions (
+    id INTEGER PRIMARY KEY,
+    x REAL NOT NULL,
+    y REAL NOT NULL,
+    keywords TEXT NOT NULL
+  );
+  CREATE TABLE map_points (
+    paper_id INTEGER PRIMARY KEY REFERENCES papers(id) ON DELETE CASCADE,
+    x REAL NOT NULL,
+    y REAL NOT NULL,
+    region INTEGER NOT NULL REFERENCES map_regions(id),
+    placed INTEGER NOT NULL DEFAULT 0
+  );
+  `,
 ];

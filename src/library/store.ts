@@ -13,6 +13,7 @@ import type { ListingToStore } from './library.ts';
 import type { FetchRecord } from './sources.ts';
 import type { DigestPaperRow, NewDigest, StoredDigest } from './digests.ts';
 import type { CollectionSummary } from './collections.ts';
+import type { MapLayoutInfo, MapPointLabels, MapPoints, MapRegionRecord } from './map.ts';
 
 /** Papers and listings: shared by everyone who uses the store. */
 export interface PaperCatalog {
@@ -38,12 +39,24 @@ export interface PaperCatalog {
   authorIdentities(name: string): AuthorIdentity[];
   /** For papers that are possible versions of the given ones: paper id -> the given paper it is a version of. */
   versionsOf(paperIds: readonly number[]): Map<number, number>;
+  listings(): Listing[];
   /** The pairs among `paperIds` and beyond them linked as possible versions of one work. */
   versionPairs(paperIds: readonly number[]): [number, number][];
   /** Ids are given in arrival order and never again, so a digest tells what arrived by them. */
   lastPaperId(): number;
   paperIdsBetween(after: number, upTo: number): number[];
   paperIdsListedSince(date: string, upTo: number): number[];
+}
+
+/** The library map: every paper's point in 2-D and the regions' names; an engine's derived rows, like a model. */
+export interface MapRows {
+  mapLayoutInfo(): MapLayoutInfo | undefined;
+  mapPoints(): MapPoints;
+  mapPointLabels(): MapPointLabels;
+  mapRegions(): MapRegionRecord[];
+  /** False when another writer holds the store: the map is laid out again another time. */
+  replaceMap(info: MapLayoutInfo, points: MapPoints, regions: readonly Omit<MapRegionRecord, 'id'>[]): boolean;
+  addMapPoints(points: MapPoints): boolean;
 }
 
 /** Where `fetch` gets papers: the group's (or one user's) sources and what each last answered. */
@@ -109,4 +122,4 @@ export interface WriteControl {
   enlargePageCache(kib: number): () => void;
 }
 
-export interface PaperStore extends PaperCatalog, ChangeFeed, ProfileRows, SourceRows, WriteControl {}
+export interface PaperStore extends PaperCatalog, ChangeFeed, MapRows, ProfileRows, SourceRows, WriteControl {}

@@ -14,6 +14,7 @@ import { planRoutes } from './routes/plan.ts';
 import { topicsRoutes } from './routes/topics.ts';
 import { digestsRoutes } from './routes/digests.ts';
 import { collectionsRoutes } from './routes/collections.ts';
+import { mapRoutes } from './routes/map.ts';
 import { Relevance } from './relevance.ts';
 import { SearchPool } from './search-pool.ts';
 import { Writer } from './writer.ts';
@@ -103,6 +104,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(topicsRoutes, routes);
   await app.register(digestsRoutes, routes);
   await app.register(collectionsRoutes, routes);
+  await app.register(mapRoutes, routes);
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   if (options.webRoot) await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });
   return app;

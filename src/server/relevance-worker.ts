@@ -30,3 +30,6 @@ answerRequests<RelevanceQuery, RelevanceResult>((query) => {
 
 // Papers added by uploads (or by another paperscout) are indexed between requests.
 updateFeaturesInBackground(library);
+// And once they are, the library map is laid out, or its new papers placed. Loaded after the
+// worker answers: its layout libraries (umap-js, ml-kmeans) take a while to load, and no request needs them.
+setTimeout(() => void import('../actions/library-map.ts').then(({ updateMapInBackground }) => updateMapInBackground(library)), 0);

@@ -524,3 +524,57 @@ export const Problem = Type.Object({
   location: Type.Optional(Type.String({ description: 'where in an uploaded file the problem is, e.g. `line 12`' })),
 });
 export type Problem = Static<typeof Problem>;
+
+// ---- the library map ----
+
+export const MapRegion = Type.Object({
+  id: Type.Integer({ minimum: 0 }),
+  x: Type.Number(),
+  y: Type.Number(),
+  keywords: Type.Array(Type.String()),
+});
+
+export const MapInfo = Type.Object(
+  {
+    /** False until the map has been laid out (the server does it in the background once the library's papers are indexed). */
+    ready: Type.Boolean(),
+    papers: Type.Integer({ minimum: 0 }),
+    placed: Type.Integer({ minimum: 0, description: 'papers placed by their neighbours since the map was laid out' }),
+    builtAt: Nullable(Type.String()),
+    bounds: Type.Object({ minX: Type.Number(), minY: Type.Number(), maxX: Type.Number(), maxY: Type.Number() }),
+    regions: Type.Array(MapRegion),
+    venues: Type.Array(Type.String(), { description: "indexes of /api/map/points' venue array" }),
+    listings: Type.Array(Type.Object({ id: Id, name: Type.String() }), { description: "indexes of /api/map/points' listing array" }),
+    /** Changes with the map: /api/map/points?version= must name it, so the two always agree. */
+    version: Type.String(),
+  },
+  { description: 'The library map: regions, and the tables the points refer to' },
+);
+export type MapInfo = Static<typeof MapInfo>;
+
+export const MapPointsQuery = Type.Object({ version: Type.String({ maxLength: 100 }) });
+
+export const MapHighlightsQuery = Type.Object({ profile: Type.Optional(Name), listing: Type.Optional(Name) });
+const IdList = Type.Array(Id);
+export const MapHighlights = Type.Object({
+  listing: Type.Optional(Type.Object({ name: Type.String(), paperIds: IdList })),
+  profile: Type.Optional(
+    Type.Object({
+      name: Type.String(),
+      /** Its own and liked papers. */
+      paperIds: IdList,
+      topics: Type.Array(Type.Object({ name: Type.String(), paperIds: IdList })),
+      recommendations: IdList,
+    }),
+  ),
+});
+export type MapHighlights = Static<typeof MapHighlights>;
+
+export const MapPapersBody = Type.Object({ ids: Type.Array(Id, { minItems: 1, maxItems: 500 }) });
+export const MapPapers = Type.Object({ papers: Type.Array(Paper) });
+export type MapPapers = Static<typeof MapPapers>;
+
+export const MapProfileBody = Type.Object(
+  { name: Name, paperIds: Type.Array(Id, { minItems: 1, maxItems: 500, description: 'papers the new profile likes; ids of no paper are left out' }) },
+  { additionalProperties: false },
+);

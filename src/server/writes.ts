@@ -58,7 +58,8 @@ export type WriteRequest =
   | { kind: 'addToCollection'; name: string; body: CollectionAdditions }
   | { kind: 'saveShortlist'; name: string; body: ShortlistSave }
   | { kind: 'removeFromCollection'; name: string; paperId: number }
-  | { kind: 'deleteCollection'; name: string };
+  | { kind: 'deleteCollection'; name: string }
+  | { kind: 'profileLiking'; name: string; paperIds: readonly number[] };
 
 export type WriteResult =
   | ListingReport
@@ -107,6 +108,8 @@ function write(library: Library, request: WriteRequest): WriteResult {
       return editListing(library, request.id, request.body);
     case 'removeListing':
       return { removed: true, ...removeListing(library, request.id) };
+    case 'profileLiking':
+      return profileLiking(library, request.name, request.paperIds);
     case 'rate':
       return library.write(() => {
         const profile = findProfile(library, request.name);
@@ -147,6 +150,16 @@ function editTopics(library: Library, profile: Profile, edit: TopicEdit): Profil
     case 'move':
       return moveToTopic(library, profile, edit.paperId, edit.into ?? undefined);
   }
+}
+
+/** A new profile that likes these papers (a selection on the map): a cold start without papers of one's own. */
+function profileLiking(library: Library, name: string, paperIds: readonly number[]): ProfileSummary {
+  return library.write(() => {
+    if (!library.createProfile(name)) throw nameTaken(name);
+    const profile = findProfile(library, name);
+    for (const paper of library.papersById(paperIds)) library.rate(profile, paper.id, 1);
+    return summary(findProfile(library, name));
+  });
 }
 
 /** What a pasted listing is called in messages about its text. */

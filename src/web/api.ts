@@ -1,4 +1,5 @@
 // The JSON API as typed functions. Types come from the server's schemas, so the two cannot drift.
+import { decodeMapPoints, type MapPointArrays } from '../map-points.ts';
 import type {
   CollectionChange,
   CollectionDetail,
@@ -12,6 +13,9 @@ import type {
   ListingRemoval,
   ListingReport,
   ListingUpload,
+  MapHighlights,
+  MapInfo,
+  MapPapers,
   PaperDetail,
   PaperPage,
   Problem,
@@ -174,6 +178,17 @@ export const api = {
   deleteCollection: (name: string) => request<void>('DELETE', `collections/${segment(name)}`),
   saveShortlist: (name: string, listing: string, paperIds: readonly number[]) =>
     request<CollectionChange>('POST', `collections/${segment(name)}/shortlist`, { body: { listing, paperIds } }),
+  map: (signal?: AbortSignal) => get<MapInfo>('map', {}, signal),
+  /** The map's points (see src/map-points.ts), of the version GET /api/map gave. */
+  mapPoints: async (version: string, signal?: AbortSignal): Promise<MapPointArrays> => {
+    const response = await fetch(apiUrl('map/points', { version }), { signal });
+    if (!response.ok) throw new ApiError(response.status, response.status === 409 ? 'the map changed while loading: reload the page' : `the server answered ${response.status}`);
+    return decodeMapPoints(await response.arrayBuffer());
+  },
+  mapHighlights: (query: { profile?: string; listing?: string }, signal?: AbortSignal) => get<MapHighlights>('map/highlights', query, signal),
+  mapPapers: (ids: readonly number[]) => request<MapPapers>('POST', 'map/papers', { body: { ids } }),
+  /** A new profile that likes these papers. */
+  mapProfile: (name: string, paperIds: readonly number[]) => changesLibrary(request<ProfileSummary>('POST', 'map/profile', { body: { name, paperIds } })),
 };
 
 /** Where a collection downloads as a citation manager's file. */

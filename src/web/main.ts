@@ -1,5 +1,5 @@
 // The web app's shell: hash routes (#/search?q=…, #/paper/42, #/add, #/profile, #/plan?listing=…, #/listing/3,
-// #/digest, #/collections/NAME)
+// #/digest, #/collections/NAME, #/map)
 // mapped to pages, each rendered into <main> from the JSON API.
 import { describeError, isAbort } from './api.ts';
 import { errorBox, loading } from './components.ts';
@@ -14,7 +14,10 @@ import { listingPage } from './pages/listing.ts';
 import { digestPage } from './pages/digest.ts';
 import { collectionsPage } from './pages/collections.ts';
 
-const PAGES: Record<string, Page> = { search: searchPage, paper: paperPage, add: addListingPage, profile: profilePage, plan: plannerPage, listing: listingPage, digest: digestPage, collections: collectionsPage };
+/** The map page brings its WebGL library, loaded when it is first opened. */
+const mapPage: Page = async (context) => (await import('./pages/map.ts')).mapPage(context);
+
+const PAGES: Record<string, Page> = { search: searchPage, paper: paperPage, add: addListingPage, profile: profilePage, plan: plannerPage, listing: listingPage, digest: digestPage, collections: collectionsPage, map: mapPage };
 
 function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#\/?/, '').split('?', 2);

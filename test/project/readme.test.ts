@@ -41,6 +41,8 @@ function assertParses(file: string, text: string): void {
   } else if (extension === '.html') assert.ok(text.startsWith('<!DOCTYPE html>'), file);
   else if (extension === '.atom') assert.equal(XMLValidator.validate(text), true, file);
   else if (extension === '.ris') assert.ok(risImporter.parse(text, file).papers.length > 0, file);
+  else if (extension === '.svg') assert.match(text, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^]*<\/svg>\n$/);
+  else if (extension === '.png') assert.equal(text.slice(1, 4), 'PNG', `${file} is not a PNG`);
   else assert.fail(`no check for ${file}`);
 }
 

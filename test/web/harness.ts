@@ -20,7 +20,13 @@ export interface WebApp {
   close(): Promise<void>;
 }
 
-export async function startWebApp(): Promise<WebApp> {
+/**
+ * Headless chromium draws WebGL (the map page) only on its software renderer, SwiftShader,
+ * which it no longer picks on its own; other pages need no GPU at all.
+ */
+export const WEBGL_ARGS = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+
+export async function startWebApp(options: { webgl?: boolean } = {}): Promise<WebApp> {
   const webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'paperscout-web-'));
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await buildWeb(webRoot);
@@ -28,7 +34,7 @@ export async function startWebApp(): Promise<WebApp> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', ...(options.webgl ? WEBGL_ARGS : ['--disable-gpu'])],
   });
   return {
     server,

@@ -1,0 +1,165 @@
+// bench:map — the library map on the library of all paperlists papers (bench:ingest builds it):
+// laying it out in a fresh process (time, peak RSS), placing 300 papers new to it, how well it
+// keeps each paper's neighbours (trustworthiness), and in chromium the map page's first paint
+// and its frame time while panning.
+//
+//   tsx bench/map.ts [--reuse]
+//
+// Works on a scratch copy (artifacts/bench/map.db), never on the shared library; --reuse keeps
+// a copy made before, with its feature index, instead of copying and indexing again.
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { Library } from '../src/library/library.ts';
+import { libraryFeatures } from '../src/actions/library-features.ts';
+import { placeNewPapers } from '../src/actions/library-map.ts';
+import { seededRandom } from '../src/engine/linalg.ts';
+import type { FeatureIndex } from '../src/engine/feature-index.ts';
+import { buildWeb } from '../src/web/build.ts';
+import { defaultWebRoot } from '../src/server/web-assets.ts';
+import { table } from '../src/cli/format.ts';
+import { CHROMIUM } from '../test/requirements.ts';
+import { WEBGL_ARGS } from '../test/web/harness.ts';
+import { artifactsDir, paperlistsLibrary, repoRoot } from './paths.ts';
+import { round2, summarize } from './measure.ts';
+import { startServerProcess } from './server-process.ts';
+import type { MapBuildTimes } from './map-build.ts';
+
+const scratchLibrary = path.join(artifactsDir, 'map.db');
+const NEW_PAPERS = 300;
+/** Papers whose neighbours are compared, and how many: the dense space's 10 among the map's 20. */
+const SAMPLE = 300;
+const DENSE_NEIGHBOURS = 10;
+const MAP_NEIGHBOURS = 20;
+const PAN_STEPS = 90;
+const TARGETS = { layoutSeconds: 180, peakRssMiB: 2048, placeSeconds: 2, frameMs: 33, firstPaintMs: 1500 };
+
+const { values: args } = parseArgs({ options: { reuse: { type: 'boolean' } } });
+const loads: string[] = [];
+const loadavg = (when: string) => loads.push(`${when}: ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+
+if (!(args.reuse && fs.existsSync(scratchLibrary))) {
+  if (!fs.existsSync(paperlistsLibrary)) throw new Error(`no ${path.relative(repoRoot, paperlistsLibrary)}: run \`npm run bench:ingest\` first`);
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(scratchLibrary + suffix, { force: true });
+  fs.copyFileSync(paperlistsLibrary, scratchLibrary);
+}
+
+loadavg('before the layout');
+console.log('laying out the map in a fresh process (indexing the papers first if the copy has no index)…');
+const build = JSON.parse(
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'map-build.ts'), scratchLibrary], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }),
+) as MapBuildTimes;
+
+loadavg('before placing and trustworthiness');
+const library = Library.open(scratchLibrary);
+const index = libraryFeatures(library);
+const random = seededRandom(7);
+const onMap = library.mapPoints().ids;
+const removed = new Set<number>();
+while (removed.size < NEW_PAPERS) removed.add(onMap[Math.floor(random() * onMap.length)]);
+// The store itself: these papers become new to the map.
+const forget = library.db.prepare('DELETE FROM map_points WHERE paper_id = ?');
+library.write(() => removed.forEach((id) => forget.run(id)));
+const placing = performance.now();
+const placed = placeNewPapers(library, index);
+const placeMs = performance.now() - placing;
+if (placed !== NEW_PAPERS) throw new Error(`placed ${placed} papers, not ${NEW_PAPERS}`);
+
+const points = library.mapPoints();
+const sample = Array.from({ length: SAMPLE }, () => Math.floor(random() * points.ids.length));
+const trust = trustworthiness(index, points.ids, points.xy, sample);
+const placedTrust = trustworthiness(index, points.ids, points.xy, Array.from(removed, (id) => points.ids.indexOf(id)));
+library.close();
+
+// Said now: the browser's part may fail on a machine whose chromium cannot draw WebGL.
+console.log(JSON.stringify({ build, placeMs, trust, placedTrust }));
+await buildWeb(defaultWebRoot);
+loadavg('before chromium');
+const browserTimes = await measureBrowser();
+loadavg('after');
+
+const ok = (pass: boolean) => (pass ? 'met' : 'MISSED');
+const s = (ms: number) => round2(ms / 1000);
+console.log(
+  table(
+    ['measure', 'value', 'target', ''],
+    [
+      [`lay out ${build.papers} papers, ${build.regions} regions, fresh process (s)`, s(build.layoutMs), `≤ ${TARGETS.layoutSeconds}`, ok(build.layoutMs <= TARGETS.layoutSeconds * 1000)],
+      ['  of which CPU time (s)', s(build.layoutCpuMs), '', ''],
+      ['  loading the feature index before it (s)', s(build.loadIndexMs), '', ''],
+      ['  process peak RSS (MiB)', build.peakRssMiB, `≤ ${TARGETS.peakRssMiB}`, ok(build.peakRssMiB <= TARGETS.peakRssMiB)],
+      [`place ${NEW_PAPERS} new papers, stored (s)`, s(placeMs), `≤ ${TARGETS.placeSeconds}`, ok(placeMs <= TARGETS.placeSeconds * 1000)],
+      [`trustworthiness: dense ${DENSE_NEIGHBOURS}-NN among map ${MAP_NEIGHBOURS}-NN, ${SAMPLE} papers`, round2(trust), '', ''],
+      ['  of the placed papers', round2(placedTrust), '', ''],
+      ['map page first paint, cold / warm server (ms)', `${round2(browserTimes.firstPaint[0])} / ${round2(browserTimes.firstPaint[1])}`, `≤ ${TARGETS.firstPaintMs}`, ok(browserTimes.firstPaint[1] <= TARGETS.firstPaintMs)],
+      ['frame time while panning p50 / p90 (ms)', `${round2(browserTimes.frames.p50)} / ${round2(browserTimes.frames.p90)}`, `≤ ${TARGETS.frameMs}`, ok(browserTimes.frames.p50 <= TARGETS.frameMs)],
+    ],
+  ),
+);
+console.log(`\nload averages (1, 5, 15 min)\n${loads.join('\n')}`);
+
+/**
+ * The share of each sampled paper's DENSE_NEIGHBOURS closest papers by cosine (exact, over
+ * all of them) that are among its MAP_NEIGHBOURS closest on the map.
+ */
+function trustworthiness(features: FeatureIndex, ids: Uint32Array, xy: Float32Array, positions: readonly number[]): number {
+  const rows = Uint32Array.from(ids, (id) => features.rowOf(id)!);
+  const cosines = new Float64Array(rows.length);
+  const vector = new Float32Array(features.dimensions);
+  const distances = new Float64Array(rows.length);
+  let kept = 0;
+  for (const p of positions) {
+    features.dots(features.denseOf(rows[p], vector), rows, cosines);
+    cosines[p] = -Infinity;
+    const dense = closest(cosines, DENSE_NEIGHBOURS, (a, b) => b - a);
+    for (let i = 0; i < rows.length; i++) distances[i] = (xy[2 * i] - xy[2 * p]) ** 2 + (xy[2 * i + 1] - xy[2 * p + 1]) ** 2;
+    distances[p] = Infinity;
+    const near = new Set(closest(distances, MAP_NEIGHBOURS, (a, b) => a - b));
+    kept += dense.filter((i) => near.has(i)).length;
+  }
+  return kept / (positions.length * DENSE_NEIGHBOURS);
+}
+
+function closest(values: Float64Array, k: number, order: (a: number, b: number) => number): number[] {
+  return Array.from(values.keys())
+    .sort((a, b) => order(values[a], values[b]) || a - b)
+    .slice(0, k);
+}
+
+async function measureBrowser(): Promise<{ firstPaint: number[]; frames: ReturnType<typeof summarize> }> {
+  const server = await startServerProcess(scratchLibrary);
+  const origin = server.url.replace(/\/$/, '');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', ...WEBGL_ARGS] });
+  try {
+    const firstPaint: number[] = [];
+    let page;
+    for (let visit = 0; visit < 2; visit++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+      page = await context.newPage();
+      await page.goto(`${origin}/#/map`);
+      await page.waitForFunction(() => window.paperscoutMap !== undefined, undefined, { timeout: 60_000 });
+      // Painted: two animation frames after the page set the map up.
+      firstPaint.push(await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))))));
+      if (visit === 0) await context.close();
+    }
+    const frame = await page!.locator('.map-frame').boundingBox();
+    const [cx, cy] = [frame!.x + frame!.width / 2, frame!.y + frame!.height / 2];
+    // A string, not a function: tsx would wrap the callback's named helpers in its own __name, which the page lacks.
+    await page!.evaluate('window.stamps = []; (function tick(time) { window.stamps.push(time); requestAnimationFrame(tick); })(performance.now())');
+    await page!.mouse.move(cx, cy);
+    await page!.mouse.down();
+    for (let step = 1; step <= PAN_STEPS; step++) {
+      await page!.mouse.move(cx + 300 * Math.sin((step / PAN_STEPS) * 2 * Math.PI), cy + 150 * Math.sin((step / PAN_STEPS) * 4 * Math.PI));
+      await page!.waitForTimeout(16);
+    }
+    await page!.mouse.up();
+    const stamps = (await page!.evaluate('window.stamps')) as number[];
+    const intervals = stamps.slice(1).map((t, i) => t - stamps[i]);
+    return { firstPaint, frames: summarize(intervals) };
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}

@@ -1,0 +1,90 @@
+// The library map's store: points, regions and when it was laid out (see actions/library-map.ts).
+import type { Db } from './database.ts';
+
+export interface MapRegionRecord {
+  id: number;
+  x: number;
+  y: number;
+  keywords: string[];
+}
+
+export interface MapLayoutInfo {
+  builtAt: string;
+  seed: number;
+  /** Papers laid out at that time; papers added since are placed by their neighbours. */
+  papers: number;
+}
+
+/** Points as arrays by position: paper ids (ascending), x, y interleaved, and each one's region. */
+export interface MapPoints {
+  ids: Uint32Array;
+  xy: Float32Array;
+  regions: Uint16Array;
+  placed: number;
+}
+
+/** What the map is coloured by, for each point in the order of `mapPoints`. */
+export interface MapPointLabels {
+  venues: (string | null)[];
+  years: (number | null)[];
+  /** The id of the first listing that holds the paper. */
+  listings: (number | null)[];
+}
+
+export function mapLayoutInfo(db: Db): MapLayoutInfo | undefined {
+  return db.prepare<[], MapLayoutInfo>('SELECT built_at AS builtAt, seed, papers FROM map_layout').get();
+}
+
+export function mapRegions(db: Db): MapRegionRecord[] {
+  return db
+    .prepare<[], { id: number; x: number; y: number; keywords: string }>('SELECT id, x, y, keywords FROM map_regions ORDER BY id')
+    .all()
+    .map((row) => ({ ...row, keywords: JSON.parse(row.keywords) as string[] }));
+}
+
+export function mapPoints(db: Db): MapPoints {
+  const rows = db.prepare<[], [number, number, number, number, number]>('SELECT paper_id, x, y, region, placed FROM map_points ORDER BY paper_id').raw().all();
+  const points: MapPoints = { ids: new Uint32Array(rows.length), xy: new Float32Array(2 * rows.length), regions: new Uint16Array(rows.length), placed: 0 };
+  rows.forEach(([id, x, y, region, placed], i) => {
+    points.ids[i] = id;
+    points.xy[2 * i] = x;
+    points.xy[2 * i + 1] = y;
+    points.regions[i] = region;
+    points.placed += placed;
+  });
+  return points;
+}
+
+export function mapPointLabels(db: Db): MapPointLabels {
+  const rows = db
+    .prepare<[], [string | null, number | null, number | null]>(
+      `SELECT p.venue, p.year, (SELECT min(a.listing_id) FROM appearances a WHERE a.paper_id = m.paper_id)
+       FROM map_points m JOIN papers p ON p.id = m.paper_id ORDER BY m.paper_id`,
+    )
+    .raw()
+    .all();
+  return { venues: rows.map((row) => row[0]), years: rows.map((row) => row[1]), listings: rows.map((row) => row[2]) };
+}
+
+/** Replaces the whole map (regions' ids are their positions in `regions`). */
+export function replaceMap(db: Db, info: MapLayoutInfo, points: MapPoints, regions: readonly Omit<MapRegionRecord, 'id'>[]): void {
+  db.prepare('DELETE FROM map_points').run();
+  db.prepare('DELETE FROM map_regions').run();
+  db.prepare('DELETE FROM map_layout').run();
+  db.prepare('INSERT INTO map_layout (one, built_at, seed, papers) VALUES (1, ?, ?, ?)').run(info.builtAt, info.seed, info.papers);
+  const region = db.prepare('INSERT INTO map_regions (id, x, y, keywords) VALUES (?, ?, ?, ?)');
+  regions.forEach((r, id) => region.run(id, r.x, r.y, JSON.stringify(r.keywords)));
+  insertPoints(db, points, 0);
+}
+
+/** Adds points placed after the map was laid out; points of papers since deleted are skipped. */
+export function addMapPoints(db: Db, points: MapPoints): number {
+  return insertPoints(db, points, 1);
+}
+
+function insertPoints(db: Db, points: MapPoints, placed: 0 | 1): number {
+  const insert = db.prepare('INSERT OR REPLACE INTO map_points (paper_id, x, y, region, placed) SELECT id, ?, ?, ?, ? FROM papers WHERE id = ?');
+  let added = 0;
+  for (let i = 0; i < points.ids.length; i++) added += insert.run(points.xy[2 * i], points.xy[2 * i + 1], points.regions[i], placed, points.ids[i]).changes;
+  return added;
+}

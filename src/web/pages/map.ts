@@ -1,0 +1,345 @@
+// The library map (#/map?profile=…&listing=…&colour=…): every paper a point (WebGL, through
+// deck.gl's ScatterplotLayer; regl-scatterplot is smaller but regl compiles its shaders' glue
+// with new Function, which the app's Content-Security-Policy forbids), coloured by venue, year
+// or listing, or by what a profile and a listing highlight. Hovering shows a title, a click
+// opens the paper, a box (shift + drag) lists the papers inside and can start a profile from
+// them. The regions are buttons too, so keyboard and screen-reader users reach the same
+// selections as lists.
+import { Deck, OrthographicView, type PickingInfo } from '@deck.gl/core';
+import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { api, describeError, type Paper } from '../api.ts';
+import { announce, errorBox, listingSelect, loading, paperCard } from '../components.ts';
+import { count, h, hashLink, replaceChildren } from '../dom.ts';
+import { setTitle, type PageContext } from '../page.ts';
+import { currentProfile, setCurrentProfile } from '../store.ts';
+import { categories, COLOURINGS, type Colouring } from '../../map-colours.ts';
+import type { MapHighlights, MapInfo } from '../../server/schemas.ts';
+
+/** Something to do with a selection of papers, shown as a button under it. */
+export interface SelectionAction {
+  label: string;
+  run(paperIds: readonly number[]): Promise<string>;
+}
+
+/**
+ * What a selection can become besides a profile: collections register here (their page's
+ * module calls addSelectionAction at load), and the map shows a button for each.
+ */
+const selectionActions: SelectionAction[] = [];
+export function addSelectionAction(action: SelectionAction): void {
+  selectionActions.push(action);
+}
+
+/** Papers of a selection listed (and asked of the server) at a time. */
+const LISTED = 100;
+/** A profile started from the map likes at most this many of its papers (the first by id). */
+const PROFILE_LIKES = 100;
+/** The map's centre and half its larger side: points are drawn in [-1, 1], its aspect kept. */
+function frameOf(info: MapInfo): { centre: [number, number]; half: number } {
+  const { minX, minY, maxX, maxY } = info.bounds;
+  return { centre: [(minX + maxX) / 2, (minY + maxY) / 2], half: (Math.max(maxX - minX, maxY - minY, 1e-9) / 2) * 1.05 };
+}
+
+/** What the browser tests and the benchmark read: the points drawn, which are highlighted, and where they are on screen. */
+export interface MapProbe {
+  ids: Uint32Array;
+  /** The paper ids drawn in a highlight colour. */
+  highlighted(): number[];
+  /** Where a paper's point is, in page pixels. */
+  screenPosition(id: number): [number, number] | undefined;
+}
+
+declare global {
+  interface Window {
+    paperscoutMap?: MapProbe;
+  }
+}
+
+export async function mapPage({ main, route, signal }: PageContext): Promise<void> {
+  setTitle('Map');
+  const profileName = route.params.get('profile') ?? currentProfile() ?? '';
+  const listingName = route.params.get('listing') ?? '';
+  const [info, listings, profiles] = await Promise.all([api.map(signal), api.listings(), api.profiles(signal)]);
+  signal.throwIfAborted();
+  const heading = h('h1', { tabindex: '-1' }, 'Map of the library');
+  if (!info.ready) {
+    replaceChildren(main, heading, h('p', { class: 'notice', role: 'status' }, 'The map is being laid out from the library’s papers; this page shows it once it is ready.'));
+    const timer = window.setTimeout(() => signal.aborted || void mapPage({ main, route, signal }), 3000);
+    signal.addEventListener('abort', () => window.clearTimeout(timer));
+    return;
+  }
+  const [points, highlights] = await Promise.all([
+    api.mapPoints(info.version, signal),
+    profileName || listingName ? api.mapHighlights({ profile: profileName || undefined, listing: listingName || undefined }, signal) : Promise.resolve({} as MapHighlights),
+  ]);
+  signal.throwIfAborted();
+  const colouring = (route.params.get('colour') as Colouring | null) ?? (highlights.profile || highlights.listing ? 'highlights' : 'venue');
+  const n = points.ids.length;
+  const positionOf = new Map(Array.from(points.ids, (id, i) => [id, i]));
+
+  const form = h(
+    'form',
+    { class: 'filters map-controls', on: { change: (event) => (event.currentTarget as HTMLFormElement).requestSubmit(), submit: goWithFields } },
+    h(
+      'label',
+      { class: 'field' },
+      h('span', null, 'Colour by'),
+      h(
+        'select',
+        { name: 'colour', id: 'map-colour' },
+        COLOURINGS.map((value) => h('option', { value, selected: value === colouring }, value)),
+      ),
+    ),
+    h(
+      'label',
+      { class: 'field' },
+      h('span', null, 'Profile'),
+      h('select', { name: 'profile', id: 'map-profile' }, h('option', { value: '' }, 'none'), profiles.map((p) => h('option', { value: p.name, selected: p.name === profileName }, p.name))),
+    ),
+    h('label', { class: 'field' }, h('span', null, 'Listing'), listingSelect(listings, listingName, { name: 'listing', id: 'map-listing' }, 'none')),
+    h('noscript', null, h('button', { type: 'submit' }, 'Show')),
+  );
+
+  const canvas = h('canvas', { class: 'map-canvas', 'aria-hidden': 'true' });
+  const tooltip = h('div', { class: 'map-tooltip', role: 'tooltip', hidden: true });
+  const frame = h('div', { class: 'map-frame' }, canvas, tooltip);
+  const legendList = h('ul', { class: 'map-legend' });
+  const selection = h('section', { class: 'map-selection', 'aria-labelledby': 'selection-title', 'aria-live': 'polite' });
+  const members = info.regions.map((): number[] => []);
+  points.region.forEach((region, i) => members[region]?.push(i));
+  const regionList = h(
+    'ul',
+    { class: 'map-regions' },
+    info.regions.map((region) => {
+      return h(
+        'li',
+        null,
+        h('button', { type: 'button', class: 'quiet', on: { click: () => showSelection(members[region.id], `Region: ${region.keywords.join(', ')}`) } }, region.keywords.join(', ') || `region ${region.id + 1}`),
+        ` ${count(members[region.id].length, 'paper')}`,
+      );
+    }),
+  );
+  replaceChildren(
+    main,
+    heading,
+    h(
+      'p',
+      { class: 'summary' },
+      `${count(n, 'paper')}, near the papers they are close to in meaning.`,
+      info.placed > 0 ? ` ${count(info.placed, 'paper')} added since it was laid out ${info.placed === 1 ? 'is' : 'are'} placed by ${info.placed === 1 ? 'its' : 'their'} closest papers.` : '',
+      ' Drag to pan, scroll to zoom, hold shift and drag to select papers; click a point to open its paper.',
+    ),
+    form,
+    frame,
+    legendList,
+    selection,
+    h('section', { 'aria-labelledby': 'regions-title' }, h('h2', { id: 'regions-title' }, 'Regions'), h('p', { class: 'muted' }, 'Each lists its papers, as a selection on the map does.'), regionList),
+  );
+
+  const { centre, half } = frameOf(info);
+  const drawn = categories(colouring, info, points, highlights);
+  const positions = new Float32Array(2 * n);
+  const colours = new Uint8Array(4 * n);
+  const radii = new Float32Array(n);
+  const rgb = drawn.colours.map((hex) => [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)));
+  const small = n > 20_000 ? 1.5 : 5;
+  for (let i = 0; i < n; i++) {
+    [positions[2 * i], positions[2 * i + 1]] = [(points.x[i] - centre[0]) / half, (points.y[i] - centre[1]) / half];
+    colours.set([...rgb[drawn.values[i]], drawn.values[i] > 0 || colouring !== 'highlights' ? 220 : 110], 4 * i);
+    radii[i] = colouring === 'highlights' && drawn.values[i] > 0 ? small * 2 : small;
+  }
+  /** The selected points, drawn ringed in a second layer. */
+  let selected = new Uint32Array(0);
+  const layers = () => [
+    new ScatterplotLayer({
+      id: 'papers',
+      data: { length: n, attributes: { getPosition: { value: positions, size: 2 }, getFillColor: { value: colours, size: 4, normalized: true }, getRadius: { value: radii, size: 1 } } },
+      radiusUnits: 'pixels',
+      pickable: true,
+    }),
+    new ScatterplotLayer({
+      id: 'selection',
+      data: Array.from(selected),
+      getPosition: (i: number) => [positions[2 * i], positions[2 * i + 1]],
+      getRadius: small + 2,
+      radiusUnits: 'pixels',
+      stroked: true,
+      filled: false,
+      getLineColor: [20, 20, 20, 255],
+      lineWidthUnits: 'pixels',
+      getLineWidth: 1.5,
+    }),
+    new TextLayer({
+      id: 'regions',
+      data: info.regions,
+      getPosition: (region: MapInfo['regions'][number]) => [(region.x - centre[0]) / half, (region.y - centre[1]) / half],
+      getText: (region: MapInfo['regions'][number]) => region.keywords.join(', '),
+      getSize: 13,
+      getColor: [40, 44, 52, 255],
+      outlineWidth: 3,
+      outlineColor: [255, 255, 255, 220],
+      fontSettings: { sdf: true },
+      characterSet: 'auto',
+    }),
+  ];
+  const fit = () => Math.log2(Math.max(1, Math.min(frame.clientWidth, frame.clientHeight)) / 2.1);
+  const titles = new Map<number, Promise<string>>();
+  const titleOf = (id: number) => {
+    if (!titles.has(id)) titles.set(id, api.paper(id).then((detail) => detail.paper.title, () => `paper ${id}`));
+    return titles.get(id)!;
+  };
+  let hovered = -1;
+  const onHover = (pick: PickingInfo) => {
+    hovered = pick.index;
+    if (pick.index < 0) {
+      tooltip.hidden = true;
+      return;
+    }
+    const at = pick.index;
+    void titleOf(points.ids[at]).then((title) => {
+      if (hovered !== at) return;
+      tooltip.textContent = title;
+      tooltip.style.left = `${pick.x}px`;
+      tooltip.style.top = `${pick.y}px`;
+      // Below the point near the top edge, where above it would be cut off.
+      tooltip.classList.toggle('below', pick.y < 60);
+      tooltip.hidden = false;
+    });
+  };
+  const deck = new Deck({
+    canvas,
+    width: '100%',
+    height: '100%',
+    views: new OrthographicView({ flipY: false }),
+    initialViewState: { target: [0, 0, 0], zoom: fit(), minZoom: fit() - 1, maxZoom: fit() + 10 },
+    controller: { doubleClickZoom: false },
+    layers: layers(),
+    onHover,
+    onClick: (pick: PickingInfo) => {
+      if (pick.index >= 0) location.hash = hashLink(`paper/${points.ids[pick.index]}`);
+    },
+    getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
+  });
+  signal.addEventListener('abort', () => deck.finalize());
+  replaceChildren(legendList, drawn.legend.map((entry) => h('li', null, h('span', { class: 'swatch', 'data-colour': entry.colour }), entry.label)));
+  for (const swatch of Array.from(legendList.querySelectorAll<HTMLElement>('.swatch'))) swatch.style.background = swatch.dataset.colour ?? '';
+
+  // Shift + drag draws a box; the papers inside are the selection. Caught before deck.gl's own
+  // handlers (on the canvas) see the drag, so the map does not pan meanwhile.
+  const box = h('div', { class: 'map-box', hidden: true });
+  frame.append(box);
+  let boxStart: [number, number] | undefined;
+  const local = (event: PointerEvent): [number, number] => {
+    const bounds = frame.getBoundingClientRect();
+    return [event.clientX - bounds.left, event.clientY - bounds.top];
+  };
+  frame.addEventListener(
+    'pointerdown',
+    (event) => {
+      if (!event.shiftKey) return;
+      event.stopPropagation();
+      boxStart = local(event);
+      frame.setPointerCapture(event.pointerId);
+    },
+    true,
+  );
+  frame.addEventListener(
+    'pointermove',
+    (event) => {
+      if (!boxStart) return;
+      event.stopPropagation();
+      const [ex, ey] = local(event);
+      Object.assign(box.style, { left: `${Math.min(boxStart[0], ex)}px`, top: `${Math.min(boxStart[1], ey)}px`, width: `${Math.abs(ex - boxStart[0])}px`, height: `${Math.abs(ey - boxStart[1])}px` });
+      box.hidden = false;
+    },
+    true,
+  );
+  frame.addEventListener(
+    'pointerup',
+    (event) => {
+      if (!boxStart) return;
+      event.stopPropagation();
+      const viewport = deck.getViewports()[0];
+      const [ex, ey] = local(event);
+      const [x0, y0] = viewport.unproject([Math.min(boxStart[0], ex), Math.max(boxStart[1], ey)]);
+      const [x1, y1] = viewport.unproject([Math.max(boxStart[0], ex), Math.min(boxStart[1], ey)]);
+      boxStart = undefined;
+      box.hidden = true;
+      const inside: number[] = [];
+      for (let i = 0; i < n; i++) if (positions[2 * i] >= x0 && positions[2 * i] <= x1 && positions[2 * i + 1] >= y0 && positions[2 * i + 1] <= y1) inside.push(i);
+      showSelection(inside, 'Selected on the map');
+    },
+    true,
+  );
+
+  /** Lists the papers at these positions (the first LISTED), with what can be made of them. */
+  function showSelection(chosen: readonly number[], title: string): void {
+    const ids = chosen.map((i) => points.ids[i]).sort((a, b) => a - b);
+    const list = h('ol', { class: 'papers' }, loading());
+    const status = h('p', { role: 'status' });
+    const nameInput = h('input', { id: 'selection-profile', name: 'name', required: true, maxlength: '200', autocomplete: 'off', placeholder: 'profile name' });
+    const makeProfile = h(
+      'form',
+      {
+        class: 'actions',
+        on: {
+          submit: async (event) => {
+            event.preventDefault();
+            const name = nameInput.value.trim();
+            try {
+              const liking = ids.slice(0, PROFILE_LIKES);
+              await api.mapProfile(name, liking);
+              setCurrentProfile(name);
+              const said = `Profile ${name} started: it likes ${count(liking.length, 'paper')} of the selection.`;
+              status.textContent = said;
+              announce(said);
+            } catch (error) {
+              status.textContent = describeError(error);
+            }
+          },
+        },
+      },
+      h('label', { for: 'selection-profile' }, 'Start a profile from these papers: '),
+      nameInput,
+      h('button', { type: 'submit', class: 'primary' }, 'Start profile'),
+    );
+    const actions = selectionActions.map((action) =>
+      h('button', { type: 'button', on: { click: async () => (status.textContent = await action.run(ids).catch(describeError)) } }, action.label),
+    );
+    replaceChildren(
+      selection,
+      h('h2', { id: 'selection-title' }, `${title}: ${count(ids.length, 'paper')}`),
+      ids.length > LISTED ? h('p', { class: 'muted' }, `The first ${LISTED} by id:`) : null,
+      list,
+      ids.length > 0 ? [makeProfile, actions] : null,
+      status,
+    );
+    selected = Uint32Array.from(chosen);
+    deck.setProps({ layers: layers() });
+    if (ids.length === 0) return replaceChildren(list, h('li', { class: 'muted' }, 'No papers there.'));
+    api.mapPapers(ids.slice(0, LISTED)).then(
+      ({ papers: found }) => replaceChildren(list, found.map((paper: Paper) => paperCard(paper))),
+      (error: unknown) => replaceChildren(list, errorBox(describeError(error))),
+    );
+  }
+
+  window.paperscoutMap = {
+    ids: points.ids,
+    highlighted: () => (colouring === 'highlights' ? Array.from(points.ids).filter((_, i) => drawn.values[i] > 0) : []),
+    screenPosition: (id) => {
+      const position = positionOf.get(id);
+      if (position === undefined) return undefined;
+      const [px, py] = deck.getViewports()[0].project([positions[2 * position], positions[2 * position + 1]]);
+      const bounds = canvas.getBoundingClientRect();
+      return [bounds.left + px, bounds.top + py];
+    },
+  };
+}
+
+function goWithFields(event: Event): void {
+  event.preventDefault();
+  const fields = new FormData(event.currentTarget as HTMLFormElement);
+  const profile = String(fields.get('profile') ?? '');
+  if (profile) setCurrentProfile(profile);
+  location.hash = hashLink('map', { colour: String(fields.get('colour') ?? ''), profile, listing: String(fields.get('listing') ?? '') });
+}
