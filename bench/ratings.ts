@@ -6,9 +6,11 @@
 // (engine v2: a liked paper joins the profile as one more paper of the researcher's, disliked
 // papers make a second profile taken off in proportion to their number) and the rule before
 // (engine v1: liked and disliked papers as profile papers of weight +1 and -1 in the mean of the
-// closest five).
+// closest five). Each step from one k to the next is also printed as its mean change over the
+// draws (the same papers are hidden for every k of a draw, so the changes are paired) and twice
+// its standard error: a step smaller than that is not told apart from the luck of the draw.
 //
-//   tsx bench/ratings.ts
+//   tsx bench/ratings.ts [--seeds=50]
 //
 // The referee (tools/score-expertise.mjs) scores every rated pair, revealed ones included, so the
 // loss here is its formula taken over the pairs of papers never revealed: a pair ordered wrongly
@@ -34,7 +36,8 @@ const benchDir = path.join(sharedRoot, 'benchmarks', 'reviewer-expertise');
 const splits = Array.from({ length: 10 }, (_, i) => `d_20_${i + 1}`);
 const KS = [0, 1, 2, 4];
 const MAX_K = Math.max(...KS);
-const SEEDS = 20;
+// Enough draws that a step between two k is told from the draws' spread (printed as ±2 standard errors).
+const SEEDS = Number(process.argv.find((a) => a.startsWith('--seeds='))?.slice(8) ?? 50);
 
 /** researcher id (no ~) -> paper id -> expertise 1..5. */
 function readEvaluations(): Map<string, Map<string, number>> {
@@ -135,7 +138,8 @@ function rulesFor(split: string): Record<'v2 (today)' | 'v1 (before)', Rule> {
   return { 'v2 (today)': v2, 'v1 (before)': v1 };
 }
 
-const totals = new Map<string, { loss: number; max: number }[]>();
+// loss[rule|k][seed - 1]: the mean over the splits of the referee's loss for that draw.
+const losses = new Map<string, number[]>();
 for (const split of splits) {
   const dir = path.join(benchDir, split);
   const { reviewers } = readExpertiseInputs(path.join(dir, 'submissions.json'), path.join(dir, 'archives'));
@@ -143,8 +147,9 @@ for (const split of splits) {
   for (const [name, rule] of Object.entries(rules)) {
     for (const k of KS) {
       const key = `${name}|${k}`;
-      const perSplit = { loss: 0, max: 0 };
+      const perSeed = losses.get(key) ?? new Array<number>(SEEDS).fill(0);
       for (let seed = 1; seed <= SEEDS; seed++) {
+        const draw = { loss: 0, max: 0 };
         for (const reviewer of reviewers) {
           const rated = evaluations.get(reviewer.id.replace(/^~/, ''));
           if (!rated || reviewer.publications.length === 0) continue;
@@ -152,28 +157,42 @@ for (const split of splits) {
           const revealed = reveal(rated, pool, k);
           const hidden = [...rated.keys()].filter((id) => !pool.includes(id));
           const terms = lossTerms(hidden, rated, rule(reviewer.id, reviewer.publications, revealed, hidden));
-          perSplit.loss += terms.loss;
-          perSplit.max += terms.max;
+          draw.loss += terms.loss;
+          draw.max += terms.max;
         }
+        perSeed[seed - 1] += draw.loss / draw.max / splits.length;
       }
-      totals.set(key, [...(totals.get(key) ?? []), perSplit]);
+      losses.set(key, perSeed);
     }
   }
 }
 
-const lossOf = (name: string, k: number) => {
-  const parts = totals.get(`${name}|${k}`)!;
-  return parts.reduce((sum, part) => sum + part.loss / part.max, 0) / parts.length;
-};
+const mean = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+/** The mean change from k to the next k over the draws, and twice its standard error (draws are paired: same papers hidden). */
+function step(name: string, from: number, to: number): { change: number; spread: number } {
+  const before = losses.get(`${name}|${from}`)!;
+  const changes = losses.get(`${name}|${to}`)!.map((loss, i) => loss - before[i]);
+  const change = mean(changes);
+  const variance = changes.reduce((sum, c) => sum + (c - change) ** 2, 0) / (changes.length - 1);
+  return { change, spread: 2 * Math.sqrt(variance / changes.length) };
+}
 const names = ['v2 (today)', 'v1 (before)'];
 console.log(`reviewer-expertise, development half: loss over the pairs of papers never revealed (up to ${MAX_K} set aside per researcher, the first k revealed), ${SEEDS} seeded draws, ten splits (lower is better)`);
 console.log(
   table(
-    ['rule', ...KS.map((k) => `k = ${k}`), 'never rises with k', 'k = 4 below k = 0'],
+    ['rule', ...KS.map((k) => `k = ${k}`), ...KS.slice(1).map((k, i) => `${KS[i]} → ${k} (±2 s.e.)`), 'never rises with k', 'k = 4 below k = 0'],
     names.map((name) => {
-      const losses = KS.map((k) => lossOf(name, k));
-      const monotone = losses.every((loss, i) => i === 0 || loss <= losses[i - 1]);
-      return [name, ...losses.map((loss) => loss.toFixed(3)), monotone ? 'yes' : 'NO', losses[3] < losses[0] ? 'yes' : 'NO'];
+      const byK = KS.map((k) => mean(losses.get(`${name}|${k}`)!));
+      const steps = KS.slice(1).map((k, i) => step(name, KS[i], k));
+      const monotone = steps.every((s) => s.change <= 0);
+      const fmt = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(4)}`;
+      return [
+        name,
+        ...byK.map((loss) => loss.toFixed(3)),
+        ...steps.map((s) => `${fmt(s.change)} ±${s.spread.toFixed(4)}`),
+        monotone ? 'yes' : 'NO',
+        byK[byK.length - 1] < byK[0] ? 'yes' : 'NO',
+      ];
     }),
   ),
 );
