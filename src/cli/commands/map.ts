@@ -1,32 +1,19 @@
 // The library map: laid out on request (`map build`; a server does it in the background), and
 // drawn to a file (`map --out map.svg|map.png`), with a profile's and a listing's papers
 // highlighted.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Library } from '../../library/library.ts';
 import type { MapSummary } from '../../actions/library-map.ts';
 import type { Highlights } from '../../map-colours.ts';
 import { withLibrary, UserError } from '../context.ts';
+import { writeFileAtomically } from '../out-file.ts';
 import { clean } from '../format.ts';
 import { resolveProfile } from './profile.ts';
 import { LISTING_HELP, listingOption } from './listing.ts';
 
 const describe = (summary: MapSummary) =>
   `map of ${summary.papers} papers in ${summary.regions} regions, laid out ${summary.builtAt}${summary.placed > 0 ? ` (${summary.placed} placed since by their neighbours)` : ''}`;
-
-/** Writes next to the file and renames, so a failure leaves no half-written picture. */
-function writeWhole(file: string, data: string | Uint8Array): void {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(temporary, data);
-    fs.renameSync(temporary, file);
-  } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new UserError(`cannot write ${file}: ${code}`);
-  }
-}
 
 async function highlightsFor(library: Library, opts: { profile?: string; listing?: string }): Promise<Highlights> {
   const highlights: Highlights = {};
@@ -81,10 +68,10 @@ export function registerMap(program: Command): void {
           title: `paperscout: map of ${drawn.points.ids.length} papers${what ? `, ${what} highlighted` : ''}`,
         });
       });
-      if (format === '.svg') writeWhole(opts.out, svg);
+      if (format === '.svg') writeFileAtomically(opts.out, svg);
       else {
         const { Resvg } = await import('@resvg/resvg-js');
-        writeWhole(opts.out, new Resvg(svg, { font: { loadSystemFonts: true } }).render().asPng());
+        writeFileAtomically(opts.out, new Resvg(svg, { font: { loadSystemFonts: true } }).render().asPng());
       }
       console.log(`wrote ${opts.out}`);
     });
