@@ -97,8 +97,10 @@ test('a box drawn with shift lists exactly the papers inside it', { skip }, asyn
   // Cold start from the map: a profile that likes the selected papers.
   await page.locator('#selection-profile').fill('from the map');
   await page.getByRole('button', { name: 'Start profile' }).click();
-  await page.locator('.map-selection [role=status]', { hasText: 'Profile' }).waitFor();
-  assert.equal(await page.locator('.map-selection [role=status]').textContent(), `Profile from the map started: it likes ${inside.length} papers of the selection.`);
+  // Each card has a status of its own (its collection form's): the selection's is the one that speaks of the profile.
+  const said = page.locator('.map-selection [role=status]', { hasText: 'Profile' });
+  await said.waitFor();
+  assert.equal(await said.textContent(), `Profile from the map started: it likes ${inside.length} papers of the selection.`);
   const liked = Object.entries(app.server.library.profile('from the map')!.ratings).map(([id, rating]) => [Number(id), rating]);
   assert.deepEqual(liked, inside.map((id) => [id, 1]));
 
