@@ -109,6 +109,8 @@ test('a box drawn with shift lists exactly the papers inside it', { skip }, asyn
   await page.keyboard.press('Enter');
   await page.locator('#selection-title', { hasText: 'Region:' }).waitFor();
   const regionCount = Number(/(\d+) papers?$/.exec((await page.locator('.map-regions li').first().textContent())!)![1]);
+  // The title comes at once, the papers when the server has sent them.
+  await page.locator('.map-selection li.paper').nth(regionCount - 1).waitFor();
   assert.equal(await page.locator('.map-selection li.paper').count(), regionCount);
   await finishSession(session);
 });

@@ -150,6 +150,8 @@ export async function mapPage({ main, route, signal }: PageContext): Promise<voi
   }
   /** The selected points, drawn ringed in a second layer. */
   let selected = new Uint32Array(0);
+  /** Counts selections, so the papers of one asked for earlier never replace a later one's. */
+  let selections = 0;
   const layers = () => [
     new ScatterplotLayer({
       id: 'papers',
@@ -317,9 +319,10 @@ export async function mapPage({ main, route, signal }: PageContext): Promise<voi
     selected = Uint32Array.from(chosen);
     deck.setProps({ layers: layers() });
     if (ids.length === 0) return replaceChildren(list, h('li', { class: 'muted' }, 'No papers there.'));
+    const asked = ++selections;
     api.mapPapers(ids.slice(0, LISTED)).then(
-      ({ papers: found }) => replaceChildren(list, found.map((paper: Paper) => paperCard(paper))),
-      (error: unknown) => replaceChildren(list, errorBox(describeError(error))),
+      ({ papers: found }) => asked === selections && replaceChildren(list, found.map((paper: Paper) => paperCard(paper))),
+      (error: unknown) => asked === selections && replaceChildren(list, errorBox(describeError(error))),
     );
   }
 
