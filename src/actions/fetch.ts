@@ -10,7 +10,7 @@ import type { Progress } from './library-features.ts';
 import { EmptyListingError, ImportError, parseListing } from '../importers/index.ts';
 import { looksLikeHtml } from '../importers/html.ts';
 import { decodeListing, encodingName } from '../library/text-encoding.ts';
-import { HttpError, httpGet, shortUrl, type HttpOptions } from '../net/http.ts';
+import { HttpError, httpGet, realSleep, shortUrl, type HttpOptions } from '../net/http.ts';
 import { NotFoundError } from './errors.ts';
 import { requestPlan, type RequestPlan } from './source-kinds.ts';
 
@@ -96,7 +96,7 @@ class Fetcher {
     private readonly library: PaperStore,
     private readonly options: FetchOptions,
   ) {
-    this.sleep = options.http?.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.sleep = options.http?.sleep ?? realSleep;
     this.http = { ...options.http, sleep: this.sleep, userAgent: options.http?.userAgent ?? userAgent(options.contact) };
     this.now = options.now ?? (() => new Date());
     this.arxivIntervalMs = options.arxivIntervalMs ?? ARXIV_INTERVAL_MS;
@@ -181,6 +181,9 @@ class Fetcher {
     } catch (error) {
       if (error instanceof HttpError) throw new SourceFailure(`${where}: ${error.message}`);
       throw error;
+    } finally {
+      // From the end of its last attempt: retries inside httpGet are requests too.
+      if (plan.arxivApi) this.lastArxivRequest = performance.now();
     }
   }
 
@@ -194,6 +197,8 @@ class Fetcher {
   }
 }
 
+const unreadable = (where: string, error: ImportError) => new SourceFailure(`${where}: ${error.location ? `${error.location}: ` : ''}${error.message}`);
+
 /** The body as text, in the charset the answer names (UTF-8 by default). */
 function decodeAnswer(body: Uint8Array, contentType: string | undefined, where: string): string {
   const charset = /;\s*charset="?([^";\s]+)/i.exec(contentType ?? '')?.[1];
@@ -201,7 +206,7 @@ function decodeAnswer(body: Uint8Array, contentType: string | undefined, where: 
   try {
     return decodeListing(body, encoding);
   } catch (error) {
-    if (error instanceof ImportError) throw new SourceFailure(`${where}: ${error.location ? `${error.location}: ` : ''}${error.message}`);
+    if (error instanceof ImportError) throw unreadable(where, error);
     throw error;
   }
 }
@@ -218,7 +223,7 @@ function readAnswer(text: string, plan: RequestPlan, url: string, where: string,
     parsed = parseListing(text, path.posix.basename(new URL(url).pathname) || 'page', plan.format);
   } catch (error) {
     if (error instanceof EmptyListingError) return undefined;
-    if (error instanceof ImportError) throw new SourceFailure(`${where}: ${error.location ? `${error.location}: ` : ''}${error.message}`);
+    if (error instanceof ImportError) throw unreadable(where, error);
     throw error;
   }
   if (plan.formats && !plan.formats.includes(parsed.format)) throw new SourceFailure(`${where}: the answer reads as ${parsed.format}, not ${plan.expects}`);

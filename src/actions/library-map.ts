@@ -153,6 +153,11 @@ export function updateMapInBackground(library: PaperStore, idleMs = 1000): () =>
   let build: { map: MapBuild; index: FeatureIndex } | undefined;
   /** The change stamp the map was last brought up to date at: most ticks find nothing new. */
   let seen: string | undefined;
+  /**
+   * The index's state the map was last brought up to date with: a commit that changed no paper
+   * (a rating, the map's own points, a saved model) changes the stamp but leaves nothing to place.
+   */
+  let placedFor: string | undefined;
   const tick = () => {
     timer = setTimeout(tick, build ? 0 : idleMs);
     if (build) {
@@ -169,7 +174,9 @@ export function updateMapInBackground(library: PaperStore, idleMs = 1000): () =>
       build = { map: new MapBuild(index, rowsById(index), MAP_SEED), index };
       return;
     }
-    placeNewPapers(library, index);
+    const indexed = `${index.revision}:${index.liveCount}`;
+    if (indexed !== placedFor) placeNewPapers(library, index);
+    placedFor = indexed;
     seen = stamp;
   };
   timer = setTimeout(tick, 0);

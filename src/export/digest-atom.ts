@@ -68,5 +68,5 @@ export function digestAtom(digests: readonly Digest[], options: FeedOptions): st
       entry: digests.flatMap((digest) => digest.entries.map((entry) => entryOf(digest, entry, options))),
     },
   };
-  return `${builder.build(feed)}`;
+  return builder.build(feed) as string;
 }

@@ -3,10 +3,9 @@
 import type { ImportedPaper, PaperIds, PaperUrls } from '../types.ts';
 import { EmptyListingError, ImportError, type Importer } from './importer.ts';
 import { arxivIdFrom, doiFrom } from './identifiers.ts';
-import { squeeze } from './clean-text.ts';
 import { collectPapers, place, skippedField, titleFields, type SourceRecord } from './records.ts';
 import { boundedMessage } from './untrusted.ts';
-import { elementLines, parseXml, xmlParser } from './xml-text.ts';
+import { elementLines, parseXml, textOf, xmlParser } from './xml-text.ts';
 
 interface AtomLink {
   href?: string;
@@ -34,14 +33,6 @@ const parser = xmlParser({
   attributeNamePrefix: '',
   isArray: (name) => REPEATED.has(name),
 });
-
-function textOf(value: unknown): string | undefined {
-  // An element with attributes parses to {#text, ...attributes}.
-  const raw = value && typeof value === 'object' ? (value as { '#text'?: unknown })['#text'] : value;
-  if (typeof raw !== 'string') return undefined;
-  const text = squeeze(raw);
-  return text || undefined;
-}
 
 function entryToPaper(entry: AtomEntry): ImportedPaper {
   const abstract = textOf(entry.summary);

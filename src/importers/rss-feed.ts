@@ -10,21 +10,13 @@ import { squeeze } from './clean-text.ts';
 import { htmlToText } from './html.ts';
 import { invertedName } from './person-names.ts';
 import { collectPapers, isPlaceholder, place, skippedField, titleFields, type SourceRecord } from './records.ts';
-import { elementLines, parseXml, xmlParser } from './xml-text.ts';
+import { elementLines, parseXml, textOf, xmlParser } from './xml-text.ts';
 
 type Item = Record<string, unknown>;
 
 const REPEATED = new Set(['item', 'category', 'dc:creator', 'dc:subject', 'dc:identifier']);
 
 const parser = xmlParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => REPEATED.has(name) });
-
-function textOf(value: unknown): string | undefined {
-  // An element with attributes parses to {#text, ...attributes}.
-  const raw = value && typeof value === 'object' ? (value as { '#text'?: unknown })['#text'] : value;
-  if (typeof raw !== 'string') return undefined;
-  const text = squeeze(raw);
-  return text || undefined;
-}
 
 const texts = (value: unknown): string[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(textOf).filter((text) => text !== undefined);
 

@@ -5,6 +5,7 @@ import { XMLParser, XMLValidator, type X2jOptions } from 'fast-xml-parser';
 import { ImportError } from './importer.ts';
 import { LineIndex, lineAndColumn } from './text-location.ts';
 import { boundedMessage, shortLabel } from './untrusted.ts';
+import { squeeze } from './clean-text.ts';
 
 /** The formats read nest a handful of elements deep; the parser refuses deeper nesting rather than recurse into it. */
 const MAX_NESTED_TAGS = 100;
@@ -88,4 +89,13 @@ export function elementLines(text: string, name: string): (n: number) => number 
     }
     return lines[n - 1];
   };
+}
+
+/** An element's text, spaces squeezed; undefined when it has none. */
+export function textOf(value: unknown): string | undefined {
+  // An element with attributes parses to {#text, ...attributes}.
+  const raw = value && typeof value === 'object' ? (value as { '#text'?: unknown })['#text'] : value;
+  if (typeof raw !== 'string') return undefined;
+  const text = squeeze(raw);
+  return text || undefined;
 }

@@ -42,7 +42,7 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 let environmentDispatcher: Dispatcher | undefined;
 
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+export const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** A failure worth another attempt (the network, the server's load), with the wait it asks for if any. */
 class Transient extends Error {
