@@ -49,13 +49,13 @@ function coverage(library: Library, profile: Profile, filter: { listing?: string
   const exclude = new Set([...features.keys(), ...library.ownWork(profile).keys()]);
   const ids = filter.listing ? library.paperIds(filter) : index.liveRows().reduce<number[]>((all, row) => (all.push(index.ids[row]), all), []);
   const rows = Uint32Array.from(ids.filter((id) => !exclude.has(id) && index.rowOf(id) !== undefined).map((id) => index.rowOf(id)!));
-  const pooled = new LibraryRanker(index, statistics, background.reference, { liked: [...features.values()], disliked: [] }).rank(rows, TOP);
+  const pooled = new LibraryRanker(index, statistics, background.reference, { papers: [...features.values()], rated: [] }).rank(rows, TOP);
   const inMixed = new Set(result.recommendations.map((r) => r.paper.id));
   const inPooled = new Set(pooled.map((r) => r.id));
   let mixed = 0;
   let pooledHits = 0;
   for (const paper of features.values()) {
-    const [best] = new LibraryRanker(index, statistics, background.reference, { liked: [paper], disliked: [] }).rank(rows, 1);
+    const [best] = new LibraryRanker(index, statistics, background.reference, { papers: [paper], rated: [] }).rank(rows, 1);
     if (inMixed.has(best.id)) mixed++;
     if (inPooled.has(best.id)) pooledHits++;
   }

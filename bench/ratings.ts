@@ -3,10 +3,11 @@
 // ratings (expertise 4 or 5 as "up", 1 or 2 as "down"), and the rest are scored from their
 // publications and those ratings. Printed: the referee's loss over the pairs of unrevealed
 // papers, for k = 0, 1, 2, 4, averaged over the ten splits and seeded reveals, for today's rule
-// (engine v2: a liked paper joins the profile as one more paper of the researcher's, disliked
-// papers make a second profile taken off in proportion to their number) and the rule before
-// (engine v1: liked and disliked papers as profile papers of weight +1 and -1 in the mean of the
-// closest five). Each step from one k to the next is also printed as its mean change over the
+// (ratings as a learned preference: a correction of the profile's score fitted to the ratings,
+// engine/rating-preference.ts), the rule of engine v2 before it (a liked paper joined the profile
+// as one more paper of the researcher's, disliked papers made a second profile taken off in
+// proportion to their number) and engine v1's (liked and disliked papers as profile papers of
+// weight +1 and -1 in the mean of the closest five). Each step from one k to the next is also printed as its mean change over the
 // draws (the same papers are hidden for every k of a draw, so the changes are paired) and twice
 // its standard error: a step smaller than that is not told apart from the luck of the draw.
 //
@@ -95,6 +96,7 @@ function reveal(rated: Map<string, number>, pool: readonly string[], k: number):
   return { up: picked.filter((id) => rated.get(id)! >= 4), down: picked.filter((id) => rated.get(id)! <= 2) };
 }
 
+type RuleName = 'preference (today)' | 'v2 pooled (before)' | 'v1 (first)';
 type Rule = (reviewer: string, publications: readonly NoteText[], revealed: Reveal, candidates: readonly string[]) => Map<string, number>;
 
 const background = loadBackground();
@@ -102,7 +104,7 @@ const reference = background.referenceDocs.map((doc) => docFeatures(doc, backgro
 const evaluations = readEvaluations();
 
 /** Each split's inputs, and the rules' scorers over them. */
-function rulesFor(split: string): Record<'v2 (today)' | 'v1 (before)', Rule> {
+function rulesFor(split: string): Record<RuleName, Rule> {
   const dir = path.join(benchDir, split);
   const { submissions, reviewers } = readExpertiseInputs(path.join(dir, 'submissions.json'), path.join(dir, 'archives'));
   const numbered = submissions.map((doc, i) => ({ ...doc, id: i + 1, key: doc.id }));
@@ -111,11 +113,24 @@ function rulesFor(split: string): Record<'v2 (today)' | 'v1 (before)', Rule> {
   const index = new FeatureIndex(background.dense);
   index.add(numbered);
   const statistics = backgroundWithEvidence(background, [stemCounts([...submissions, ...reviewers.flatMap((r) => r.publications)])]);
-  const v2: Rule = (_, publications, { up, down }, candidates) => {
-    const row = (key: string) => index.rowOf(idOf.get(key)!)!;
-    const liked = [...publications.map((doc) => docFeatures(doc, background.dense)), ...up.map((key) => index.features(row(key)))];
-    const ranker = new LibraryRanker(index, statistics, reference, { liked, disliked: down.map((key) => index.features(row(key))) });
-    const scores = ranker.scores(Uint32Array.from(candidates, row));
+  const row = (key: string) => index.rowOf(idOf.get(key)!)!;
+  const featuresOf = (key: string) => index.features(row(key));
+  const scoresOf = (ranker: LibraryRanker, candidates: readonly string[]) => ranker.scores(Uint32Array.from(candidates, row));
+  const preference: Rule = (_, publications, { up, down }, candidates) => {
+    const papers = publications.map((doc) => docFeatures(doc, background.dense));
+    const rated = [...up.map((key) => ({ features: featuresOf(key), up: true })), ...down.map((key) => ({ features: featuresOf(key), up: false }))];
+    const scores = scoresOf(new LibraryRanker(index, statistics, reference, { papers, rated }), candidates);
+    return new Map(candidates.map((key, i) => [key, scores[i]]));
+  };
+  const pooled: Rule = (_, publications, { up, down }, candidates) => {
+    const papers = [...publications.map((doc) => docFeatures(doc, background.dense)), ...up.map(featuresOf)];
+    const scores = scoresOf(new LibraryRanker(index, statistics, reference, { papers, rated: [] }), candidates);
+    if (down.length > 0) {
+      // Each disliked paper weighed as much as one of the profile's, and only pushed down what resembled it.
+      const penalty = scoresOf(new LibraryRanker(index, statistics, reference, { papers: down.map(featuresOf), rated: [] }), candidates);
+      const share = down.length / (papers.length + down.length);
+      for (let i = 0; i < scores.length; i++) scores[i] -= share * Math.max(0, penalty[i]);
+    }
     return new Map(candidates.map((key, i) => [key, scores[i]]));
   };
   // v1: submissions and publications in one index, as computeAffinity builds it.
@@ -135,7 +150,7 @@ function rulesFor(split: string): Record<'v2 (today)' | 'v1 (before)', Rule> {
     const results = scoreCandidates(v1Index, profile, candidates.map((key) => position.get(key)!));
     return new Map(results.map((r) => [submissions[r.id].id, r.score]));
   };
-  return { 'v2 (today)': v2, 'v1 (before)': v1 };
+  return { 'preference (today)': preference, 'v2 pooled (before)': pooled, 'v1 (first)': v1 };
 }
 
 // loss[rule|k][seed - 1]: the mean over the splits of the referee's loss for that draw.
@@ -176,7 +191,7 @@ function step(name: string, from: number, to: number): { change: number; spread:
   const variance = changes.reduce((sum, c) => sum + (c - change) ** 2, 0) / (changes.length - 1);
   return { change, spread: 2 * Math.sqrt(variance / changes.length) };
 }
-const names = ['v2 (today)', 'v1 (before)'];
+const names: RuleName[] = ['preference (today)', 'v2 pooled (before)', 'v1 (first)'];
 console.log(`reviewer-expertise, development half: loss over the pairs of papers never revealed (up to ${MAX_K} set aside per researcher, the first k revealed), ${SEEDS} seeded draws, ten splits (lower is better)`);
 console.log(
   table(

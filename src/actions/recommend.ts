@@ -9,7 +9,7 @@ import { LibraryRanker, type RankedRow } from '../engine/library-ranking.ts';
 import { TopicRanker, type TopicRankedRow } from '../engine/topic-ranking.ts';
 import { rankShortlisted } from '../engine/shortlist.ts';
 import { FILLER_STEMS } from '../engine/filler-words.ts';
-import { findTopics, type ProfileTopic, type TopicsFound } from './topics.ts';
+import { findTopics, rankerInputs, rankingProfile, type ProfileTopic, type RankerInputs, type TopicsFound } from './topics.ts';
 import { backgroundWithEvidence, stemCounts } from '../engine/background.ts';
 import { docFeatures } from '../engine/language-model.ts';
 import { ProfileError } from '../engine/errors.ts';
@@ -96,16 +96,16 @@ interface Source {
 }
 
 /**
- * Turns ranked rows into recommendations whose reasons are the profile papers with the largest
- * parts of the score and the words that carry those parts, as the papers write them (filler
- * words aside). `explainer` gives, for a ranked row, the ranker that scored it and the papers it
- * was given (liked, then disliked).
+ * Turns ranked rows into recommendations whose reasons are the profile papers and rated papers
+ * with the largest parts of the score and the words that carry those parts, as the papers write
+ * them (filler words aside). `explainer` gives, for a ranked row, the ranker that scored it and
+ * the papers it was given (the profile's, then the rated ones).
  */
 function explain<Row extends RankedRow>(
   library: PaperStore,
   index: FeatureIndex,
   ranked: readonly Row[],
-  explainer: (row: Row) => { ranker: LibraryRanker; liked: readonly Source[]; disliked: readonly Source[]; topic?: string },
+  explainer: (row: Row) => { ranker: LibraryRanker; papers: readonly Source[]; rated: readonly Source[]; topic?: string },
 ): Recommendation[] {
   const papers = new Map(library.papersById(ranked.map((r) => r.id)).map((p) => [p.id, p]));
   // A profile paper is among the reasons of many candidates: its words are read once.
@@ -116,7 +116,7 @@ function explain<Row extends RankedRow>(
     return known;
   };
   return ranked.map((rankedRow) => {
-    const { ranker, liked, disliked, topic } = explainer(rankedRow);
+    const { ranker, papers: paperSources, rated, topic } = explainer(rankedRow);
     const paper = papers.get(rankedRow.id)!;
     const shares = ranker.shares(index.features(rankedRow.row), REASON_PAPERS);
     const strongest = Math.abs(shares[0]?.share ?? 0);
@@ -124,7 +124,7 @@ function explain<Row extends RankedRow>(
       .slice(0, REASON_PAPERS)
       .filter((share) => Math.abs(share.share) >= REASON_MIN_SHARE * strongest)
       .map((share): Reason => {
-        const source = share.side === 'liked' ? liked[share.paper] : disliked[share.paper];
+        const source = share.side === 'paper' ? paperSources[share.paper] : rated[share.paper];
         // Shown as the profile paper writes them: it has every term of its share, and reading
         // each candidate's words again would be most of a planner's work.
         const sharedTerms = share.terms
@@ -148,25 +148,20 @@ function matchOf(share: number): Match {
 
 /**
  * The rankers of a profile's topics are kept with its topics, which findTopics keeps while the
- * profile (its papers and ratings, so its dislikes too) and the library stay as they are:
- * building them is a third of a ranking's work.
+ * profile (its papers and ratings) and the library stay as they are: building them is a third
+ * of a ranking's work.
  */
-const topicRankers = new WeakMap<TopicsFound, TopicRanker>();
+const topicRankers = new WeakMap<TopicsFound, { ranker: TopicRanker; given: RankerInputs[] }>();
 
-function topicRanker(found: TopicsFound, dislikedIds: readonly number[]): TopicRanker {
-  let ranker = topicRankers.get(found);
-  if (!ranker) {
-    const { index, topics, features, statistics } = found;
-    ranker = new TopicRanker(
-      index,
-      statistics,
-      shippedBackground().reference,
-      topics.map((topic) => topic.paperIds.map((id) => features.get(id)!)),
-      dislikedIds.map((id) => index.features(index.rowOf(id)!)),
-    );
-    topicRankers.set(found, ranker);
+function topicRanker(profile: Profile, found: TopicsFound, dislikedIds: readonly number[]): { ranker: TopicRanker; given: RankerInputs[] } {
+  let made = topicRankers.get(found);
+  if (!made) {
+    const { index, topics, statistics } = found;
+    const given = topics.map((topic) => rankerInputs(profile, topic.paperIds, dislikedIds));
+    made = { ranker: new TopicRanker(index, statistics, shippedBackground().reference, given.map((inputs) => rankingProfile(found, inputs))), given };
+    topicRankers.set(found, made);
   }
-  return ranker;
+  return made;
 }
 
 export interface RecommendOptions {
@@ -193,15 +188,14 @@ export function recommend(library: PaperStore, profile: Profile, filter: PaperFi
   const found = findTopics(library, profile);
   const { topics, features, index } = found;
   const dislikedIds = disliked.filter((id) => !own.has(id) && index.rowOf(id) !== undefined);
-  const ranker = topicRanker(found, dislikedIds);
+  const { ranker, given } = topicRanker(profile, found, dislikedIds);
   const exclude = new Set([...features.keys(), ...yours.map((y) => y.id), ...disliked]);
   const rows = candidateRows(index, candidateIds, exclude);
   const titles = library.profilePaperTitles(profile);
   const texts = new Map(library.papersById([...features.keys(), ...dislikedIds]).map((p) => [p.id, textDoc(p)]));
-  const source = (id: number, kind: Reason['kind']): Source => ({ doc: texts.get(id)!, kind, title: titles.get(id) });
-  const likedSources = topics.map((topic) => topic.paperIds.map((id) => source(id, own.has(id) ? 'yours' : 'liked')));
-  const dislikedSources = dislikedIds.map((id) => source(id, 'disliked'));
-  const explainer = (row: TopicRankedRow) => ({ ranker: ranker.rankers[row.topic], liked: likedSources[row.topic], disliked: dislikedSources, topic: topics[row.topic].key });
+  const sourcesOf = (papers: readonly { id: number; kind: Reason['kind'] }[]) => papers.map(({ id, kind }): Source => ({ doc: texts.get(id)!, kind, title: titles.get(id) }));
+  const sources = given.map((topic) => ({ papers: sourcesOf(topic.papers), rated: sourcesOf(topic.rated) }));
+  const explainer = (row: TopicRankedRow) => ({ ranker: ranker.rankers[row.topic], ...sources[row.topic], topic: topics[row.topic].key });
   const explainRows = (ranked: readonly TopicRankedRow[]) => explain(library, index, ranked, explainer);
   const { lanes, mixed } = ranker.rank(rows, limit);
   return {
@@ -220,15 +214,15 @@ export function similarPapers(library: PaperStore, target: { paperId: number } |
     const paper = library.paper(target.paperId);
     const row = paper && index.rowOf(paper.id);
     if (!paper || row === undefined) return [];
-    const ranker = new LibraryRanker(index, backgroundWithEvidence(background.model, [index]), background.reference, { liked: [index.features(row)], disliked: [] });
+    const ranker = new LibraryRanker(index, backgroundWithEvidence(background.model, [index]), background.reference, { papers: [index.features(row)], rated: [] });
     const ranked = rankShortlisted(index, ranker, candidateRows(index, undefined, new Set([paper.id, ...library.versionsOf([paper.id]).keys()])), limit);
-    const liked: Source[] = [{ doc: textDoc(paper), kind: 'paper' }];
-    return explain(library, index, ranked, () => ({ ranker, liked, disliked: [] }));
+    const papers: Source[] = [{ doc: textDoc(paper), kind: 'paper' }];
+    return explain(library, index, ranked, () => ({ ranker, papers, rated: [] }));
   }
   const text: PaperText = { title: '', abstract: target.text };
   // The text's own words are evidence too, so each of them has a probability the library may lack.
   const statistics = backgroundWithEvidence(background.model, [index, stemCounts([text])]);
-  const ranker = new LibraryRanker(index, statistics, background.reference, { liked: [docFeatures(text, background.model.dense)], disliked: [] });
-  const liked: Source[] = [{ doc: text, kind: 'text' }];
-  return explain(library, index, rankShortlisted(index, ranker, index.liveRows(), limit), () => ({ ranker, liked, disliked: [] }));
+  const ranker = new LibraryRanker(index, statistics, background.reference, { papers: [docFeatures(text, background.model.dense)], rated: [] });
+  const papers: Source[] = [{ doc: text, kind: 'text' }];
+  return explain(library, index, rankShortlisted(index, ranker, index.liveRows(), limit), () => ({ ranker, papers, rated: [] }));
 }

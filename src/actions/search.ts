@@ -6,7 +6,7 @@ import type { PageOptions, PaperFilter } from '../library/papers.ts';
 import { RANKING_DEPTH, type SearchResult } from '../library/search.ts';
 import { LibraryRanker } from '../engine/library-ranking.ts';
 import { ProfileError } from '../engine/errors.ts';
-import { findTopics } from './topics.ts';
+import { findTopics, rankerInputs, rankingProfile } from './topics.ts';
 import { shippedBackground } from './library-features.ts';
 
 /**
@@ -17,16 +17,18 @@ export const PROFILE_SEARCH_DEPTH = RANKING_DEPTH;
 
 /**
  * The matches of a query, the best PROFILE_SEARCH_DEPTH of them in the order of a profile's
- * score (its own and liked papers pooled, disliked ones taken off as recommendations do), each
+ * score (its papers and its ratings, as recommendations take them), each
  * hit's `score` being that score; `total` counts all the matches.
  */
 export function searchForProfile(library: PaperStore, profile: Profile, query: string, filter: PaperFilter, page: PageOptions = {}): SearchResult {
   const matches = library.search(query, filter, { limit: PROFILE_SEARCH_DEPTH });
-  const { features, statistics, index } = findTopics(library, profile);
+  const found = findTopics(library, profile);
+  const { features, statistics, index } = found;
   if (features.size === 0) throw new ProfileError(`profile "${profile.name}" has no papers yet to order the matches by`);
-  const disliked = Object.entries(profile.ratings).flatMap(([id, r]) => (r < 0 && index.rowOf(Number(id)) !== undefined ? [index.features(index.rowOf(Number(id))!)] : []));
+  const dislikedIds = Object.entries(profile.ratings).flatMap(([id, r]) => (r < 0 && index.rowOf(Number(id)) !== undefined ? [Number(id)] : []));
   const scored = matches.hits.filter((hit) => index.rowOf(hit.paper.id) !== undefined);
-  const ranker = new LibraryRanker(index, statistics, shippedBackground().reference, { liked: [...features.values()], disliked });
+  const inputs = rankerInputs(profile, [...features.keys()], dislikedIds);
+  const ranker = new LibraryRanker(index, statistics, shippedBackground().reference, rankingProfile(found, inputs));
   const scores = ranker.scores(Uint32Array.from(scored, (hit) => index.rowOf(hit.paper.id)!));
   const ranked = scored.map((hit, i) => ({ ...hit, score: Math.round(scores[i] * 1000) / 1000 })).sort((a, b) => b.score - a.score || a.paper.id - b.paper.id);
   const offset = page.offset ?? 0;

@@ -7,6 +7,7 @@ import type { PaperStore } from '../library/store.ts';
 import type { FeatureIndex } from '../engine/feature-index.ts';
 import { backgroundWithEvidence, type BackgroundStatistics } from '../engine/background.ts';
 import type { DocFeatures } from '../engine/language-model.ts';
+import type { RankingProfile } from '../engine/library-ranking.ts';
 import { closestGroup, groupByLinkage, pairScores, topicKeywords } from '../engine/topics.ts';
 import { DEFAULT_V2 } from '../engine/language-model.ts';
 import { docFields, surfaceOf, writtenForms } from '../engine/text.ts';
@@ -36,6 +37,33 @@ export interface TopicsFound {
 
 const KEYWORDS = 5;
 const NAME_WORDS = 3;
+
+/** Papers a ranker is given, and what each is to the researcher (the kinds reasons name). */
+export interface RankerInputs {
+  papers: { id: number; kind: 'yours' | 'liked' }[];
+  rated: { id: number; kind: 'liked' | 'disliked' }[];
+}
+
+/**
+ * How some of a profile's papers (a topic's, or all of them) and its dislikes are given to a
+ * ranker: the researcher's own papers make it, and liked papers and disliked ones are ratings
+ * (engine/rating-preference.ts); with none of their own among them, the liked papers make it
+ * (a profile started from ratings).
+ */
+export function rankerInputs(profile: Profile, paperIds: readonly number[], dislikedIds: readonly number[]): RankerInputs {
+  const own = new Set(profile.paperIds);
+  const ownIds = paperIds.filter((id) => own.has(id));
+  const liked = paperIds.filter((id) => !own.has(id)).map((id) => ({ id, kind: 'liked' as const }));
+  const disliked = dislikedIds.map((id) => ({ id, kind: 'disliked' as const }));
+  if (ownIds.length === 0) return { papers: liked, rated: disliked };
+  return { papers: ownIds.map((id) => ({ id, kind: 'yours' as const })), rated: [...liked, ...disliked] };
+}
+
+/** The features of what rankerInputs gives, for LibraryRanker. */
+export function rankingProfile({ index, features }: TopicsFound, inputs: RankerInputs): RankingProfile {
+  const featuresOf = (id: number) => features.get(id) ?? index.features(index.rowOf(id)!);
+  return { papers: inputs.papers.map(({ id }) => featuresOf(id)), rated: inputs.rated.map(({ id, kind }) => ({ features: featuresOf(id), up: kind === 'liked' })) };
+}
 
 /** The profile's own and liked papers that the index has. */
 function profilePaperIds(profile: Profile, index: FeatureIndex): number[] {

@@ -85,7 +85,7 @@ export function profileCentroid(profile: readonly DocFeatures[], dimensions: num
   return centroid;
 }
 
-function dot(a: Float32Array, b: Float32Array): number {
+export function dot(a: Float32Array, b: Float32Array): number {
   let sum = 0;
   for (let k = 0; k < a.length; k++) sum += a[k] * b[k];
   return sum;

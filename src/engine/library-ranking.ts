@@ -3,12 +3,13 @@
 // product per candidate, about as much work as v1's shortlist estimate was, so no shortlist.
 import type { FeatureIndex } from './feature-index.ts';
 import type { BackgroundStatistics } from './background.ts';
-import { DEFAULT_V2, ProfileScorer, type DocFeatures, type PaperShare, type V2Options } from './language-model.ts';
+import { DEFAULT_V2, ProfileScorer, dot, type DocFeatures, type PaperShare, type V2Options } from './language-model.ts';
+import { RatingPreference, type RatedPaper } from './rating-preference.ts';
 
-/** What the researcher gave: papers like theirs (their own and those they liked) and papers they rated down. */
+/** What the researcher gave: the papers the profile is made of (their own) and the papers they rated. */
 export interface RankingProfile {
-  liked: readonly DocFeatures[];
-  disliked: readonly DocFeatures[];
+  papers: readonly DocFeatures[];
+  rated: readonly RatedPaper[];
 }
 
 export interface RankedRow {
@@ -17,46 +18,41 @@ export interface RankedRow {
   score: number;
 }
 
-/** A profile paper's part in a candidate's score; `side` says which list of the profile it is in. */
+/** A part of a candidate's score: a profile paper's (`paper`), or a rated paper's (`rated`), by its position in that list. */
 export interface RankingShare extends PaperShare {
-  side: 'liked' | 'disliked';
+  side: 'paper' | 'rated';
 }
 
 /**
  * Scores a library's papers for a profile, against p_background from backgroundWithEvidence
- * (the shipped background with the library's counts, and any text matched, as evidence).
- * Disliked papers make a second profile whose score is taken off in proportion to their number:
- * each rated paper weighs as much as one of the researcher's own, so one dislike cannot outweigh
- * a profile of ten papers. A dislike only pushes down what resembles it (its score above the
- * reference's mean); it never pulls up what does not.
+ * (the shipped background with the library's counts, and any text matched, as evidence): the
+ * profile papers' score, corrected by the ratings (engine/rating-preference.ts).
  */
 export class LibraryRanker {
-  readonly liked: ProfileScorer;
-  private readonly disliked?: ProfileScorer;
-  private readonly dislikedShare: number;
-  private readonly weightsByTerm = new Map<ProfileScorer, Float64Array>();
-
-  /**
-   * `profileSize` is how many papers the whole profile has when this ranker is for one of its
-   * topics: a dislike weighs against the whole profile, not against one topic.
-   */
+  readonly scorer: ProfileScorer;
+  private readonly preference?: RatingPreference;
+  /** Scores the rated papers' words for the reasons that name them; made on first use. */
+  private ratedTerms?: ProfileScorer;
+  private weightsByTerm?: Float64Array;
   /** The scores of the reference sample (random background papers), ascending: what a percentile is taken against. */
   private readonly referenceScores: Float64Array;
 
   constructor(
     private readonly index: FeatureIndex,
-    statistics: BackgroundStatistics,
-    reference: readonly DocFeatures[],
-    profile: RankingProfile,
-    options: V2Options = DEFAULT_V2,
-    profileSize = profile.liked.length,
+    private readonly statistics: BackgroundStatistics,
+    private readonly reference: readonly DocFeatures[],
+    private readonly profile: RankingProfile,
+    private readonly options: V2Options = DEFAULT_V2,
   ) {
-    this.liked = new ProfileScorer(profile.liked, reference, statistics, index.dimensions, options);
-    if (profile.disliked.length > 0) this.disliked = new ProfileScorer(profile.disliked, reference, statistics, index.dimensions, options);
-    this.dislikedShare = profile.disliked.length / (profileSize + profile.disliked.length);
-    const liked = this.liked.referenceScores();
-    const disliked = this.disliked?.referenceScores();
-    this.referenceScores = Float64Array.from(liked, (score, i) => score - (disliked ? this.dislikedShare * Math.max(0, disliked[i]) : 0)).sort();
+    this.scorer = new ProfileScorer(profile.papers, reference, statistics, index.dimensions, options);
+    const referenceScores = Float64Array.from(this.scorer.referenceScores());
+    if (profile.rated.length > 0) {
+      const score = (paper: DocFeatures) => this.scorer.score(paper).score;
+      const ownScore = profile.papers.reduce((sum, paper) => sum + score(paper), 0) / (profile.papers.length || 1);
+      this.preference = new RatingPreference(profile.rated, reference, score, ownScore);
+      this.preference.correct(referenceScores, (vector, out) => reference.forEach((doc, i) => (out[i] = doc.dense ? dot(vector, doc.dense) : 0)));
+    }
+    this.referenceScores = referenceScores.sort();
   }
 
   /** The share of random background papers (the reference sample) that score below `score`, from 0 to 1. */
@@ -76,36 +72,34 @@ export class LibraryRanker {
 
   /** The score of each of `rows`, in their order. */
   scores(rows: Uint32Array): Float64Array {
-    const scores = this.sideScores(this.liked, rows);
-    if (this.disliked) {
-      const penalty = this.sideScores(this.disliked, rows);
-      for (let i = 0; i < rows.length; i++) scores[i] -= this.dislikedShare * Math.max(0, penalty[i]);
-    }
+    const scores = this.paperScores(rows);
+    this.preference?.correct(scores, (vector, out) => this.index.dots(vector, rows, out));
     return scores;
   }
 
   /**
-   * Each profile paper's part of a candidate's score, the largest in magnitude first, with the
-   * terms of the first `withTerms` of each side (see ProfileScorer.shares).
+   * Each profile paper's and rated paper's part of a candidate's score, the largest in magnitude
+   * first, with the terms of the first `withTerms` of each side (see ProfileScorer.shares; a
+   * rated paper's terms are the words it shares with the candidate, by their weight for it).
    */
   shares(candidate: DocFeatures, withTerms = Infinity): RankingShare[] {
-    const liked = this.liked.shares(candidate, withTerms).map((share): RankingShare => ({ ...share, side: 'liked' }));
-    // Disliked papers have a part only when they push the candidate down (see scores).
-    const pushed = this.disliked && this.disliked.score(candidate).score > 0;
-    const disliked = (pushed ? this.disliked!.shares(candidate, withTerms) : []).map(
-      (share): RankingShare => ({
-        ...share,
-        side: 'disliked',
-        share: -this.dislikedShare * share.share,
-        terms: share.terms.map((term) => ({ ...term, contribution: -this.dislikedShare * term.contribution })),
-      }),
-    );
-    return [...liked, ...disliked].sort((a, b) => Math.abs(b.share) - Math.abs(a.share));
+    const papers = this.scorer.shares(candidate, withTerms).map((share): RankingShare => ({ ...share, side: 'paper' }));
+    if (!this.preference) return papers;
+    const parts = this.preference.partsOf(candidate.dense);
+    const byRated = new Map(this.termsOfRated(candidate, withTerms).map((share) => [share.paper, share.terms]));
+    const rated = Array.from(parts, (share, paper): RankingShare => ({ paper, share, terms: byRated.get(paper) ?? [], side: 'rated' })).filter((share) => share.share !== 0);
+    return [...papers, ...rated].sort((a, b) => Math.abs(b.share) - Math.abs(a.share));
   }
 
-  private sideScores(scorer: ProfileScorer, rows: Uint32Array): Float64Array {
+  private termsOfRated(candidate: DocFeatures, withTerms: number) {
+    this.ratedTerms ??= new ProfileScorer(this.profile.rated.map((r) => r.features), this.reference, this.statistics, this.index.dimensions, this.options);
+    return this.ratedTerms.shares(candidate, withTerms);
+  }
+
+  private paperScores(rows: Uint32Array): Float64Array {
+    const scorer = this.scorer;
     const lm = new Float64Array(rows.length);
-    this.index.weightedMeans(this.termWeights(scorer), rows, lm);
+    this.index.weightedMeans(this.termWeights(), rows, lm);
     const dense = new Float64Array(rows.length);
     if (scorer.centroid) this.index.dots(scorer.centroid, rows, dense);
     for (let i = 0; i < rows.length; i++) lm[i] = scorer.combine(lm[i], dense[i]);
@@ -113,16 +107,12 @@ export class LibraryRanker {
   }
 
   /**
-   * A side's weights by the index's term ids, made once per ranker (an array of every term the
-   * index knows), again only if the index has learned new terms since.
+   * The profile's weights by the index's term ids, made once per ranker (an array of every term
+   * the index knows), again only if the index has learned new terms since.
    */
-  private termWeights(scorer: ProfileScorer): Float64Array {
-    let weights = this.weightsByTerm.get(scorer);
-    if (!weights || weights.length !== this.index.terms.length) {
-      weights = this.index.weightsByTerm(scorer.weights);
-      this.weightsByTerm.set(scorer, weights);
-    }
-    return weights;
+  private termWeights(): Float64Array {
+    if (!this.weightsByTerm || this.weightsByTerm.length !== this.index.terms.length) this.weightsByTerm = this.index.weightsByTerm(this.scorer.weights);
+    return this.weightsByTerm;
   }
 }
 

@@ -54,7 +54,7 @@ export function shortlists(index: FeatureIndex, rankers: readonly LibraryRanker[
   };
   const byTerm = new Map<number, { rankers: number[]; weights: number[] }>();
   rankers.forEach((ranker, r) => {
-    for (const [stem, weight] of heaviest(ranker.liked.weights, SHORTLIST_TERMS, selective)) {
+    for (const [stem, weight] of heaviest(ranker.scorer.weights, SHORTLIST_TERMS, selective)) {
       const term = index.termId(stem)!;
       const entry = byTerm.get(term) ?? { rankers: [], weights: [] };
       entry.rankers.push(r);

@@ -4,7 +4,7 @@
 import type { FeatureIndex } from './feature-index.ts';
 import type { BackgroundStatistics } from './background.ts';
 import { DEFAULT_V2, type DocFeatures, type V2Options } from './language-model.ts';
-import { LibraryRanker, type RankedRow } from './library-ranking.ts';
+import { LibraryRanker, type RankedRow, type RankingProfile } from './library-ranking.ts';
 import { EXACT_ROWS, PAPER_SHORTLIST, SHORTLIST, shortlists } from './shortlist.ts';
 
 export interface TopicRankedRow extends RankedRow {
@@ -29,16 +29,16 @@ export class TopicRanker {
     private readonly index: FeatureIndex,
     statistics: BackgroundStatistics,
     reference: readonly DocFeatures[],
-    private readonly topics: readonly (readonly DocFeatures[])[],
-    disliked: readonly DocFeatures[],
+    private readonly topics: readonly RankingProfile[],
     options: V2Options = DEFAULT_V2,
   ) {
-    const profileSize = topics.reduce((sum, topic) => sum + topic.length, 0);
-    const ranker = (liked: readonly DocFeatures[]) => new LibraryRanker(index, statistics, reference, { liked, disliked }, options, profileSize);
+    const ranker = (profile: RankingProfile) => new LibraryRanker(index, statistics, reference, profile, options);
     this.rankers = topics.map(ranker);
-    // A topic of one paper is its paper's ranker already.
-    this.paperRankers = topics.flatMap((topic, t) => topic.map((paper) => (topic.length === 1 ? this.rankers[t] : ranker([paper]))));
-    this.paperTopic = topics.flatMap((topic, t) => topic.map(() => t));
+    // A paper's closest candidate is by the pair score with the topic's ratings: a paper the
+    // researcher disliked does not come back as the closest to one of theirs. A topic of one
+    // paper is its paper's ranker already.
+    this.paperRankers = topics.flatMap((topic, t) => topic.papers.map((paper) => (topic.papers.length === 1 ? this.rankers[t] : ranker({ papers: [paper], rated: topic.rated }))));
+    this.paperTopic = topics.flatMap((topic, t) => topic.papers.map(() => t));
   }
 
   /**
@@ -53,7 +53,7 @@ export class TopicRanker {
   rank(rows: Uint32Array, limit: number): TopicRanking {
     // A topic's shortlist holds its papers' closest candidates too: it is long enough for them.
     const topicRows =
-      rows.length > EXACT_ROWS ? shortlists(this.index, this.rankers, rows, this.topics.map((topic) => Math.max(SHORTLIST, 10 * limit) + PAPER_SHORTLIST * topic.length)) : this.rankers.map(() => rows);
+      rows.length > EXACT_ROWS ? shortlists(this.index, this.rankers, rows, this.topics.map((topic) => Math.max(SHORTLIST, 10 * limit) + PAPER_SHORTLIST * topic.papers.length)) : this.rankers.map(() => rows);
     const paperRows = this.paperTopic.map((topic) => topicRows[topic]);
     const lanes = this.rankers.map((ranker, topic) => ranker.rank(topicRows[topic], limit).map((row) => ({ ...row, topic })));
     // Each paper's closest candidate, scored as its topic scores it.
@@ -86,7 +86,7 @@ export class TopicRanker {
       let bestQuotient = -Infinity;
       this.topics.forEach((topic, t) => {
         if (exhausted.has(t)) return;
-        const quotient = topic.length / (2 * slots[t] + 1);
+        const quotient = topic.papers.length / (2 * slots[t] + 1);
         if (quotient > bestQuotient) [best, bestQuotient] = [t, quotient];
       });
       const row = take(best);

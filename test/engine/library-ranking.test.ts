@@ -18,12 +18,15 @@ function indexOf(docs = PAPERS): FeatureIndex {
 
 const index = indexOf();
 const features = (name: string) => index.features(index.rowOf(id(name))!);
-const profileOf = (liked: string[], disliked: string[] = []): RankingProfile => ({ liked: liked.map(features), disliked: disliked.map(features) });
+const profileOf = (papers: string[], disliked: string[] = [], liked: string[] = []): RankingProfile => ({
+  papers: papers.map(features),
+  rated: [...liked.map((name) => ({ features: features(name), up: true })), ...disliked.map((name) => ({ features: features(name), up: false }))],
+});
 
 /** The other fixture papers' names, best first. */
-function ranking(liked: string[], disliked: string[] = [], ranked = index): string[] {
-  const ranker = new LibraryRanker(ranked, backgroundWithEvidence(background, [ranked]), reference, profileOf(liked, disliked));
-  const skip = new Set([...liked, ...disliked].map(id));
+function ranking(papers: string[], disliked: string[] = [], ranked = index): string[] {
+  const ranker = new LibraryRanker(ranked, backgroundWithEvidence(background, [ranked]), reference, profileOf(papers, disliked));
+  const skip = new Set([...papers, ...disliked].map(id));
   const rows = ranked.liveRows().filter((row) => !skip.has(ranked.ids[row]));
   return ranker.rank(rows, PAPERS.length).map((r) => nameOf(r.id));
 }
@@ -34,17 +37,43 @@ test('a graph profile ranks the other graph papers first, robotics and translati
   assert.ok(ranked.indexOf('robot-1') > 1 && ranked.indexOf('mt-1') > 1);
 });
 
-test('a disliked paper pushes its topic down, in proportion: one dislike against three own papers does not overturn them', () => {
-  const liked = ['gnn-1', 'robot-1', 'mt-1'];
-  const before = ranking(liked);
-  const after = ranking(liked, ['robot-2']);
-  assert.ok(after.indexOf('robot-3') > before.indexOf('robot-3'), `robot-3 ${before.indexOf('robot-3')} -> ${after.indexOf('robot-3')}`);
-  // The graph and translation papers keep their order among themselves.
-  const others = (list: string[]) => list.filter((name) => !name.startsWith('robot'));
-  assert.deepEqual(others(after), others(before));
+/** Each fixture paper's score (by name) for a profile, its papers and rated papers aside. */
+function scoresFor(profile: { papers: string[]; disliked?: string[]; liked?: string[] }): Map<string, number> {
+  const ranker = new LibraryRanker(index, backgroundWithEvidence(background, [index]), reference, profileOf(profile.papers, profile.disliked, profile.liked));
+  const rows = index.liveRows();
+  const scores = ranker.scores(rows);
+  return new Map(Array.from(rows, (row, i) => [nameOf(index.ids[row]), scores[i]]));
+}
+
+test('a disliked paper pushes the papers like it down and leaves every other score exactly as it was', () => {
+  const papers = ['gnn-1', 'robot-1', 'mt-1'];
+  const before = scoresFor({ papers });
+  const after = scoresFor({ papers, disliked: ['robot-2'] });
+  assert.ok(after.get('robot-3')! < before.get('robot-3')!, `robot-3 ${before.get('robot-3')} -> ${after.get('robot-3')}`);
+  // Papers no closer to robot-2 than a random paper of the field is have no kinship to it.
+  for (const name of ['gnn-2', 'gnn-3', 'mt-2']) assert.equal(after.get(name), before.get(name), name);
+  // A dislike never pulls a paper up.
+  for (const [name, score] of after) assert.ok(score <= before.get(name)! + 1e-12, name);
 });
 
-test("the profile papers' shares of a score add up to the score", () => {
+test('one rating moves no paper by more than half the gap between a random paper and your own; agreeing ratings add up', () => {
+  const papers = ['gnn-1', 'mt-1'];
+  const ranker = new LibraryRanker(index, backgroundWithEvidence(background, [index]), reference, profileOf(papers));
+  const ownScore = papers.reduce((sum, name) => sum + ranker.scorer.score(features(name)).score, 0) / papers.length;
+  const before = scoresFor({ papers });
+  const one = scoresFor({ papers, liked: ['robot-1'] });
+  const moves = [...one].map(([name, score]) => score - before.get(name)!);
+  assert.ok(Math.max(...moves) <= ownScore / 2 + 1e-9, `largest move ${Math.max(...moves)}, half the gap ${ownScore / 2}`);
+  assert.ok(Math.min(...moves) >= 0, 'a like never pushes a paper down');
+  assert.ok(one.get('robot-3')! > before.get('robot-3')!);
+  const two = scoresFor({ papers, liked: ['robot-1', 'robot-2'] });
+  assert.ok(two.get('robot-3')! > one.get('robot-3')!, `robot-3 ${one.get('robot-3')} -> ${two.get('robot-3')}`);
+  // Liking a paper the profile already scores above its own papers asks nothing.
+  const top = [...before].filter(([name]) => !papers.includes(name)).sort((a, b) => b[1] - a[1])[0];
+  if (top[1] >= ownScore) assert.deepEqual(scoresFor({ papers, liked: [top[0]] }), before);
+});
+
+test("the profile papers' and rated papers' shares of a score add up to the score", () => {
   const ranker = new LibraryRanker(index, backgroundWithEvidence(background, [index]), reference, profileOf(['gnn-1', 'robot-1'], ['mt-1']));
   const rows = index.liveRows().filter((row) => ![id('gnn-1'), id('robot-1'), id('mt-1')].includes(index.ids[row]));
   const ranked = ranker.rank(rows, rows.length);
@@ -52,10 +81,11 @@ test("the profile papers' shares of a score add up to the score", () => {
     const sum = ranker.shares(index.features(r.row)).reduce((total, s) => total + s.share, 0);
     assert.ok(Math.abs(sum - r.score) < 1e-4, `${nameOf(r.id)}: shares ${sum}, score ${r.score}`);
   }
-  // A disliked paper's share is negative, and the shares come largest in magnitude first.
+  // The disliked paper's share of a paper like it is negative, and names the words they share.
   const shares = ranker.shares(features('mt-2'));
-  assert.equal(shares[0].side, 'disliked');
-  assert.ok(shares[0].share < 0);
+  const rated = shares.find((s) => s.side === 'rated')!;
+  assert.ok(rated.share < 0);
+  assert.ok(rated.terms.length > 0);
   assert.ok(shares.every((s, i) => i === 0 || Math.abs(s.share) <= Math.abs(shares[i - 1].share)));
 });
 
@@ -69,8 +99,8 @@ test('the terms named in a share are the ones that carry it: their contributions
   const lexical = new FeatureIndex(undefined);
   lexical.add(PAPERS);
   const lexicalRanker = new LibraryRanker(lexical, backgroundWithEvidence(background, [lexical]), background.referenceDocs.map((doc) => docFeatures(doc, undefined)), {
-    liked: [lexical.features(lexical.rowOf(id('robot-1'))!)],
-    disliked: [],
+    papers: [lexical.features(lexical.rowOf(id('robot-1'))!)],
+    rated: [],
   });
   // Without the dense part (no term vectors) a share is its terms' sum less an equal part of the
   // reference's mean: the same for every candidate.

@@ -43,8 +43,8 @@ test('the fixture papers of each subject make one topic each, named by its subje
 });
 
 test('a topic of one paper gets its share of the mixed list: slots go in proportion to topic size', () => {
-  const topics = [['gnn-1', 'gnn-2', 'gnn-3'], ['robot-1']].map((topic) => topic.map(features));
-  const ranker = new TopicRanker(index, statistics, reference, topics, []);
+  const topics = [['gnn-1', 'gnn-2', 'gnn-3'], ['robot-1']].map((topic) => ({ papers: topic.map(features), rated: [] }));
+  const ranker = new TopicRanker(index, statistics, reference, topics);
   const skip = new Set(['gnn-1', 'gnn-2', 'gnn-3', 'robot-1'].map(id));
   const rows = index.liveRows().filter((row) => !skip.has(index.ids[row]));
   const { mixed } = ranker.rank(rows, 4);
