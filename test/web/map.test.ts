@@ -1,7 +1,7 @@
 // The library map in a real browser (WebGL on SwiftShader) over the fixture library, whose map
 // the server lays out in the background: it renders, a click opens the paper under the
-// pointer, a box selection lists exactly the papers inside, and a highlighted listing's points
-// are exactly its papers.
+// pointer, a box selection lists exactly the papers inside (and starts a profile or a
+// collection of them), and a highlighted listing's points are exactly its papers.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -103,6 +103,13 @@ test('a box drawn with shift lists exactly the papers inside it', { skip }, asyn
   assert.equal(await said.textContent(), `Profile from the map started: it likes ${inside.length} papers of the selection.`);
   const liked = Object.entries(app.server.library.profile('from the map')!.ratings).map(([id, rating]) => [Number(id), rating]);
   assert.deepEqual(liked, inside.map((id) => [id, 1]));
+  // Or a collection of them.
+  await page.locator('#selection-collection').fill('map picks');
+  await page.locator('#selection-collect').click();
+  const collected = page.locator('.map-selection [role=status]', { hasText: 'added to' });
+  await collected.waitFor();
+  assert.equal(await collected.textContent(), `${inside.length} ${inside.length === 1 ? 'paper' : 'papers'} of ${inside.length} added to map picks.`);
+  assert.deepEqual(app.server.library.collectionPaperIds('map picks'), inside);
 
   // The same lists for keyboard users: a region's button lists its papers.
   await page.locator('.map-regions button').first().focus();

@@ -2,38 +2,25 @@
 // deck.gl's ScatterplotLayer; regl-scatterplot is smaller but regl compiles its shaders' glue
 // with new Function, which the app's Content-Security-Policy forbids), coloured by venue, year
 // or listing, or by what a profile and a listing highlight. Hovering shows a title, a click
-// opens the paper, a box (shift + drag) lists the papers inside and can start a profile from
-// them. The regions are buttons too, so keyboard and screen-reader users reach the same
+// opens the paper, a box (shift + drag) lists the papers inside and can start a profile or
+// fill a collection from them. The regions are buttons too, so keyboard and screen-reader users reach the same
 // selections as lists.
 import { Deck, OrthographicView, type PickingInfo } from '@deck.gl/core';
 import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { api, describeError, type Paper } from '../api.ts';
-import { announce, errorBox, listingSelect, loading, paperCard } from '../components.ts';
+import { announce, collectionForm, errorBox, listingSelect, loading, paperCard } from '../components.ts';
 import { count, h, hashLink, replaceChildren } from '../dom.ts';
 import { setTitle, type PageContext } from '../page.ts';
 import { currentProfile, setCurrentProfile } from '../store.ts';
 import { categories, COLOURINGS, type Colouring } from '../../map-colours.ts';
 import type { MapHighlights, MapInfo } from '../../server/schemas.ts';
 
-/** Something to do with a selection of papers, shown as a button under it. */
-export interface SelectionAction {
-  label: string;
-  run(paperIds: readonly number[]): Promise<string>;
-}
-
-/**
- * What a selection can become besides a profile: collections register here (their page's
- * module calls addSelectionAction at load), and the map shows a button for each.
- */
-const selectionActions: SelectionAction[] = [];
-export function addSelectionAction(action: SelectionAction): void {
-  selectionActions.push(action);
-}
-
 /** Papers of a selection listed (and asked of the server) at a time. */
 const LISTED = 100;
 /** A profile started from the map likes at most this many of its papers (the first by id). */
 const PROFILE_LIKES = 100;
+/** A collection takes at most this many papers of a selection at a time (the first by id): what POST /api/collections/NAME/papers accepts. */
+const COLLECTED = 5000;
 /** The map's centre and half its larger side: points are drawn in [-1, 1], its aspect kept. */
 function frameOf(info: MapInfo): { centre: [number, number]; half: number } {
   const { minX, minY, maxX, maxY } = info.bounds;
@@ -305,15 +292,19 @@ export async function mapPage({ main, route, signal }: PageContext): Promise<voi
       nameInput,
       h('button', { type: 'submit', class: 'primary' }, 'Start profile'),
     );
-    const actions = selectionActions.map((action) =>
-      h('button', { type: 'button', on: { click: async () => (status.textContent = await action.run(ids).catch(describeError)) } }, action.label),
+    const collected = ids.slice(0, COLLECTED);
+    const { form: collect } = collectionForm(
+      { id: 'selection-collection', label: 'Add these papers to a collection', value: 'Reading list' },
+      { label: 'Add to collection', id: 'selection-collect' },
+      (name) => api.addToCollection(name, collected),
+      ({ changed }) => [`${count(changed, 'paper')} of ${collected.length} added to `, changed < collected.length ? ' (the others were in it already).' : '.'],
     );
     replaceChildren(
       selection,
       h('h2', { id: 'selection-title' }, `${title}: ${count(ids.length, 'paper')}`),
       ids.length > LISTED ? h('p', { class: 'muted' }, `The first ${LISTED} by id:`) : null,
       list,
-      ids.length > 0 ? [makeProfile, actions] : null,
+      ids.length > 0 ? [makeProfile, collect] : null,
       status,
     );
     selected = Uint32Array.from(chosen);
