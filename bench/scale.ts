@@ -113,7 +113,7 @@ async function runSize(size: number): Promise<SizeResult> {
     // The storage floor holds every row of the library in memory: 4 GiB of heap is too little for a million papers.
     ingest = JSON.parse(child('scale-ingest.ts', [corpus, file], 'inherit', ['--max-old-space-size=16384'])) as IngestTimes;
     note('index');
-    index = searchOnly ? null : (JSON.parse(child('relevance-build.ts', ['index', file])) as IndexTimes);
+    index = searchOnly ? null : (JSON.parse(child('relevance-build.ts', ['index', file], 'inherit', ['--max-old-space-size=16384'])) as IndexTimes);
     fs.writeFileSync(kept, JSON.stringify({ ingest, index, load }));
   }
   note('measure');
