@@ -36,7 +36,11 @@ try {
     const cpu = process.cpuUsage();
     const index = rebuildLibraryFeatures(library);
     const used = process.cpuUsage(cpu);
-    const stored = library.db.prepare<[], { bytes: number }>("SELECT sum(length(data)) AS bytes FROM models WHERE name LIKE 'features-%'").get()!;
+    const stored = library.db
+      .prepare<[], { bytes: number }>(
+        "SELECT (SELECT sum(length(data)) FROM models WHERE name LIKE 'features-%') + (SELECT coalesce(sum(length(data)), 0) FROM model_parts WHERE name LIKE 'features-%') AS bytes",
+      )
+      .get()!;
     const times: IndexTimes = {
       papers: index.liveCount,
       indexMs: since(started),

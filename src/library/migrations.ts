@@ -264,4 +264,15 @@ export const MIGRATIONS: readonly string[] = [
     placed INTEGER NOT NULL DEFAULT 0
   );
   `,
+  `
+  -- A stored model larger than one part (library/models.ts MODEL_PART_BYTES) keeps its first
+  -- part in models.data and the rest here, in order: SQLite's largest value is 1 GB, and the
+  -- feature index of a million papers is nearly that.
+  CREATE TABLE model_parts (
+    name TEXT NOT NULL REFERENCES models(name) ON DELETE CASCADE,
+    part INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (name, part)
+  );
+  `,
 ];
