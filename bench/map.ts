@@ -22,6 +22,7 @@ import { defaultWebRoot } from '../src/server/web-assets.ts';
 import { table } from '../src/cli/format.ts';
 import { CHROMIUM } from '../test/requirements.ts';
 import { WEBGL_ARGS } from '../test/web/harness.ts';
+import { LIVE_REDRAW_MS } from '../src/web/map-view.ts';
 import { artifactsDir, paperlistsLibrary, repoRoot } from './paths.ts';
 import { round2, summarize } from './measure.ts';
 import { startServerProcess } from './server-process.ts';
@@ -93,8 +94,10 @@ console.log(
       [`place ${NEW_PAPERS} new papers, stored (s)`, s(placeMs), `≤ ${TARGETS.placeSeconds}`, ok(placeMs <= TARGETS.placeSeconds * 1000)],
       [`trustworthiness: dense ${DENSE_NEIGHBOURS}-NN among map ${MAP_NEIGHBOURS}-NN, ${SAMPLE} papers`, round2(trust), '', ''],
       ['  of the placed papers', round2(placedTrust), '', ''],
-      ['map page first paint, cold / warm server (ms)', `${round2(browserTimes.firstPaint[0])} / ${round2(browserTimes.firstPaint[1])}`, `≤ ${TARGETS.firstPaintMs}`, ok(browserTimes.firstPaint[1] <= TARGETS.firstPaintMs)],
-      ['frame time while panning p50 / p90 (ms)', `${round2(browserTimes.frames.p50)} / ${round2(browserTimes.frames.p90)}`, `≤ ${TARGETS.frameMs}`, ok(browserTimes.frames.p50 <= TARGETS.frameMs)],
+      ['map page first paint, cold / warm server (ms)', `${round2(browserTimes.firstPaint[0])} / ${round2(browserTimes.firstPaint[1])}`, `cold ≤ ${TARGETS.firstPaintMs}`, ok(browserTimes.firstPaint[0] <= TARGETS.firstPaintMs)],
+      [`  of which drawing ${build.papers} points, GPU included, cold / warm (ms)`, browserTimes.firstDraw.map(round2).join(' / '), '', ''],
+      ['  so a drag redraws', browserTimes.firstDraw[1] <= LIVE_REDRAW_MS ? 'live' : 'when it ends (moves the picture drawn meanwhile)', '', ''],
+      ['frame time while panning p50 / p90 (ms)', `${round2(browserTimes.frames.p50)} / ${round2(browserTimes.frames.p90)}`, `p90 ≤ ${TARGETS.frameMs}`, ok(browserTimes.frames.p90 <= TARGETS.frameMs)],
     ],
   ),
 );
@@ -128,12 +131,13 @@ function closest(values: Float64Array, k: number, order: (a: number, b: number) 
     .slice(0, k);
 }
 
-async function measureBrowser(): Promise<{ firstPaint: number[]; frames: ReturnType<typeof summarize> }> {
+async function measureBrowser(): Promise<{ firstPaint: number[]; firstDraw: number[]; frames: ReturnType<typeof summarize> }> {
   const server = await startServerProcess(scratchLibrary);
   const origin = server.url.replace(/\/$/, '');
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', ...WEBGL_ARGS] });
   try {
     const firstPaint: number[] = [];
+    const firstDraw: number[] = [];
     let page;
     for (let visit = 0; visit < 2; visit++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
@@ -142,6 +146,7 @@ async function measureBrowser(): Promise<{ firstPaint: number[]; frames: ReturnT
       await page.waitForFunction(() => window.paperscoutMap !== undefined, undefined, { timeout: 60_000 });
       // Painted: two animation frames after the page set the map up.
       firstPaint.push(await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))))));
+      firstDraw.push(await page.evaluate(() => window.paperscoutMap!.firstDrawMs));
       if (visit === 0) await context.close();
     }
     const frame = await page!.locator('.map-frame').boundingBox();
@@ -157,7 +162,7 @@ async function measureBrowser(): Promise<{ firstPaint: number[]; frames: ReturnT
     await page!.mouse.up();
     const stamps = (await page!.evaluate('window.stamps')) as number[];
     const intervals = stamps.slice(1).map((t, i) => t - stamps[i]);
-    return { firstPaint, frames: summarize(intervals) };
+    return { firstPaint, firstDraw, frames: summarize(intervals) };
   } finally {
     await browser.close();
     await server.stop();

@@ -16,7 +16,7 @@ export async function buildWeb(outDir: string): Promise<void> {
     entryPoints: [path.join(sources, 'main.ts')],
     outdir: outDir,
     entryNames: 'app',
-    // The map page's WebGL library (deck.gl, 800 KB) is loaded only when the map is opened.
+    // Pages load as chunks of their own when first opened (the map's drawing among them).
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     bundle: true,

@@ -41,7 +41,7 @@ async function openMap(hash = '#/map') {
   // machine shared with other work that can take longer than the usual 5 s.
   await session.page.getByRole('heading', { level: 1, name: 'Map of the library' }).waitFor({ timeout: 20_000 });
   await session.page.waitForFunction(() => window.paperscoutMap !== undefined, undefined, { timeout: 20_000 });
-  // deck.gl draws on the next animation frames.
+  // The map draws on the next animation frame, its labels with it.
   await session.page.waitForTimeout(300);
   return session;
 }
@@ -70,6 +70,44 @@ test('the map renders every paper and a click opens the paper under the pointer'
   assert.equal(await page.locator('.map-tooltip').textContent(), json.paper.title);
   await page.mouse.click(positions[loneliest]![0], positions[loneliest]![1]);
   await page.waitForURL(`**/#/paper/${ids[loneliest]}`);
+  await finishSession(session);
+});
+
+test('a drag pans every point by the drag, + zooms about the centre, and a click then opens the paper under the pointer', { skip }, async () => {
+  const session = await openMap();
+  const { page } = session;
+  const before = await probe(page);
+  const box = (await page.locator('.map-frame').boundingBox())!;
+  const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  await page.mouse.move(cx + 60, cy - 40, { steps: 6 });
+  await page.mouse.up();
+  const panned = await probe(page);
+  panned.positions.forEach((p, i) => {
+    assert.ok(Math.abs(p![0] - before.positions[i]![0] - 60) < 0.01 && Math.abs(p![1] - before.positions[i]![1] + 40) < 0.01, `paper ${panned.ids[i]} moved with the drag`);
+  });
+  await page.locator('.map-frame').focus();
+  await page.keyboard.press('+');
+  const zoomed = await probe(page);
+  // The frame's centre, inside its border, stays where it is; every point gets twice as far from it.
+  const [mx, my] = await page.locator('.map-frame').evaluate((frame: HTMLElement) => {
+    const bounds = frame.getBoundingClientRect();
+    return [bounds.left + frame.clientLeft + frame.clientWidth / 2, bounds.top + frame.clientTop + frame.clientHeight / 2];
+  });
+  zoomed.positions.forEach((p, i) => {
+    assert.ok(Math.abs(p![0] - mx - 2 * (panned.positions[i]![0] - mx)) < 0.01 && Math.abs(p![1] - my - 2 * (panned.positions[i]![1] - my)) < 0.01, `paper ${zoomed.ids[i]} twice as far from the centre`);
+  });
+  // The first paper still in the frame, away from its edges.
+  const inside = zoomed.positions.findIndex((p) => p![0] > box.x + 20 && p![0] < box.x + box.width - 20 && p![1] > box.y + 20 && p![1] < box.y + box.height - 20);
+  assert.ok(inside >= 0);
+  await page.waitForTimeout(100);
+  await page.mouse.click(zoomed.positions[inside]![0], zoomed.positions[inside]![1]);
+  await page.waitForURL(/#\/paper\/\d+$/);
+  const opened = Number(/paper\/(\d+)$/.exec(page.url())![1]);
+  // The paper clicked, or one drawn on top of it at the same spot.
+  const at = zoomed.positions[zoomed.ids.indexOf(opened)]!;
+  assert.ok(Math.hypot(at[0] - zoomed.positions[inside]![0], at[1] - zoomed.positions[inside]![1]) <= 8, 'the opened paper is under the pointer');
   await finishSession(session);
 });
 

@@ -23,6 +23,12 @@ export const mapRoutes: FastifyPluginAsyncTypebox<{ library: Library; relevance:
     }
     return kept;
   };
+  // Read as soon as the server listens, so that the map page's first visit does not wait for it.
+  let warming: NodeJS.Timeout | undefined;
+  app.addHook('onListen', async () => {
+    warming = setTimeout(current, 0);
+  });
+  app.addHook('onClose', async () => clearTimeout(warming));
 
   app.get(
     '/api/map',

@@ -1,12 +1,10 @@
-// The library map (#/map?profile=…&listing=…&colour=…): every paper a point (WebGL, through
-// deck.gl's ScatterplotLayer; regl-scatterplot is smaller but regl compiles its shaders' glue
+// The library map (#/map?profile=…&listing=…&colour=…): every paper a point (WebGL, drawn by
+// map-view.ts; regl-scatterplot would draw points too, but regl compiles its shaders' glue
 // with new Function, which the app's Content-Security-Policy forbids), coloured by venue, year
 // or listing, or by what a profile and a listing highlight. Hovering shows a title, a click
 // opens the paper, a box (shift + drag) lists the papers inside and can start a profile or
 // fill a collection from them. The regions are buttons too, so keyboard and screen-reader users reach the same
 // selections as lists.
-import { Deck, OrthographicView, type PickingInfo } from '@deck.gl/core';
-import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { api, describeError, type Paper } from '../api.ts';
 import { announce, collectionForm, errorBox, listingSelect, loading, paperCard } from '../components.ts';
 import { count, h, hashLink, replaceChildren } from '../dom.ts';
@@ -14,6 +12,7 @@ import { setTitle, type PageContext } from '../page.ts';
 import { currentProfile, setCurrentProfile } from '../store.ts';
 import { categories, COLOURINGS, type Colouring } from '../../map-colours.ts';
 import type { MapHighlights, MapInfo } from '../../server/schemas.ts';
+import { MapView } from '../map-view.ts';
 
 /** Papers of a selection listed (and asked of the server) at a time. */
 const LISTED = 100;
@@ -34,6 +33,8 @@ export interface MapProbe {
   highlighted(): number[];
   /** Where a paper's point is, in page pixels. */
   screenPosition(id: number): [number, number] | undefined;
+  /** How long the first draw took (see map-view.ts). */
+  firstDrawMs: number;
 }
 
 declare global {
@@ -89,7 +90,8 @@ export async function mapPage({ main, route, signal }: PageContext): Promise<voi
 
   const canvas = h('canvas', { class: 'map-canvas', 'aria-hidden': 'true' });
   const tooltip = h('div', { class: 'map-tooltip', role: 'tooltip', hidden: true });
-  const frame = h('div', { class: 'map-frame' }, canvas, tooltip);
+  // Focusable, for the arrow keys and + and − to pan and zoom it.
+  const frame = h('div', { class: 'map-frame', tabindex: '0', role: 'application', 'aria-roledescription': 'map', 'aria-label': 'Map of the library: arrow keys pan, + and − zoom. The regions below list its papers.' }, canvas, tooltip);
   const legendList = h('ul', { class: 'map-legend' });
   const selection = h('section', { class: 'map-selection', 'aria-labelledby': 'selection-title', 'aria-live': 'polite' });
   const members = info.regions.map((): number[] => []);
@@ -114,7 +116,7 @@ export async function mapPage({ main, route, signal }: PageContext): Promise<voi
       { class: 'summary' },
       `${count(n, 'paper')}, near the papers they are close to in meaning.`,
       info.placed > 0 ? ` ${count(info.placed, 'paper')} added since it was laid out ${info.placed === 1 ? 'is' : 'are'} placed by ${info.placed === 1 ? 'its' : 'their'} closest papers.` : '',
-      ' Drag to pan, scroll to zoom, hold shift and drag to select papers; click a point to open its paper.',
+      ' Drag to pan, scroll to zoom (or arrow keys and + and −), hold shift and drag to select papers; click a point to open its paper.',
     ),
     form,
     frame,
@@ -135,131 +137,47 @@ export async function mapPage({ main, route, signal }: PageContext): Promise<voi
     colours.set([...rgb[drawn.values[i]], drawn.values[i] > 0 || colouring !== 'highlights' ? 220 : 110], 4 * i);
     radii[i] = colouring === 'highlights' && drawn.values[i] > 0 ? small * 2 : small;
   }
-  /** The selected points, drawn ringed in a second layer. */
-  let selected = new Uint32Array(0);
-  /** Counts selections, so the papers of one asked for earlier never replace a later one's. */
-  let selections = 0;
-  const layers = () => [
-    new ScatterplotLayer({
-      id: 'papers',
-      data: { length: n, attributes: { getPosition: { value: positions, size: 2 }, getFillColor: { value: colours, size: 4, normalized: true }, getRadius: { value: radii, size: 1 } } },
-      radiusUnits: 'pixels',
-      pickable: true,
-    }),
-    new ScatterplotLayer({
-      id: 'selection',
-      data: Array.from(selected),
-      getPosition: (i: number) => [positions[2 * i], positions[2 * i + 1]],
-      getRadius: small + 2,
-      radiusUnits: 'pixels',
-      stroked: true,
-      filled: false,
-      getLineColor: [20, 20, 20, 255],
-      lineWidthUnits: 'pixels',
-      getLineWidth: 1.5,
-    }),
-    new TextLayer({
-      id: 'regions',
-      data: info.regions,
-      getPosition: (region: MapInfo['regions'][number]) => [(region.x - centre[0]) / half, (region.y - centre[1]) / half],
-      getText: (region: MapInfo['regions'][number]) => region.keywords.join(', '),
-      getSize: 13,
-      getColor: [40, 44, 52, 255],
-      outlineWidth: 3,
-      outlineColor: [255, 255, 255, 220],
-      fontSettings: { sdf: true },
-      characterSet: 'auto',
-    }),
-  ];
-  const fit = () => Math.log2(Math.max(1, Math.min(frame.clientWidth, frame.clientHeight)) / 2.1);
   const titles = new Map<number, Promise<string>>();
   const titleOf = (id: number) => {
     if (!titles.has(id)) titles.set(id, api.paper(id).then((detail) => detail.paper.title, () => `paper ${id}`));
     return titles.get(id)!;
   };
   let hovered = -1;
-  const onHover = (pick: PickingInfo) => {
-    hovered = pick.index;
-    if (pick.index < 0) {
-      tooltip.hidden = true;
-      return;
-    }
-    const at = pick.index;
-    void titleOf(points.ids[at]).then((title) => {
-      if (hovered !== at) return;
-      tooltip.textContent = title;
-      tooltip.style.left = `${pick.x}px`;
-      tooltip.style.top = `${pick.y}px`;
-      // Below the point near the top edge, where above it would be cut off.
-      tooltip.classList.toggle('below', pick.y < 60);
-      tooltip.hidden = false;
+  /** Counts selections, so the papers of one asked for earlier never replace a later one's. */
+  let selections = 0;
+  let view: MapView;
+  try {
+    view = new MapView(frame, canvas, { positions, colours, radii }, {
+      labels: info.regions.map((region) => ({ x: (region.x - centre[0]) / half, y: (region.y - centre[1]) / half, text: region.keywords.join(', ') })),
+      ringRadius: small + 2,
+      onHover: (index, x, y) => {
+        hovered = index;
+        if (index < 0) {
+          tooltip.hidden = true;
+          return;
+        }
+        void titleOf(points.ids[index]).then((title) => {
+          if (hovered !== index) return;
+          tooltip.textContent = title;
+          tooltip.style.left = `${x}px`;
+          tooltip.style.top = `${y}px`;
+          // Below the point near the top edge, where above it would be cut off.
+          tooltip.classList.toggle('below', y < 60);
+          tooltip.hidden = false;
+        });
+      },
+      onClick: (index) => {
+        location.hash = hashLink(`paper/${points.ids[index]}`);
+      },
+      onBox: (inside) => showSelection(inside, 'Selected on the map'),
     });
-  };
-  const deck = new Deck({
-    canvas,
-    width: '100%',
-    height: '100%',
-    views: new OrthographicView({ flipY: false }),
-    initialViewState: { target: [0, 0, 0], zoom: fit(), minZoom: fit() - 1, maxZoom: fit() + 10 },
-    controller: { doubleClickZoom: false },
-    layers: layers(),
-    onHover,
-    onClick: (pick: PickingInfo) => {
-      if (pick.index >= 0) location.hash = hashLink(`paper/${points.ids[pick.index]}`);
-    },
-    getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
-  });
-  signal.addEventListener('abort', () => deck.finalize());
+  } catch (error) {
+    frame.replaceChildren(errorBox(`The map cannot be drawn here: ${describeError(error)}. The regions below list its papers.`));
+    return;
+  }
+  signal.addEventListener('abort', () => view.destroy());
   replaceChildren(legendList, drawn.legend.map((entry) => h('li', null, h('span', { class: 'swatch', 'data-colour': entry.colour }), entry.label)));
   for (const swatch of Array.from(legendList.querySelectorAll<HTMLElement>('.swatch'))) swatch.style.background = swatch.dataset.colour ?? '';
-
-  // Shift + drag draws a box; the papers inside are the selection. Caught before deck.gl's own
-  // handlers (on the canvas) see the drag, so the map does not pan meanwhile.
-  const box = h('div', { class: 'map-box', hidden: true });
-  frame.append(box);
-  let boxStart: [number, number] | undefined;
-  const local = (event: PointerEvent): [number, number] => {
-    const bounds = frame.getBoundingClientRect();
-    return [event.clientX - bounds.left, event.clientY - bounds.top];
-  };
-  frame.addEventListener(
-    'pointerdown',
-    (event) => {
-      if (!event.shiftKey) return;
-      event.stopPropagation();
-      boxStart = local(event);
-      frame.setPointerCapture(event.pointerId);
-    },
-    true,
-  );
-  frame.addEventListener(
-    'pointermove',
-    (event) => {
-      if (!boxStart) return;
-      event.stopPropagation();
-      const [ex, ey] = local(event);
-      Object.assign(box.style, { left: `${Math.min(boxStart[0], ex)}px`, top: `${Math.min(boxStart[1], ey)}px`, width: `${Math.abs(ex - boxStart[0])}px`, height: `${Math.abs(ey - boxStart[1])}px` });
-      box.hidden = false;
-    },
-    true,
-  );
-  frame.addEventListener(
-    'pointerup',
-    (event) => {
-      if (!boxStart) return;
-      event.stopPropagation();
-      const viewport = deck.getViewports()[0];
-      const [ex, ey] = local(event);
-      const [x0, y0] = viewport.unproject([Math.min(boxStart[0], ex), Math.max(boxStart[1], ey)]);
-      const [x1, y1] = viewport.unproject([Math.max(boxStart[0], ex), Math.min(boxStart[1], ey)]);
-      boxStart = undefined;
-      box.hidden = true;
-      const inside: number[] = [];
-      for (let i = 0; i < n; i++) if (positions[2 * i] >= x0 && positions[2 * i] <= x1 && positions[2 * i + 1] >= y0 && positions[2 * i + 1] <= y1) inside.push(i);
-      showSelection(inside, 'Selected on the map');
-    },
-    true,
-  );
 
   /** Lists the papers at these positions (the first LISTED), with what can be made of them. */
   function showSelection(chosen: readonly number[], title: string): void {
@@ -307,8 +225,7 @@ export async function mapPage({ main, route, signal }: PageContext): Promise<voi
       ids.length > 0 ? [makeProfile, collect] : null,
       status,
     );
-    selected = Uint32Array.from(chosen);
-    deck.setProps({ layers: layers() });
+    view.select(Uint32Array.from(chosen));
     if (ids.length === 0) return replaceChildren(list, h('li', { class: 'muted' }, 'No papers there.'));
     const asked = ++selections;
     api.mapPapers(ids.slice(0, LISTED)).then(
@@ -319,13 +236,14 @@ export async function mapPage({ main, route, signal }: PageContext): Promise<voi
 
   window.paperscoutMap = {
     ids: points.ids,
+    firstDrawMs: view.firstDrawMs,
     highlighted: () => (colouring === 'highlights' ? Array.from(points.ids).filter((_, i) => drawn.values[i] > 0) : []),
     screenPosition: (id) => {
       const position = positionOf.get(id);
       if (position === undefined) return undefined;
-      const [px, py] = deck.getViewports()[0].project([positions[2 * position], positions[2 * position + 1]]);
-      const bounds = canvas.getBoundingClientRect();
-      return [bounds.left + px, bounds.top + py];
+      const [px, py] = view.project(position);
+      const bounds = frame.getBoundingClientRect();
+      return [bounds.left + frame.clientLeft + px, bounds.top + frame.clientTop + py];
     },
   };
 }
