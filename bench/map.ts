@@ -15,7 +15,7 @@ import { chromium } from 'playwright-core';
 import { Library } from '../src/library/library.ts';
 import { libraryFeatures } from '../src/actions/library-features.ts';
 import { placeNewPapers } from '../src/actions/library-map.ts';
-import { seededRandom } from '../src/engine/linalg.ts';
+import { seededRandom, symmetricEigen } from '../src/engine/linalg.ts';
 import type { FeatureIndex } from '../src/engine/feature-index.ts';
 import { buildWeb } from '../src/web/build.ts';
 import { defaultWebRoot } from '../src/server/web-assets.ts';
@@ -72,10 +72,11 @@ const points = library.mapPoints();
 const sample = Array.from({ length: SAMPLE }, () => Math.floor(random() * points.ids.length));
 const trust = trustworthiness(index, points.ids, points.xy, sample);
 const placedTrust = trustworthiness(index, points.ids, points.xy, Array.from(removed, (id) => points.ids.indexOf(id)));
+const pcaTrust = trustworthiness(index, points.ids, principalPlane(index, points.ids, random), sample);
 library.close();
 
 // Said now: the browser's part may fail on a machine whose chromium cannot draw WebGL.
-console.log(JSON.stringify({ build, placeMs, trust, placedTrust }));
+console.log(JSON.stringify({ build, placeMs, trust, placedTrust, pcaTrust }));
 await buildWeb(defaultWebRoot);
 loadavg('before chromium');
 const browserTimes = await measureBrowser();
@@ -94,6 +95,8 @@ console.log(
       [`place ${NEW_PAPERS} new papers, stored (s)`, s(placeMs), `≤ ${TARGETS.placeSeconds}`, ok(placeMs <= TARGETS.placeSeconds * 1000)],
       [`trustworthiness: dense ${DENSE_NEIGHBOURS}-NN among map ${MAP_NEIGHBOURS}-NN, ${SAMPLE} papers`, round2(trust), '', ''],
       ['  of the placed papers', round2(placedTrust), '', ''],
+      ['  the same for the 2 principal components of the vectors (a baseline)', round2(pcaTrust), '', ''],
+      [`  the same for points placed at random (expected)`, round2(MAP_NEIGHBOURS / (points.ids.length - 1)), '', ''],
       ['map page first paint, cold / warm server (ms)', `${round2(browserTimes.firstPaint[0])} / ${round2(browserTimes.firstPaint[1])}`, `cold ≤ ${TARGETS.firstPaintMs}`, ok(browserTimes.firstPaint[0] <= TARGETS.firstPaintMs)],
       [`  of which drawing ${build.papers} points, GPU included, cold / warm (ms)`, browserTimes.firstDraw.map(round2).join(' / '), '', ''],
       ['  so a drag redraws', browserTimes.firstDraw[1] <= LIVE_REDRAW_MS ? 'live' : 'when it ends (moves the picture drawn meanwhile)', '', ''],
@@ -123,6 +126,34 @@ function trustworthiness(features: FeatureIndex, ids: Uint32Array, xy: Float32Ar
     kept += dense.filter((i) => near.has(i)).length;
   }
   return kept / (positions.length * DENSE_NEIGHBOURS);
+}
+
+/**
+ * The plainest layout to compare with: every paper at its projection on the two leading
+ * principal components of the dense vectors (their covariance taken over a seeded sample).
+ */
+function principalPlane(features: FeatureIndex, ids: Uint32Array, random: () => number): Float32Array {
+  const d = features.dimensions;
+  const vectors = Array.from(ids, (id) => features.denseOf(features.rowOf(id)!, new Float32Array(d)));
+  const sample = Array.from({ length: Math.min(10_000, vectors.length) }, () => vectors[Math.floor(random() * vectors.length)]);
+  const mean = new Float64Array(d);
+  for (const v of sample) for (let j = 0; j < d; j++) mean[j] += v[j] / sample.length;
+  const covariance = new Float64Array(d * d);
+  for (const v of sample) {
+    for (let i = 0; i < d; i++) {
+      const vi = v[i] - mean[i];
+      for (let j = 0; j < d; j++) covariance[i * d + j] += vi * (v[j] - mean[j]);
+    }
+  }
+  const { vectors: axes } = symmetricEigen(covariance, d);
+  const xy = new Float32Array(2 * vectors.length);
+  vectors.forEach((v, p) => {
+    for (let j = 0; j < d; j++) {
+      xy[2 * p] += (v[j] - mean[j]) * axes[j * d];
+      xy[2 * p + 1] += (v[j] - mean[j]) * axes[j * d + 1];
+    }
+  });
+  return xy;
 }
 
 function closest(values: Float64Array, k: number, order: (a: number, b: number) => number): number[] {

@@ -5,30 +5,20 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Library } from '../../library/library.ts';
 import type { Relevance } from '../relevance.ts';
 import type { Writer } from '../writer.ts';
-import { libraryMap, MAP_RECOMMENDATIONS, profileHighlights, type LibraryMap } from '../../actions/library-map.ts';
-import { encodeMapPoints } from '../../map-points.ts';
+import { MAP_RECOMMENDATIONS, profileHighlights } from '../../actions/library-map.ts';
+import { MapReader } from '../map-reader.ts';
 import { findProfile } from '../profile-lookup.ts';
 import { notFound, sendProblem } from '../problems.ts';
 import { BUSY } from './listings.ts';
 import { MapHighlights, MapHighlightsQuery, MapInfo, MapPapers, MapPapersBody, MapPointsQuery, MapProfileBody, Problem, ProfileSummary } from '../schemas.ts';
 
 export const mapRoutes: FastifyPluginAsyncTypebox<{ library: Library; relevance: Relevance; writer: Writer }> = async (app, { library, relevance, writer }) => {
-  /** The map as last read, with its points encoded, until the library changes (reading 95,000 points takes a few hundred milliseconds). */
-  let kept: { stamp: string; map: LibraryMap; body: Buffer } | undefined;
-  const current = () => {
-    const stamp = library.changeStamp();
-    if (kept?.stamp !== stamp) {
-      const map = libraryMap(library);
-      kept = { stamp, map, body: Buffer.from(encodeMapPoints(map.points)) };
-    }
-    return kept;
-  };
+  const reader = new MapReader(library);
   // Read as soon as the server listens, so that the map page's first visit does not wait for it.
-  let warming: NodeJS.Timeout | undefined;
   app.addHook('onListen', async () => {
-    warming = setTimeout(current, 0);
+    reader.current().catch(() => {});
   });
-  app.addHook('onClose', async () => clearTimeout(warming));
+  app.addHook('onClose', () => reader.close());
 
   app.get(
     '/api/map',
@@ -39,8 +29,8 @@ export const mapRoutes: FastifyPluginAsyncTypebox<{ library: Library; relevance:
         response: { 200: MapInfo },
       },
     },
-    () => {
-      const { stamp, map } = current();
+    async () => {
+      const { stamp, map } = await reader.current();
       return {
         ready: map.summary !== undefined,
         papers: map.points.ids.length,
@@ -66,10 +56,10 @@ export const mapRoutes: FastifyPluginAsyncTypebox<{ library: Library; relevance:
         querystring: MapPointsQuery,
       },
     },
-    (request, reply) => {
-      const { stamp, body } = current();
+    async (request, reply) => {
+      const { stamp, body } = await reader.current();
       if (request.query.version !== stamp) return sendProblem(reply, 409, 'the map changed since GET /api/map: ask for it again');
-      return reply.type('application/octet-stream').header('cache-control', 'no-store').send(body);
+      return reply.type('application/octet-stream').header('cache-control', 'no-store').send(Buffer.from(body));
     },
   );
 
