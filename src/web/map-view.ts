@@ -144,6 +144,8 @@ export class MapView {
     // The canvas and the labels move together while a gesture is shown as a transform.
     this.stage = document.createElement('div');
     this.stage.className = 'map-stage';
+    // The regions' labels are the regions list's buttons again, which screen readers reach there.
+    this.stage.setAttribute('aria-hidden', 'true');
     canvas.replaceWith(this.stage);
     this.stage.append(canvas);
     this.labels = options.labels.map((label) => {
