@@ -35,12 +35,41 @@ export interface MapViewOptions {
   onBox(indices: number[]): void;
 }
 
-interface View {
+export interface View {
   /** The map point at the frame's centre. */
   x: number;
   y: number;
   /** CSS pixels per map unit. */
   scale: number;
+}
+
+export interface FrameSize {
+  width: number;
+  height: number;
+}
+
+/** Where a map point is drawn in a view, in CSS pixels from the frame's inner corner (map y points up). */
+export function screenOf(view: View, size: FrameSize, x: number, y: number): [number, number] {
+  return [size.width / 2 + (x - view.x) * view.scale, size.height / 2 - (y - view.y) * view.scale];
+}
+
+/** The map point under these frame pixels. */
+export function mapOf(view: View, size: FrameSize, px: number, py: number): [number, number] {
+  return [view.x + (px - size.width / 2) / view.scale, view.y - (py - size.height / 2) / view.scale];
+}
+
+/**
+ * The CSS transform (about the frame's centre) that moves a picture drawn in `drawn` to where
+ * `view` would draw it: a point u from the centre goes to (dx, dy) + k u.
+ */
+export function pictureMove(drawn: View, view: View): { dx: number; dy: number; k: number } {
+  return { dx: (drawn.x - view.x) * view.scale, dy: -(drawn.y - view.y) * view.scale, k: view.scale / drawn.scale };
+}
+
+/** The view at `scale` that keeps the map point under these frame pixels where it is. */
+export function zoomedAbout(view: View, size: FrameSize, px: number, py: number, scale: number): View {
+  const [x, y] = mapOf(view, size, px, py);
+  return { scale, x: x - (px - size.width / 2) / scale, y: y + (py - size.height / 2) / scale };
 }
 
 /** A redraw slower than this (ms, GPU work included) is not repeated on every move of a gesture. */
@@ -180,7 +209,7 @@ export class MapView {
 
   /** Where a point is now, in CSS pixels from the frame's inner (padding) edge. */
   project(index: number): [number, number] {
-    return this.toScreen(this.view, this.points.positions[2 * index], this.points.positions[2 * index + 1]);
+    return screenOf(this.view, this.size(), this.points.positions[2 * index], this.points.positions[2 * index + 1]);
   }
 
   destroy(): void {
@@ -199,18 +228,8 @@ export class MapView {
     gl.vertexAttribPointer(location, size, type, normalized, 0, 0);
   }
 
-  private size(): { width: number; height: number } {
+  private size(): FrameSize {
     return { width: this.frame.clientWidth, height: this.frame.clientHeight };
-  }
-
-  private toScreen(view: View, x: number, y: number): [number, number] {
-    const { width, height } = this.size();
-    return [width / 2 + (x - view.x) * view.scale, height / 2 - (y - view.y) * view.scale];
-  }
-
-  private toMap(view: View, px: number, py: number): [number, number] {
-    const { width, height } = this.size();
-    return [view.x + (px - width / 2) / view.scale, view.y - (py - height / 2) / view.scale];
   }
 
   private resize(): void {
@@ -247,7 +266,7 @@ export class MapView {
     }
     this.drawn = { ...view };
     this.options.labels.forEach((label, i) => {
-      const [x, y] = this.toScreen(view, label.x, label.y);
+      const [x, y] = screenOf(view, this.size(), label.x, label.y);
       this.labels[i].style.transform = `translate(${x}px, ${y}px) translate(-50%, -50%)`;
     });
     this.stage.style.transform = '';
@@ -264,17 +283,13 @@ export class MapView {
   /** Shows the view the user has moved to: drawn, or, where redraws are slow and a gesture goes on, the drawn picture moved there. */
   private show(gestureGoesOn: boolean): void {
     if (this.liveRedraw || !gestureGoesOn) return this.requestDraw();
-    const { drawn, view } = this;
-    const k = view.scale / drawn.scale;
-    const [dx, dy] = [(drawn.x - view.x) * view.scale, -(drawn.y - view.y) * view.scale];
+    const { dx, dy, k } = pictureMove(this.drawn, this.view);
     this.stage.style.transform = `translate(${dx}px, ${dy}px) scale(${k})`;
   }
 
   private zoomAt(px: number, py: number, factor: number): void {
     const scale = Math.min(this.fitScale * ZOOM_RANGE.in, Math.max(this.fitScale * ZOOM_RANGE.out, this.view.scale * factor));
-    const [x, y] = this.toMap(this.view, px, py);
-    // The map point under the pointer stays under it.
-    this.view = { scale, x: x - (px - this.size().width / 2) / scale, y: y + (py - this.size().height / 2) / scale };
+    this.view = zoomedAbout(this.view, this.size(), px, py, scale);
   }
 
   private panBy(dx: number, dy: number): void {
@@ -283,7 +298,7 @@ export class MapView {
 
   /** The point nearest to these frame pixels within its radius (and a little more), or -1. */
   private pick(px: number, py: number): number {
-    const [x, y] = this.toMap(this.view, px, py);
+    const [x, y] = mapOf(this.view, this.size(), px, py);
     const reach = (this.largestRadius + PICK_SLOP) / this.view.scale;
     let best = -1;
     let bestDistance = Infinity;
@@ -344,8 +359,8 @@ export class MapView {
         if (index >= 0) this.options.onClick(index);
       } else if (ended.box) {
         this.box.hidden = true;
-        const [ax, ay] = this.toMap(this.view, ended.start[0], ended.start[1]);
-        const [bx, by] = this.toMap(this.view, at[0], at[1]);
+        const [ax, ay] = mapOf(this.view, this.size(), ended.start[0], ended.start[1]);
+        const [bx, by] = mapOf(this.view, this.size(), at[0], at[1]);
         this.options.onBox(this.tree.range(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by)).sort((a, b) => a - b));
       } else {
         this.show(false);
