@@ -44,6 +44,11 @@ export class WorkerClient<Request, Result> {
     this.worker.on('exit', (code) => this.failAll(new Error(`the ${name} thread stopped (exit code ${code})`)));
   }
 
+  /** Whether the worker has stopped (or was closed): every request fails at once from then on. */
+  get stopped(): boolean {
+    return this.failure !== undefined;
+  }
+
   /** Requests sent and not answered yet. */
   get pending(): number {
     return this.waiting.size;

@@ -102,6 +102,11 @@ export class Library implements PaperStore {
     if (this.db.inTransaction) this.db.exec('COMMIT');
   }
 
+  /** Runs these reads on one snapshot of the library: nothing another connection commits meanwhile shows in part. */
+  snapshot<T>(read: () => T): T {
+    return this.db.transaction(read)();
+  }
+
   /** Gives this connection's page cache `kib` until the returned function is called, for a long batch of writes. */
   enlargePageCache(kib: number): () => void {
     const before = this.db.pragma('cache_size', { simple: true }) as number;

@@ -10,10 +10,13 @@ export const MODEL_PART_BYTES = 256 * 2 ** 20;
 
 /** The stored model of this name and the fingerprint of the contents it was built from. */
 export function getModel(db: Db, name: string): { fingerprint: string; data: Buffer } | undefined {
-  const model = db.prepare<[string], { fingerprint: string; data: Buffer }>('SELECT fingerprint, data FROM models WHERE name = ?').get(name);
-  if (!model) return undefined;
-  const rest = db.prepare<[string], { data: Buffer }>('SELECT data FROM model_parts WHERE name = ? ORDER BY part').all(name);
-  return rest.length === 0 ? model : { fingerprint: model.fingerprint, data: Buffer.concat([model.data, ...rest.map((part) => part.data)]) };
+  // One snapshot: a model saved by another connection between the two reads would mix its parts with this one's.
+  return db.transaction(() => {
+    const model = db.prepare<[string], { fingerprint: string; data: Buffer }>('SELECT fingerprint, data FROM models WHERE name = ?').get(name);
+    if (!model) return undefined;
+    const rest = db.prepare<[string], { data: Buffer }>('SELECT data FROM model_parts WHERE name = ? ORDER BY part').all(name);
+    return rest.length === 0 ? model : { fingerprint: model.fingerprint, data: Buffer.concat([model.data, ...rest.map((part) => part.data)]) };
+  })();
 }
 
 export function putModel(db: Db, name: string, fingerprint: string, data: Buffer, partBytes = MODEL_PART_BYTES): void {

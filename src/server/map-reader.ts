@@ -20,17 +20,25 @@ export class MapReader {
 
   /**
    * The map as of the library's change stamp (`stamp`, which clients send back as its version):
-   * read in the thread's own snapshot, taken after the stamp was, so never older than it.
+   * read in one snapshot of the thread's own connection, taken after the stamp was, so never
+   * older than it.
    */
   current(): Promise<MapRead & { stamp: string }> {
     const stamp = this.library.changeStamp();
     if (this.kept?.stamp !== stamp) {
-      this.thread ??= new WorkerClient(import.meta.url, 'map-worker', { dbFile: this.library.file });
-      const read = this.thread.ask(null);
+      const thread = (this.thread ??= new WorkerClient(import.meta.url, 'map-worker', { dbFile: this.library.file }));
+      const read = thread.ask(null);
       const kept = { stamp, read };
       this.kept = kept;
-      // A read that failed is tried again by the next request, not remembered.
-      read.catch(() => this.kept === kept && (this.kept = undefined));
+      // A read that failed is tried again by the next request, not remembered, in a new thread
+      // if this one has stopped (a thread that stopped answers nothing more).
+      read.catch(() => {
+        if (this.kept === kept) this.kept = undefined;
+        if (this.thread === thread && thread.stopped) {
+          this.thread = undefined;
+          void thread.close();
+        }
+      });
     }
     return this.kept.read.then((read) => ({ ...read, stamp }));
   }

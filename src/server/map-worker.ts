@@ -12,7 +12,8 @@ const library = Library.open((workerData as { dbFile: string }).dbFile);
 
 answerRequests<null, MapRead>(
   () => {
-    const map = libraryMap(library);
+    // Points, labels, regions and summary from one snapshot, never half of a layout being replaced.
+    const map = library.snapshot(() => libraryMap(library));
     return { map, body: encodeMapPoints(map.points) };
   },
   ({ body }) => [body],

@@ -130,9 +130,10 @@ export class MapView {
   private view: View;
   private readonly fitScale: number;
   private readonly largestRadius: number;
-  /** How long the first draw took, the GPU's work included: what decides whether gestures redraw live. */
+  /** How long the first draw took, the GPU's work included. */
   readonly firstDrawMs: number;
-  private readonly liveRedraw: boolean;
+  /** Whether gestures redraw on every move: the last draw, timed, was quicker than LIVE_REDRAW_MS. */
+  private liveRedraw: boolean;
   private frameRequest = 0;
   private wheelTimer = 0;
   private readonly detach: () => void;
@@ -143,7 +144,8 @@ export class MapView {
     private readonly points: MapPointsStyle,
     private readonly options: MapViewOptions,
   ) {
-    const gl = canvas.getContext('webgl2', { antialias: false, premultipliedAlpha: false });
+    // Premultiplied (the default): the blending below leaves premultiplied colour over the transparent clear.
+    const gl = canvas.getContext('webgl2', { antialias: false });
     if (!gl) throw new Error('this browser cannot draw the map (it has no WebGL 2)');
     this.gl = gl;
     this.program = linkProgram(gl);
@@ -276,7 +278,8 @@ export class MapView {
     if (this.frameRequest) return;
     this.frameRequest = requestAnimationFrame(() => {
       this.frameRequest = 0;
-      this.draw();
+      // Timed every time: a first draw slowed by one-off work (a driver building its pipeline) decides nothing for good.
+      this.liveRedraw = this.timedDraw() <= LIVE_REDRAW_MS;
     });
   }
 
@@ -317,7 +320,8 @@ export class MapView {
       const bounds = frame.getBoundingClientRect();
       return [event.clientX - bounds.left - frame.clientLeft, event.clientY - bounds.top - frame.clientTop];
     };
-    let press: { start: [number, number]; last: [number, number]; box: boolean; moved: boolean } | undefined;
+    /** The press under way, of one pointer: a second finger's is ignored until it ends. */
+    let press: { pointer: number; start: [number, number]; last: [number, number]; box: boolean; moved: boolean } | undefined;
     let hovered = -1;
     const hover = (index: number, at: [number, number]) => {
       if (index === hovered) return;
@@ -326,15 +330,16 @@ export class MapView {
       this.options.onHover(index, at[0], at[1]);
     };
     const down = (event: PointerEvent) => {
-      if (event.button !== 0) return;
+      if (event.button !== 0 || press) return;
       const at = local(event);
-      press = { start: at, last: at, box: event.shiftKey, moved: false };
+      press = { pointer: event.pointerId, start: at, last: at, box: event.shiftKey, moved: false };
       frame.setPointerCapture(event.pointerId);
       hover(-1, at);
     };
     const move = (event: PointerEvent) => {
       const at = local(event);
       if (!press) return hover(this.pick(...at), at);
+      if (event.pointerId !== press.pointer) return;
       press.moved ||= Math.hypot(at[0] - press.start[0], at[1] - press.start[1]) >= CLICK_SLOP;
       if (!press.moved) return;
       if (press.box) {
@@ -349,7 +354,7 @@ export class MapView {
       press.last = at;
     };
     const up = (event: PointerEvent) => {
-      if (!press) return;
+      if (event.pointerId !== press?.pointer) return;
       const at = local(event);
       const ended = press;
       press = undefined;
@@ -366,15 +371,26 @@ export class MapView {
         this.show(false);
       }
     };
+    // A press the browser took over (a touch turned into a scroll, say) ends nothing: no click, no box.
+    const cancel = (event: PointerEvent) => {
+      if (event.pointerId !== press?.pointer) return;
+      press = undefined;
+      this.box.hidden = true;
+      frame.style.cursor = '';
+      this.show(false);
+    };
     const wheel = (event: WheelEvent) => {
       event.preventDefault();
       const at = local(event);
+      hover(-1, at);
       this.zoomAt(at[0], at[1], Math.exp(-event.deltaY * (event.deltaMode === 1 ? 0.05 : 0.002)));
       this.show(true);
       clearTimeout(this.wheelTimer);
       this.wheelTimer = window.setTimeout(() => this.show(false), WHEEL_SETTLE_MS);
     };
     const key = (event: KeyboardEvent) => {
+      // The browser's own: zoom (Ctrl + and −), history (Alt and an arrow).
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
       const { width, height } = this.size();
       const step = 60;
       const pans: Record<string, [number, number]> = { ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
@@ -383,6 +399,7 @@ export class MapView {
       else if (event.key === '-') this.zoomAt(width / 2, height / 2, 0.5);
       else return;
       event.preventDefault();
+      hover(-1, [0, 0]);
       this.show(false);
     };
     const leave = () => press || hover(-1, [0, 0]);
@@ -395,7 +412,7 @@ export class MapView {
     frame.addEventListener('pointerdown', down);
     frame.addEventListener('pointermove', move);
     frame.addEventListener('pointerup', up);
-    frame.addEventListener('pointercancel', up);
+    frame.addEventListener('pointercancel', cancel);
     frame.addEventListener('pointerleave', leave);
     frame.addEventListener('wheel', wheel, { passive: false });
     frame.addEventListener('keydown', key);
@@ -404,7 +421,7 @@ export class MapView {
       frame.removeEventListener('pointerdown', down);
       frame.removeEventListener('pointermove', move);
       frame.removeEventListener('pointerup', up);
-      frame.removeEventListener('pointercancel', up);
+      frame.removeEventListener('pointercancel', cancel);
       frame.removeEventListener('pointerleave', leave);
       frame.removeEventListener('wheel', wheel);
       frame.removeEventListener('keydown', key);
