@@ -1,7 +1,7 @@
 // bench:map — the library map on the library of all paperlists papers (bench:ingest builds it):
 // laying it out in a fresh process (time, peak RSS), placing 300 papers new to it, how well it
 // keeps each paper's neighbours (trustworthiness), and in chromium the map page's first paint
-// and its frame time while panning.
+// and its frame time while panning, served by the compiled server (dist/, built if stale).
 //
 //   tsx bench/map.ts [--reuse]
 //
@@ -26,6 +26,7 @@ import { LIVE_REDRAW_MS } from '../src/web/map-view.ts';
 import { artifactsDir, paperlistsLibrary, repoRoot } from './paths.ts';
 import { round2, summarize } from './measure.ts';
 import { startServerProcess } from './server-process.ts';
+import { ensureCliBuild } from './cold-start.ts';
 import type { MapBuildTimes } from './map-build.ts';
 
 const scratchLibrary = path.join(artifactsDir, 'map.db');
@@ -163,7 +164,9 @@ function closest(values: Float64Array, k: number, order: (a: number, b: number) 
 }
 
 async function measureBrowser(): Promise<{ firstPaint: number[]; firstDraw: number[]; frames: ReturnType<typeof summarize> }> {
-  const server = await startServerProcess(scratchLibrary);
+  // The compiled server, as `paperscout serve` runs: its threads start from JavaScript, which a cold first visit waits for.
+  ensureCliBuild();
+  const server = await startServerProcess(scratchLibrary, { built: true });
   const origin = server.url.replace(/\/$/, '');
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', ...WEBGL_ARGS] });
   try {

@@ -2,8 +2,13 @@
 // generator never runs on the server's event loop. Started with an IPC channel: it reports its
 // URL, answers `cpu` with its CPU time so far and `lag` with how late its event loop ran timers
 // since the last `lag`, and closes when the parent disconnects.
+//
+// With PAPERSCOUT_BENCH_BUILT=1 it runs the compiled server in dist/ (what `paperscout serve`
+// runs), whose worker threads start from JavaScript instead of compiling TypeScript each.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { startServer } from '../src/server/start.ts';
+import type * as Start from '../src/server/start.ts';
+
+const { startServer } = (await import(process.env.PAPERSCOUT_BENCH_BUILT === '1' ? '../dist/server/start.js' : '../src/server/start.ts')) as typeof Start;
 
 export type ServerRequest = 'cpu' | 'lag';
 

@@ -17,8 +17,10 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-export async function startServerProcess(libraryFile: string): Promise<ServerProcess> {
-  const child = fork(path.join(import.meta.dirname, 'serve-library.ts'), [libraryFile], { execArgv: ['--import', 'tsx'] });
+/** `built`: the compiled server of dist/ (see serve-library.ts), which the caller has made sure is current. */
+export async function startServerProcess(libraryFile: string, options: { built?: boolean } = {}): Promise<ServerProcess> {
+  const env = options.built ? { ...process.env, PAPERSCOUT_BENCH_BUILT: '1' } : process.env;
+  const child = fork(path.join(import.meta.dirname, 'serve-library.ts'), [libraryFile], { execArgv: ['--import', 'tsx'], env });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const ask = async <Field extends keyof ServerMessage>(request: ServerRequest, field: Field) => {
     const reply = nextMessage(child, field);
