@@ -132,7 +132,7 @@ export class MapView {
   private readonly largestRadius: number;
   /** How long the first draw took, the GPU's work included. */
   readonly firstDrawMs: number;
-  /** Whether gestures redraw on every move: the last draw, timed, was quicker than LIVE_REDRAW_MS. */
+  /** Whether gestures redraw on every move: a timed draw was quicker than LIVE_REDRAW_MS. */
   private liveRedraw: boolean;
   private frameRequest = 0;
   private wheelTimer = 0;
@@ -278,8 +278,11 @@ export class MapView {
     if (this.frameRequest) return;
     this.frameRequest = requestAnimationFrame(() => {
       this.frameRequest = 0;
-      // Timed every time: a first draw slowed by one-off work (a driver building its pipeline) decides nothing for good.
-      this.liveRedraw = this.timedDraw() <= LIVE_REDRAW_MS;
+      // Where redraws were slow, timed again (a first draw slowed by one-off work, a driver
+      // building its pipeline, decides nothing for good); where live, not: timing waits for the
+      // GPU, which would stall every frame of a drag.
+      if (this.liveRedraw) this.draw();
+      else this.liveRedraw = this.timedDraw() <= LIVE_REDRAW_MS;
     });
   }
 
