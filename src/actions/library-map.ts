@@ -4,7 +4,6 @@
 // papers it was laid out with.
 import type { Profile, TextDoc } from '../types.ts';
 import type { RecommendResult } from './recommend.ts';
-import { NONE, type MapPointArrays } from '../map-points.ts';
 import type { PaperStore } from '../library/store.ts';
 import type { MapPoints, MapRegionRecord } from '../library/map.ts';
 import type { FeatureIndex } from '../engine/feature-index.ts';
@@ -15,6 +14,7 @@ import { DEFAULT_V2 } from '../engine/language-model.ts';
 import { docFields, surfaceOf, writtenForms } from '../engine/text.ts';
 import { libraryFeatures, shippedBackground, updateLibraryFeatures, type Progress } from './library-features.ts';
 import { InputError } from './errors.ts';
+import { mapSummary, type MapSummary } from './map-reading.ts';
 
 /** The same library always gives the same map. */
 export const MAP_SEED = 1;
@@ -29,14 +29,6 @@ export const MAP_MIN_PAPERS = 3;
 
 /** About √n / 3 regions, at most 36: a few for a small library, a screenful of labels for a large one. */
 export const regionCount = (papers: number) => Math.min(36, Math.max(1, Math.round(Math.sqrt(papers) / 3)));
-
-export interface MapSummary {
-  papers: number;
-  regions: number;
-  /** Of the papers, those placed since it was laid out. */
-  placed: number;
-  builtAt: string;
-}
 
 /** The papers of the index that a map is laid out for: its live rows, in the order of their paper ids. */
 function rowsById(index: FeatureIndex): Uint32Array {
@@ -136,12 +128,6 @@ export function placeNewPapers(library: PaperStore, index: FeatureIndex): number
   return library.addMapPoints(placed) ? fresh.length : 0;
 }
 
-export function mapSummary(library: PaperStore, points: MapPoints = library.mapPoints()): MapSummary | undefined {
-  const info = library.mapLayoutInfo();
-  if (!info) return undefined;
-  return { papers: points.ids.length, regions: library.mapRegions().length, placed: points.placed, builtAt: info.builtAt };
-}
-
 /**
  * For a server: once the feature index has caught up, lays the map out (a bounded piece of work
  * at a time, between requests) when the library has none, or has more than doubled since; else
@@ -180,51 +166,6 @@ export function updateMapInBackground(library: PaperStore, idleMs = 1000): () =>
   };
   timer = setTimeout(tick, 0);
   return () => clearTimeout(timer);
-}
-
-export interface LibraryMap {
-  summary: MapSummary | undefined;
-  regions: MapRegionRecord[];
-  /** What the points' venue and listing numbers index. */
-  venues: string[];
-  listings: { id: number; name: string }[];
-  points: MapPointArrays;
-  bounds: { minX: number; minY: number; maxX: number; maxY: number };
-}
-
-/** The map as the front ends draw it: points with what they are coloured by, regions, and the tables the numbers index. */
-export function libraryMap(library: PaperStore): LibraryMap {
-  const stored = library.mapPoints();
-  const labels = library.mapPointLabels();
-  const n = stored.ids.length;
-  const venues = [...new Set(labels.venues.filter((v): v is string => v !== null))].sort();
-  const venueIndex = new Map(venues.map((v, i) => [v, i]));
-  const listings = library.listings().map((l) => ({ id: l.id, name: l.name }));
-  const listingIndex = new Map(listings.map((l, i) => [l.id, i]));
-  const points: MapPointArrays = {
-    ids: stored.ids,
-    x: new Float32Array(n),
-    y: new Float32Array(n),
-    region: stored.regions,
-    venue: new Uint16Array(n),
-    year: new Uint16Array(n),
-    listing: new Uint16Array(n),
-  };
-  const bounds = n > 0 ? { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity } : { minX: 0, minY: 0, maxX: 0, maxY: 0 };
-  // Plain loops: the server reads this on its first map request, and mapping functions over 95,000 points cost a tenth of a second.
-  for (let i = 0; i < n; i++) {
-    const [x, y, venue, listing] = [stored.xy[2 * i], stored.xy[2 * i + 1], labels.venues[i], labels.listings[i]];
-    points.x[i] = x;
-    points.y[i] = y;
-    points.venue[i] = venue === null ? NONE : venueIndex.get(venue)!;
-    points.year[i] = labels.years[i] ?? 0;
-    points.listing[i] = listing === null ? NONE : (listingIndex.get(listing) ?? NONE);
-    if (x < bounds.minX) bounds.minX = x;
-    if (x > bounds.maxX) bounds.maxX = x;
-    if (y < bounds.minY) bounds.minY = y;
-    if (y > bounds.maxY) bounds.maxY = y;
-  }
-  return { summary: mapSummary(library, stored), regions: library.mapRegions(), venues, listings, points, bounds };
 }
 
 export interface ProfileHighlights {

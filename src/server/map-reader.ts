@@ -2,7 +2,7 @@
 // (map-worker.ts) when the library has changed since; a read asked for while one is on its way
 // waits for that one.
 import type { Library } from '../library/library.ts';
-import type { LibraryMap } from '../actions/library-map.ts';
+import type { LibraryMap } from '../actions/map-reading.ts';
 import { WorkerClient } from '../threads.ts';
 
 export interface MapRead {

@@ -3,7 +3,7 @@
 // wait for. Answers with the map and its points already encoded (src/map-points.ts).
 import { workerData } from 'node:worker_threads';
 import { Library } from '../library/library.ts';
-import { libraryMap } from '../actions/library-map.ts';
+import { libraryMap } from '../actions/map-reading.ts';
 import { encodeMapPoints } from '../map-points.ts';
 import { answerRequests } from '../threads.ts';
 import type { MapRead } from './map-reader.ts';

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Library } from '../../library/library.ts';
-import type { MapSummary } from '../../actions/library-map.ts';
+import type { MapSummary } from '../../actions/map-reading.ts';
 import type { Highlights } from '../../map-colours.ts';
 import { withLibrary, UserError } from '../context.ts';
 import { writeFileAtomically } from '../out-file.ts';
@@ -40,14 +40,15 @@ export function registerMap(program: Command): void {
     .action(async function (this: Command) {
       const opts = this.opts<{ out?: string; profile?: string; listing?: string }>();
       if (!opts.out) {
-        const { mapSummary } = await import('../../actions/library-map.ts');
+        const { mapSummary } = await import('../../actions/map-reading.ts');
         const summary = withLibrary(this, (library) => mapSummary(library));
         console.log(summary ? describe(summary) : 'no map yet: lay it out with `paperscout map build` (a server does it on its own)');
         return;
       }
       const format = path.extname(opts.out).toLowerCase();
       if (format !== '.svg' && format !== '.png') throw new UserError(`--out must end in .svg or .png, not "${clean(path.extname(opts.out) || opts.out)}"`);
-      const { buildLibraryMap, libraryMap, mapSummary } = await import('../../actions/library-map.ts');
+      const { buildLibraryMap } = await import('../../actions/library-map.ts');
+      const { libraryMap, mapSummary } = await import('../../actions/map-reading.ts');
       const { categories } = await import('../../map-colours.ts');
       const { mapSvg } = await import('../../export/map-svg.ts');
       const { progressOnStderr } = await import('../progress.ts');

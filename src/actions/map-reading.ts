@@ -1,0 +1,65 @@
+// Reading the library map as the front ends draw it, apart from laying it out
+// (library-map.ts): the server's map thread imports only this, and the store, so that a cold
+// first visit of the map page does not wait for the layout's engine to load.
+import { NONE, type MapPointArrays } from '../map-points.ts';
+import type { PaperStore } from '../library/store.ts';
+import type { MapPoints, MapRegionRecord } from '../library/map.ts';
+
+export interface MapSummary {
+  papers: number;
+  regions: number;
+  /** Of the papers, those placed since it was laid out. */
+  placed: number;
+  builtAt: string;
+}
+
+export function mapSummary(library: PaperStore, points: MapPoints = library.mapPoints()): MapSummary | undefined {
+  const info = library.mapLayoutInfo();
+  if (!info) return undefined;
+  return { papers: points.ids.length, regions: library.mapRegions().length, placed: points.placed, builtAt: info.builtAt };
+}
+
+export interface LibraryMap {
+  summary: MapSummary | undefined;
+  regions: MapRegionRecord[];
+  /** What the points' venue and listing numbers index. */
+  venues: string[];
+  listings: { id: number; name: string }[];
+  points: MapPointArrays;
+  bounds: { minX: number; minY: number; maxX: number; maxY: number };
+}
+
+/** The map as the front ends draw it: points with what they are coloured by, regions, and the tables the numbers index. */
+export function libraryMap(library: PaperStore): LibraryMap {
+  const stored = library.mapPoints();
+  const labels = library.mapPointLabels();
+  const n = stored.ids.length;
+  const venues = [...new Set(labels.venues.filter((v): v is string => v !== null))].sort();
+  const venueIndex = new Map(venues.map((v, i) => [v, i]));
+  const listings = library.listings().map((l) => ({ id: l.id, name: l.name }));
+  const listingIndex = new Map(listings.map((l, i) => [l.id, i]));
+  const points: MapPointArrays = {
+    ids: stored.ids,
+    x: new Float32Array(n),
+    y: new Float32Array(n),
+    region: stored.regions,
+    venue: new Uint16Array(n),
+    year: new Uint16Array(n),
+    listing: new Uint16Array(n),
+  };
+  const bounds = n > 0 ? { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity } : { minX: 0, minY: 0, maxX: 0, maxY: 0 };
+  // Plain loops: the server reads this on its first map request, and mapping functions over 95,000 points cost a tenth of a second.
+  for (let i = 0; i < n; i++) {
+    const [x, y, venue, listing] = [stored.xy[2 * i], stored.xy[2 * i + 1], labels.venues[i], labels.listings[i]];
+    points.x[i] = x;
+    points.y[i] = y;
+    points.venue[i] = venue === null ? NONE : venueIndex.get(venue)!;
+    points.year[i] = labels.years[i] ?? 0;
+    points.listing[i] = listing === null ? NONE : (listingIndex.get(listing) ?? NONE);
+    if (x < bounds.minX) bounds.minX = x;
+    if (x > bounds.maxX) bounds.maxX = x;
+    if (y < bounds.minY) bounds.minY = y;
+    if (y > bounds.maxY) bounds.maxY = y;
+  }
+  return { summary: mapSummary(library, stored), regions: library.mapRegions(), venues, listings, points, bounds };
+}
