@@ -81,6 +81,7 @@ console.log(JSON.stringify({ build, placeMs, trust, placedTrust, pcaTrust }));
 await buildWeb(defaultWebRoot);
 loadavg('before chromium');
 const browserTimes = await measureBrowser();
+const { visits } = browserTimes;
 loadavg('after');
 
 const ok = (pass: boolean) => (pass ? 'met' : 'MISSED');
@@ -98,7 +99,13 @@ console.log(
       ['  of the placed papers', placedTrust.toFixed(4), '', ''],
       ['  the same for the 2 principal components of the vectors (a baseline)', pcaTrust.toFixed(4), '', ''],
       ['  the same for points placed at random (expected)', (MAP_NEIGHBOURS / (points.ids.length - 1)).toFixed(4), '', ''],
-      ['map page first paint, cold / warm server (ms)', `${round2(browserTimes.firstPaint[0])} / ${round2(browserTimes.firstPaint[1])}`, `cold ≤ ${TARGETS.firstPaintMs}`, ok(browserTimes.firstPaint[0] <= TARGETS.firstPaintMs)],
+      ['map page first paint, cold / warm server (ms)', visits.map((v) => round2(v.painted)).join(' / '), `cold ≤ ${TARGETS.firstPaintMs}`, ok(visits[0].painted <= TARGETS.firstPaintMs)],
+      ...visits.map((v, i) => [
+        `  ${i === 0 ? 'cold' : 'warm'}: app loaded / map data / points / drawn / painted (ms)`,
+        [v.app, v.data, v.points, v.drawn, v.painted].map((ms) => Math.round(ms)).join(' / '),
+        '',
+        '',
+      ]),
       [`  of which drawing ${build.papers} points, GPU included, cold / warm (ms)`, browserTimes.firstDraw.map(round2).join(' / '), '', ''],
       ['  so a drag redraws', browserTimes.firstDraw[1] <= LIVE_REDRAW_MS ? 'live' : 'when it ends (moves the picture drawn meanwhile)', '', ''],
       ['frame time while panning p50 / p90 (ms)', `${round2(browserTimes.frames.p50)} / ${round2(browserTimes.frames.p90)}`, `p90 ≤ ${TARGETS.frameMs}`, ok(browserTimes.frames.p90 <= TARGETS.frameMs)],
@@ -163,14 +170,24 @@ function closest(values: Float64Array, k: number, order: (a: number, b: number) 
     .slice(0, k);
 }
 
-async function measureBrowser(): Promise<{ firstPaint: number[]; firstDraw: number[]; frames: ReturnType<typeof summarize> }> {
+/** Milestones of a visit, in ms from its navigation: the app's script loaded, the map's data and points in, the points drawn (the GPU's work not waited for), painted. */
+interface VisitTimes {
+  app: number;
+  data: number;
+  points: number;
+  drawn: number;
+  painted: number;
+}
+
+async function measureBrowser(): Promise<{ visits: VisitTimes[]; firstDraw: number[]; frames: ReturnType<typeof summarize> }> {
   // The compiled server, as `paperscout serve` runs: its threads start from JavaScript, which a cold first visit waits for.
   ensureCliBuild();
+  // The browser first: a researcher's is running when they start the server, and its own start would take the server's cores.
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', ...WEBGL_ARGS] });
   const server = await startServerProcess(scratchLibrary, { built: true });
   const origin = server.url.replace(/\/$/, '');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', ...WEBGL_ARGS] });
   try {
-    const firstPaint: number[] = [];
+    const visits: VisitTimes[] = [];
     const firstDraw: number[] = [];
     let page;
     for (let visit = 0; visit < 2; visit++) {
@@ -179,7 +196,14 @@ async function measureBrowser(): Promise<{ firstPaint: number[]; firstDraw: numb
       await page.goto(`${origin}/#/map`);
       await page.waitForFunction(() => window.paperscoutMap !== undefined, undefined, { timeout: 60_000 });
       // Painted: two animation frames after the page set the map up.
-      firstPaint.push(await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))))));
+      const painted = await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())))));
+      // A string, not a function: tsx would wrap a callback's helpers in its own __name, which the page lacks.
+      const milestones = (await page.evaluate(`(() => {
+        const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+        const app = performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/app.js'));
+        return { app: app ? app.responseEnd : NaN, data: mark('map:info'), points: mark('map:points'), drawn: mark('map:drawn') };
+      })()`)) as Omit<VisitTimes, 'painted'>;
+      visits.push({ ...milestones, painted });
       firstDraw.push(await page.evaluate(() => window.paperscoutMap!.firstDrawMs));
       if (visit === 0) await context.close();
     }
@@ -196,7 +220,7 @@ async function measureBrowser(): Promise<{ firstPaint: number[]; firstDraw: numb
     await page!.mouse.up();
     const stamps = (await page!.evaluate('window.stamps')) as number[];
     const intervals = stamps.slice(1).map((t, i) => t - stamps[i]);
-    return { firstPaint, firstDraw, frames: summarize(intervals) };
+    return { visits, firstDraw, frames: summarize(intervals) };
   } finally {
     await browser.close();
     await server.stop();

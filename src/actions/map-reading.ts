@@ -31,8 +31,7 @@ export interface LibraryMap {
 
 /** The map as the front ends draw it: points with what they are coloured by, regions, and the tables the numbers index. */
 export function libraryMap(library: PaperStore): LibraryMap {
-  const stored = library.mapPoints();
-  const labels = library.mapPointLabels();
+  const { points: stored, labels } = library.labelledMapPoints();
   const n = stored.ids.length;
   const venues = [...new Set(labels.venues.filter((v): v is string => v !== null))].sort();
   const venueIndex = new Map(venues.map((v, i) => [v, i]));
@@ -50,7 +49,10 @@ export function libraryMap(library: PaperStore): LibraryMap {
   const bounds = n > 0 ? { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity } : { minX: 0, minY: 0, maxX: 0, maxY: 0 };
   // Plain loops: the server reads this on its first map request, and mapping functions over 95,000 points cost a tenth of a second.
   for (let i = 0; i < n; i++) {
-    const [x, y, venue, listing] = [stored.xy[2 * i], stored.xy[2 * i + 1], labels.venues[i], labels.listings[i]];
+    const x = stored.xy[2 * i];
+    const y = stored.xy[2 * i + 1];
+    const venue = labels.venues[i];
+    const listing = labels.listings[i];
     points.x[i] = x;
     points.y[i] = y;
     points.venue[i] = venue === null ? NONE : venueIndex.get(venue)!;

@@ -281,8 +281,8 @@ export class Library implements PaperStore {
     return map.mapPoints(this.db);
   }
 
-  mapPointLabels(): map.MapPointLabels {
-    return map.mapPointLabels(this.db);
+  labelledMapPoints(): { points: map.MapPoints; labels: map.MapPointLabels } {
+    return map.labelledMapPoints(this.db);
   }
 
   mapRegions(): map.MapRegionRecord[] {

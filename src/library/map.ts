@@ -43,27 +43,38 @@ export function mapRegions(db: Db): MapRegionRecord[] {
 }
 
 export function mapPoints(db: Db): MapPoints {
-  const rows = db.prepare<[], [number, number, number, number, number]>('SELECT paper_id, x, y, region, placed FROM map_points ORDER BY paper_id').raw().all();
+  return pointsOf(db.prepare<[], PointRow>('SELECT paper_id, x, y, region, placed FROM map_points ORDER BY paper_id').raw().all());
+}
+
+/** The points and what they are coloured by, in one pass over the map: what the front ends draw. */
+export function labelledMapPoints(db: Db): { points: MapPoints; labels: MapPointLabels } {
+  const rows = db
+    .prepare<[], [...PointRow, string | null, number | null, number | null]>(
+      `SELECT m.paper_id, m.x, m.y, m.region, m.placed, p.venue, p.year,
+         (SELECT min(a.listing_id) FROM appearances a WHERE a.paper_id = m.paper_id)
+       FROM map_points m JOIN papers p ON p.id = m.paper_id ORDER BY m.paper_id`,
+    )
+    .raw()
+    .all();
+  const labels: MapPointLabels = { venues: new Array(rows.length), years: new Array(rows.length), listings: new Array(rows.length) };
+  for (let i = 0; i < rows.length; i++) [, , , , , labels.venues[i], labels.years[i], labels.listings[i]] = rows[i];
+  return { points: pointsOf(rows), labels };
+}
+
+/** A point as stored: paper id, x, y, region, placed (0 or 1). */
+type PointRow = [number, number, number, number, number];
+
+function pointsOf(rows: readonly [...PointRow, ...unknown[]][]): MapPoints {
   const points: MapPoints = { ids: new Uint32Array(rows.length), xy: new Float32Array(2 * rows.length), regions: new Uint16Array(rows.length), placed: 0 };
-  rows.forEach(([id, x, y, region, placed], i) => {
+  for (let i = 0; i < rows.length; i++) {
+    const [id, x, y, region, placed] = rows[i];
     points.ids[i] = id;
     points.xy[2 * i] = x;
     points.xy[2 * i + 1] = y;
     points.regions[i] = region;
     points.placed += placed;
-  });
+  }
   return points;
-}
-
-export function mapPointLabels(db: Db): MapPointLabels {
-  const rows = db
-    .prepare<[], [string | null, number | null, number | null]>(
-      `SELECT p.venue, p.year, (SELECT min(a.listing_id) FROM appearances a WHERE a.paper_id = m.paper_id)
-       FROM map_points m JOIN papers p ON p.id = m.paper_id ORDER BY m.paper_id`,
-    )
-    .raw()
-    .all();
-  return { venues: rows.map((row) => row[0]), years: rows.map((row) => row[1]), listings: rows.map((row) => row[2]) };
 }
 
 /** Replaces the whole map (regions' ids are their positions in `regions`). */

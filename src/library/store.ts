@@ -52,7 +52,7 @@ export interface PaperCatalog {
 export interface MapRows {
   mapLayoutInfo(): MapLayoutInfo | undefined;
   mapPoints(): MapPoints;
-  mapPointLabels(): MapPointLabels;
+  labelledMapPoints(): { points: MapPoints; labels: MapPointLabels };
   mapRegions(): MapRegionRecord[];
   /** False when another writer holds the store: the map is laid out again another time. */
   replaceMap(info: MapLayoutInfo, points: MapPoints, regions: readonly Omit<MapRegionRecord, 'id'>[]): boolean;

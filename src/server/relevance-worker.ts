@@ -28,8 +28,19 @@ answerRequests<RelevanceQuery, RelevanceResult>((query) => {
   }
 });
 
-// Papers added by uploads (or by another paperscout) are indexed between requests.
-updateFeaturesInBackground(library);
-// And once they are, the library map is laid out, or its new papers placed. Loaded after the
-// worker answers: its layout libraries (umap-js, ml-kmeans) take a while to load, and no request needs them.
-setTimeout(() => void import('../actions/library-map.ts').then(({ updateMapInBackground }) => updateMapInBackground(library)), 0);
+/**
+ * The upkeep below starts this long after the thread does. The first seconds of a server are its
+ * first visitor's (the browser opened with it loads the app, a page and its data), and the
+ * upkeep's start is its heaviest part: loading the background model and the stored index takes
+ * about a second of CPU at 95,000 papers, which on two cores a first page would wait for. A
+ * request that needs the index before then loads it itself.
+ */
+const UPKEEP_AFTER_MS = 3000;
+
+setTimeout(() => {
+  // Papers added by uploads (or by another paperscout) are indexed between requests.
+  updateFeaturesInBackground(library);
+  // And once they are, the library map is laid out, or its new papers placed. Loaded after the
+  // worker answers: its layout libraries (umap-js, ml-kmeans) take a while to load, and no request needs them.
+  void import('../actions/library-map.ts').then(({ updateMapInBackground }) => updateMapInBackground(library));
+}, UPKEEP_AFTER_MS);

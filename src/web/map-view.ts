@@ -6,7 +6,8 @@
 // in chromium, artifacts/gl-probe). Where even that is slower than a frame, a drag or a zoom
 // moves the picture already drawn (a CSS transform, which the compositor does for free) and
 // the map is drawn anew when the gesture ends. Picking is on the CPU, through a k-d tree of the
-// points (kdbush), so hovering never draws.
+// points (kdbush), so hovering never draws; the tree is built when the pointer first comes over
+// the map, not before its first paint.
 import KDBush from 'kdbush';
 
 export interface MapPointsStyle {
@@ -92,10 +93,14 @@ uniform float pixelRatio;
 uniform float ringRadius;
 out vec4 pointColour;
 out float pointPixels;
+out float edge;
 void main() {
   gl_Position = vec4((position - centre) * toClip, 0.0, 1.0);
   float r = ringRadius > 0.0 ? ringRadius : radius;
-  pointPixels = (2.0 * r + 2.0) * pixelRatio;
+  edge = r * pixelRatio;
+  // Room for the anti-aliased edge (half a pixel), and a ring's width: no larger, as each pixel
+  // of a point costs where WebGL runs in software (a 4-pixel point draws a third faster than a 5).
+  pointPixels = 2.0 * edge + (ringRadius > 0.0 ? 3.0 : 1.0) * pixelRatio;
   gl_PointSize = pointPixels;
   pointColour = ringRadius > 0.0 ? vec4(0.08, 0.08, 0.08, 1.0) : colour;
 }`;
@@ -104,24 +109,85 @@ const FRAGMENT_SHADER = `#version 300 es
 precision highp float;
 in vec4 pointColour;
 in float pointPixels;
+in float edge;
 uniform float pixelRatio;
 uniform float ringRadius;
 out vec4 fragment;
 void main() {
   float d = length(gl_PointCoord - 0.5) * pointPixels;
-  float edge = pointPixels * 0.5 - pixelRatio;
   float cover = ringRadius > 0.0 ? clamp(0.75 * pixelRatio - abs(d - edge) + 0.5, 0.0, 1.0) : clamp(edge - d + 0.5, 0.0, 1.0);
   if (cover <= 0.0) discard;
   fragment = vec4(pointColour.rgb, pointColour.a * cover);
 }`;
 
+type Uniform = 'centre' | 'toClip' | 'pixelRatio' | 'ringRadius';
+
+/**
+ * A canvas's WebGL context with the map's program and buffers, made before the points arrive.
+ * Where WebGL runs in software, a browser's first context takes a few hundred milliseconds and a
+ * program's first draw builds its pipeline; both are the GPU process's work, done here while the
+ * page still waits for the map's data (a draw of one invisible point builds the pipeline).
+ */
+export class MapCanvas {
+  readonly gl: WebGL2RenderingContext;
+  readonly program: WebGLProgram;
+  readonly uniforms: Record<Uniform, WebGLUniformLocation | null>;
+  /** Each point's position, RGBA and radius (see MapPointsStyle); the selection's indices. */
+  readonly buffers: Record<'position' | 'colour' | 'radius' | 'selection', WebGLBuffer>;
+
+  constructor(readonly element: HTMLCanvasElement) {
+    // Premultiplied (the default): the blending below leaves premultiplied colour over the
+    // transparent clear. No depth or stencil buffer: points are drawn in order.
+    const gl = element.getContext('webgl2', { antialias: false, depth: false, stencil: false });
+    if (!gl) throw new Error('this browser cannot draw the map (it has no WebGL 2)');
+    this.gl = gl;
+    this.program = linkProgram(gl);
+    this.uniforms = Object.fromEntries((['centre', 'toClip', 'pixelRatio', 'ringRadius'] as const).map((name) => [name, gl.getUniformLocation(this.program, name)])) as MapCanvas['uniforms'];
+    gl.bindVertexArray(gl.createVertexArray());
+    this.buffers = {
+      position: this.attribute('position', 2, gl.FLOAT, false),
+      colour: this.attribute('colour', 4, gl.UNSIGNED_BYTE, true),
+      radius: this.attribute('radius', 1, gl.FLOAT, false),
+      selection: gl.createBuffer(),
+    };
+    gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, this.buffers.selection);
+    gl.enable(gl.BLEND);
+    gl.blendFuncSeparate(gl.SRC_ALPHA, gl.ONE_MINUS_SRC_ALPHA, gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+    this.upload({ positions: new Float32Array(2), colours: new Uint8Array(4), radii: new Float32Array(1) });
+    gl.useProgram(this.program);
+    gl.drawArrays(gl.POINTS, 0, 1);
+    gl.flush();
+  }
+
+  upload(points: MapPointsStyle): void {
+    const { gl } = this;
+    for (const [buffer, data] of [
+      [this.buffers.position, points.positions],
+      [this.buffers.colour, points.colours],
+      [this.buffers.radius, points.radii],
+    ] as const) {
+      gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
+      gl.bufferData(gl.ARRAY_BUFFER, data, gl.STATIC_DRAW);
+    }
+  }
+
+  private attribute(name: string, size: number, type: number, normalized: boolean): WebGLBuffer {
+    const { gl } = this;
+    const buffer = gl.createBuffer();
+    gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
+    const location = gl.getAttribLocation(this.program, name);
+    gl.enableVertexAttribArray(location);
+    gl.vertexAttribPointer(location, size, type, normalized, 0, 0);
+    return buffer;
+  }
+}
+
 export class MapView {
   private readonly gl: WebGL2RenderingContext;
-  private readonly program: WebGLProgram;
-  private readonly uniforms: Record<'centre' | 'toClip' | 'pixelRatio' | 'ringRadius', WebGLUniformLocation | null>;
-  private readonly selection: WebGLBuffer;
+  private readonly canvas: HTMLCanvasElement;
   private selectedCount = 0;
-  private readonly tree: KDBush;
+  /** Built on first need (see pickTree). */
+  private tree: KDBush | undefined;
   private readonly stage: HTMLElement;
   private readonly labels: HTMLElement[];
   private readonly box: HTMLElement;
@@ -130,55 +196,36 @@ export class MapView {
   private view: View;
   private readonly fitScale: number;
   private readonly largestRadius: number;
-  /** How long the first draw took, the GPU's work included. */
-  readonly firstDrawMs: number;
-  /** Whether gestures redraw on every move: a timed draw was quicker than LIVE_REDRAW_MS. */
-  private liveRedraw: boolean;
+  /** How long the first draw took, the GPU's work included (known once the GPU has done it). */
+  readonly firstDrawMs: Promise<number>;
+  /**
+   * Whether gestures redraw on every move: a timed draw was quicker than LIVE_REDRAW_MS. Until
+   * the first draw is timed they move the picture drawn, which is right wherever drawing is slow.
+   */
+  private liveRedraw = false;
+  private timing = false;
   private frameRequest = 0;
   private wheelTimer = 0;
   private readonly detach: () => void;
 
   constructor(
     private readonly frame: HTMLElement,
-    private readonly canvas: HTMLCanvasElement,
+    private readonly surface: MapCanvas,
     private readonly points: MapPointsStyle,
     private readonly options: MapViewOptions,
   ) {
-    // Premultiplied (the default): the blending below leaves premultiplied colour over the transparent clear.
-    const gl = canvas.getContext('webgl2', { antialias: false });
-    if (!gl) throw new Error('this browser cannot draw the map (it has no WebGL 2)');
-    this.gl = gl;
-    this.program = linkProgram(gl);
-    this.uniforms = {
-      centre: gl.getUniformLocation(this.program, 'centre'),
-      toClip: gl.getUniformLocation(this.program, 'toClip'),
-      pixelRatio: gl.getUniformLocation(this.program, 'pixelRatio'),
-      ringRadius: gl.getUniformLocation(this.program, 'ringRadius'),
-    };
-    const n = points.radii.length;
+    this.gl = surface.gl;
+    this.canvas = surface.element;
     this.largestRadius = points.radii.reduce((a, b) => Math.max(a, b), 0);
-    const vao = gl.createVertexArray();
-    gl.bindVertexArray(vao);
-    this.attribute('position', points.positions, 2, gl.FLOAT, false);
-    this.attribute('colour', points.colours, 4, gl.UNSIGNED_BYTE, true);
-    this.attribute('radius', points.radii, 1, gl.FLOAT, false);
-    this.selection = gl.createBuffer();
-    gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, this.selection);
-    gl.enable(gl.BLEND);
-    gl.blendFuncSeparate(gl.SRC_ALPHA, gl.ONE_MINUS_SRC_ALPHA, gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
-
-    this.tree = new KDBush(Math.max(n, 1), 64, Float32Array);
-    for (let i = 0; i < n; i++) this.tree.add(points.positions[2 * i], points.positions[2 * i + 1]);
-    if (n === 0) this.tree.add(Infinity, Infinity);
-    this.tree.finish();
+    surface.upload(points);
 
     // The canvas and the labels move together while a gesture is shown as a transform.
     this.stage = document.createElement('div');
     this.stage.className = 'map-stage';
     // The regions' labels are the regions list's buttons again, which screen readers reach there.
     this.stage.setAttribute('aria-hidden', 'true');
-    canvas.replaceWith(this.stage);
-    this.stage.append(canvas);
+    this.canvas.replaceWith(this.stage);
+    this.stage.append(this.canvas);
     this.labels = options.labels.map((label) => {
       const element = document.createElement('span');
       element.className = 'map-label';
@@ -196,14 +243,13 @@ export class MapView {
     this.drawn = { ...this.view };
     this.resize();
     this.firstDrawMs = this.timedDraw();
-    this.liveRedraw = this.firstDrawMs <= LIVE_REDRAW_MS;
     this.detach = this.listen();
   }
 
   /** Rings these points (indices into the points), drawn over the others. */
   select(indices: Uint32Array): void {
     const { gl } = this;
-    gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, this.selection);
+    gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, this.surface.buffers.selection);
     gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, indices, gl.DYNAMIC_DRAW);
     this.selectedCount = indices.length;
     this.requestDraw();
@@ -221,15 +267,6 @@ export class MapView {
     this.gl.getExtension('WEBGL_lose_context')?.loseContext();
   }
 
-  private attribute(name: string, data: ArrayBufferView, size: number, type: number, normalized: boolean): void {
-    const { gl } = this;
-    gl.bindBuffer(gl.ARRAY_BUFFER, gl.createBuffer());
-    gl.bufferData(gl.ARRAY_BUFFER, data, gl.STATIC_DRAW);
-    const location = gl.getAttribLocation(this.program, name);
-    gl.enableVertexAttribArray(location);
-    gl.vertexAttribPointer(location, size, type, normalized, 0, 0);
-  }
-
   private size(): FrameSize {
     return { width: this.frame.clientWidth, height: this.frame.clientHeight };
   }
@@ -241,22 +278,41 @@ export class MapView {
     this.canvas.height = Math.max(1, Math.round(height * ratio));
   }
 
-  /** Draws the current view, waiting for the GPU to finish: how long a redraw really takes. */
-  private timedDraw(): number {
+  /**
+   * Draws the current view and times it, the GPU's work included, by a fence the GPU signals
+   * when done (waiting for it, as readPixels would, would hold the page until then); decides
+   * from that whether gestures redraw live.
+   */
+  private timedDraw(): Promise<number> {
+    const { gl } = this;
     const started = performance.now();
     this.draw();
-    this.gl.readPixels(0, 0, 1, 1, this.gl.RGBA, this.gl.UNSIGNED_BYTE, new Uint8Array(4));
-    return performance.now() - started;
+    const fence = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0)!;
+    gl.flush();
+    this.timing = true;
+    return new Promise((resolve) => {
+      // A fence's state is only updated between tasks.
+      const poll = () => {
+        if (!gl.isContextLost() && gl.getSyncParameter(fence, gl.SYNC_STATUS) !== gl.SIGNALED) return void setTimeout(poll, 1);
+        gl.deleteSync(fence);
+        const took = performance.now() - started;
+        this.timing = false;
+        this.liveRedraw = took <= LIVE_REDRAW_MS;
+        resolve(took);
+      };
+      setTimeout(poll, 0);
+    });
   }
 
   private draw(): void {
-    const { gl, uniforms, view } = this;
+    const { gl, view } = this;
+    const { uniforms } = this.surface;
     const ratio = window.devicePixelRatio || 1;
     const { width, height } = this.size();
     gl.viewport(0, 0, this.canvas.width, this.canvas.height);
     gl.clearColor(0, 0, 0, 0);
     gl.clear(gl.COLOR_BUFFER_BIT);
-    gl.useProgram(this.program);
+    gl.useProgram(this.surface.program);
     gl.uniform2f(uniforms.centre, view.x, view.y);
     gl.uniform2f(uniforms.toClip, (2 * view.scale) / width, (2 * view.scale) / height);
     gl.uniform1f(uniforms.pixelRatio, ratio);
@@ -281,8 +337,8 @@ export class MapView {
       // Where redraws were slow, timed again (a first draw slowed by one-off work, a driver
       // building its pipeline, decides nothing for good); where live, not: timing waits for the
       // GPU, which would stall every frame of a drag.
-      if (this.liveRedraw) this.draw();
-      else this.liveRedraw = this.timedDraw() <= LIVE_REDRAW_MS;
+      if (this.liveRedraw || this.timing) this.draw();
+      else void this.timedDraw();
     });
   }
 
@@ -302,13 +358,25 @@ export class MapView {
     this.view = { ...this.view, x: this.view.x - dx / this.view.scale, y: this.view.y + dy / this.view.scale };
   }
 
+  /** The k-d tree of the points, built on first need: 0.1 s at 95,000 papers in a slow browser, which the first paint need not wait for. */
+  private pickTree(): KDBush {
+    if (this.tree) return this.tree;
+    const { positions } = this.points;
+    const n = positions.length / 2;
+    const tree = new KDBush(Math.max(n, 1), 64, Float32Array);
+    for (let i = 0; i < n; i++) tree.add(positions[2 * i], positions[2 * i + 1]);
+    if (n === 0) tree.add(Infinity, Infinity);
+    tree.finish();
+    return (this.tree = tree);
+  }
+
   /** The point nearest to these frame pixels within its radius (and a little more), or -1. */
   private pick(px: number, py: number): number {
     const [x, y] = mapOf(this.view, this.size(), px, py);
     const reach = (this.largestRadius + PICK_SLOP) / this.view.scale;
     let best = -1;
     let bestDistance = Infinity;
-    for (const i of this.tree.within(x, y, reach)) {
+    for (const i of this.pickTree().within(x, y, reach)) {
       const [sx, sy] = this.project(i);
       const distance = Math.hypot(sx - px, sy - py);
       if (distance <= this.points.radii[i] + PICK_SLOP && distance < bestDistance) [best, bestDistance] = [i, distance];
@@ -369,7 +437,7 @@ export class MapView {
         this.box.hidden = true;
         const [ax, ay] = mapOf(this.view, this.size(), ended.start[0], ended.start[1]);
         const [bx, by] = mapOf(this.view, this.size(), at[0], at[1]);
-        this.options.onBox(this.tree.range(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by)).sort((a, b) => a - b));
+        this.options.onBox(this.pickTree().range(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by)).sort((a, b) => a - b));
       } else {
         this.show(false);
       }

@@ -12,7 +12,7 @@ import { setTitle, type PageContext } from '../page.ts';
 import { currentProfile, setCurrentProfile } from '../store.ts';
 import { categories, COLOURINGS, type Colouring } from '../../map-colours.ts';
 import type { MapHighlights, MapInfo } from '../../server/schemas.ts';
-import { MapView } from '../map-view.ts';
+import { MapCanvas, MapView } from '../map-view.ts';
 
 /** Papers of a selection listed (and asked of the server) at a time. */
 const LISTED = 100;
@@ -33,8 +33,8 @@ export interface MapProbe {
   highlighted(): number[];
   /** Where a paper's point is, in page pixels. */
   screenPosition(id: number): [number, number] | undefined;
-  /** How long the first draw took (see map-view.ts). */
-  firstDrawMs: number;
+  /** How long the first draw took, once the GPU has done it (see map-view.ts). */
+  firstDrawMs: Promise<number>;
 }
 
 declare global {
@@ -47,8 +47,19 @@ export async function mapPage({ main, route, signal }: PageContext): Promise<voi
   setTitle('Map');
   const profileName = route.params.get('profile') ?? currentProfile() ?? '';
   const listingName = route.params.get('listing') ?? '';
-  const [info, listings, profiles] = await Promise.all([api.map(signal), api.listings(), api.profiles(signal)]);
+  const loaded = Promise.all([api.map(signal), api.listings(), api.profiles(signal)]);
+  // Made while the map's data loads (see MapCanvas); a browser without WebGL 2 gets the regions' lists alone.
+  const canvas = h('canvas', { class: 'map-canvas', 'aria-hidden': 'true' });
+  let surface: MapCanvas | Error;
+  try {
+    surface = new MapCanvas(canvas);
+  } catch (error) {
+    surface = error instanceof Error ? error : new Error(String(error));
+  }
+  signal.addEventListener('abort', () => surface instanceof MapCanvas && surface.gl.getExtension('WEBGL_lose_context')?.loseContext());
+  const [info, listings, profiles] = await loaded;
   signal.throwIfAborted();
+  performance.mark('map:info');
   const heading = h('h1', { tabindex: '-1' }, 'Map of the library');
   if (!info.ready) {
     replaceChildren(main, heading, h('p', { class: 'notice', role: 'status' }, 'The map is being laid out from the library’s papers; this page shows it once it is ready.'));
@@ -61,9 +72,9 @@ export async function mapPage({ main, route, signal }: PageContext): Promise<voi
     profileName || listingName ? api.mapHighlights({ profile: profileName || undefined, listing: listingName || undefined }, signal) : Promise.resolve({} as MapHighlights),
   ]);
   signal.throwIfAborted();
+  performance.mark('map:points');
   const colouring = (route.params.get('colour') as Colouring | null) ?? (highlights.profile || highlights.listing ? 'highlights' : 'venue');
   const n = points.ids.length;
-  const positionOf = new Map(Array.from(points.ids, (id, i) => [id, i]));
 
   const form = h(
     'form',
@@ -88,7 +99,6 @@ export async function mapPage({ main, route, signal }: PageContext): Promise<voi
     h('noscript', null, h('button', { type: 'submit' }, 'Show')),
   );
 
-  const canvas = h('canvas', { class: 'map-canvas', 'aria-hidden': 'true' });
   const tooltip = h('div', { class: 'map-tooltip', role: 'tooltip', hidden: true });
   // Focusable, for the arrow keys and + and − to pan and zoom it.
   const frame = h('div', { class: 'map-frame', tabindex: '0', role: 'application', 'aria-roledescription': 'map', 'aria-label': 'Map of the library: arrow keys pan, + and − zoom. The regions below list its papers.' }, canvas, tooltip);
@@ -130,12 +140,17 @@ export async function mapPage({ main, route, signal }: PageContext): Promise<voi
   const positions = new Float32Array(2 * n);
   const colours = new Uint8Array(4 * n);
   const radii = new Float32Array(n);
-  const rgb = drawn.colours.map((hex) => [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)));
+  const highlighting = colouring === 'highlights';
+  // Each category's RGBA (the others faded where highlights are shown).
+  const rgba = drawn.colours.map((hex, value) => [...[1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)), value > 0 || !highlighting ? 220 : 110]);
   const small = n > 20_000 ? 1.5 : 5;
+  // Plain loops over typed arrays: 95,000 points, before the first paint.
   for (let i = 0; i < n; i++) {
-    [positions[2 * i], positions[2 * i + 1]] = [(points.x[i] - centre[0]) / half, (points.y[i] - centre[1]) / half];
-    colours.set([...rgb[drawn.values[i]], drawn.values[i] > 0 || colouring !== 'highlights' ? 220 : 110], 4 * i);
-    radii[i] = colouring === 'highlights' && drawn.values[i] > 0 ? small * 2 : small;
+    const value = drawn.values[i];
+    positions[2 * i] = (points.x[i] - centre[0]) / half;
+    positions[2 * i + 1] = (points.y[i] - centre[1]) / half;
+    colours.set(rgba[value], 4 * i);
+    radii[i] = highlighting && value > 0 ? small * 2 : small;
   }
   const titles = new Map<number, Promise<string>>();
   const titleOf = (id: number) => {
@@ -145,9 +160,11 @@ export async function mapPage({ main, route, signal }: PageContext): Promise<voi
   let hovered = -1;
   /** Counts selections, so the papers of one asked for earlier never replace a later one's. */
   let selections = 0;
-  let view: MapView;
-  try {
-    view = new MapView(frame, canvas, { positions, colours, radii }, {
+  if (surface instanceof Error) {
+    frame.replaceChildren(errorBox(`The map cannot be drawn here: ${describeError(surface)}. The regions below list its papers.`));
+    return;
+  }
+  const view = new MapView(frame, surface, { positions, colours, radii }, {
       labels: info.regions.map((region) => ({ x: (region.x - centre[0]) / half, y: (region.y - centre[1]) / half, text: region.keywords.join(', ') })),
       ringRadius: small + 2,
       onHover: (index, x, y) => {
@@ -170,11 +187,8 @@ export async function mapPage({ main, route, signal }: PageContext): Promise<voi
         location.hash = hashLink(`paper/${points.ids[index]}`);
       },
       onBox: (inside) => showSelection(inside, 'Selected on the map'),
-    });
-  } catch (error) {
-    frame.replaceChildren(errorBox(`The map cannot be drawn here: ${describeError(error)}. The regions below list its papers.`));
-    return;
-  }
+  });
+  performance.mark('map:drawn');
   signal.addEventListener('abort', () => view.destroy());
   replaceChildren(legendList, drawn.legend.map((entry) => h('li', null, h('span', { class: 'swatch', 'data-colour': entry.colour }), entry.label)));
   for (const swatch of Array.from(legendList.querySelectorAll<HTMLElement>('.swatch'))) swatch.style.background = swatch.dataset.colour ?? '';
@@ -239,8 +253,8 @@ export async function mapPage({ main, route, signal }: PageContext): Promise<voi
     firstDrawMs: view.firstDrawMs,
     highlighted: () => (colouring === 'highlights' ? Array.from(points.ids).filter((_, i) => drawn.values[i] > 0) : []),
     screenPosition: (id) => {
-      const position = positionOf.get(id);
-      if (position === undefined) return undefined;
+      const position = points.ids.indexOf(id);
+      if (position < 0) return undefined;
       const [px, py] = view.project(position);
       const bounds = frame.getBoundingClientRect();
       return [bounds.left + frame.clientLeft + px, bounds.top + frame.clientTop + py];
