@@ -159,6 +159,11 @@ export class MapCanvas {
     gl.flush();
   }
 
+  /** Gives the context back to the browser, which keeps only a few at a time. */
+  release(): void {
+    this.gl.getExtension('WEBGL_lose_context')?.loseContext();
+  }
+
   upload(points: MapPointsStyle): void {
     const { gl } = this;
     for (const [buffer, data] of [
@@ -264,7 +269,6 @@ export class MapView {
     this.detach();
     cancelAnimationFrame(this.frameRequest);
     clearTimeout(this.wheelTimer);
-    this.gl.getExtension('WEBGL_lose_context')?.loseContext();
   }
 
   private size(): FrameSize {

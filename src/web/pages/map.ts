@@ -56,12 +56,15 @@ export async function mapPage({ main, route, signal }: PageContext): Promise<voi
   } catch (error) {
     surface = error instanceof Error ? error : new Error(String(error));
   }
-  signal.addEventListener('abort', () => surface instanceof MapCanvas && surface.gl.getExtension('WEBGL_lose_context')?.loseContext());
+  const release = () => surface instanceof MapCanvas && surface.release();
+  signal.addEventListener('abort', release);
   const [info, listings, profiles] = await loaded;
   signal.throwIfAborted();
   performance.mark('map:info');
   const heading = h('h1', { tabindex: '-1' }, 'Map of the library');
   if (!info.ready) {
+    // The page is made again when the map is ready, with a context of its own.
+    release();
     replaceChildren(main, heading, h('p', { class: 'notice', role: 'status' }, 'The map is being laid out from the library’s papers; this page shows it once it is ready.'));
     const timer = window.setTimeout(() => signal.aborted || void mapPage({ main, route, signal }), 3000);
     signal.addEventListener('abort', () => window.clearTimeout(timer));
