@@ -24,24 +24,38 @@ interface Reply<Result> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- only the prototype is used, never the constructor
 export type ErrorClasses = Record<string, abstract new (...args: any[]) => Error>;
 
-/** Asks a worker thread (one that calls `answerRequests`) and gets each answer as a promise. */
+/**
+ * Asks a worker thread (one that calls `answerRequests`) and gets each answer as a promise. The
+ * thread starts at the first request, or earlier by `start()`: a server decides which of its
+ * threads boot first, as they share its cores.
+ */
 export class WorkerClient<Request, Result> {
-  private readonly worker: Worker;
+  private worker: Worker | undefined;
   private readonly waiting = new Map<number, { resolve: (result: Result) => void; reject: (error: Error) => void }>();
   private nextId = 1;
   /** Why the worker is gone, once it is: later requests fail at once instead of waiting forever. */
   private failure: Error | undefined;
 
-  constructor(callerUrl: string, name: string, workerData: unknown, private readonly errorClasses: ErrorClasses = {}) {
-    this.worker = startWorker(callerUrl, name, workerData);
-    this.worker.on('message', (reply: Reply<Result>) => {
+  constructor(
+    private readonly callerUrl: string,
+    private readonly name: string,
+    private readonly workerData: unknown,
+    private readonly errorClasses: ErrorClasses = {},
+  ) {}
+
+  /** Starts the thread now, if it has not started (or been closed). */
+  start(): void {
+    if (this.worker || this.failure) return;
+    const worker = startWorker(this.callerUrl, this.name, this.workerData);
+    worker.on('message', (reply: Reply<Result>) => {
       const waiting = this.waiting.get(reply.id);
       this.waiting.delete(reply.id);
       if (reply.error) waiting?.reject(this.revive(reply.error));
       else waiting?.resolve(reply.result as Result);
     });
-    this.worker.on('error', (error) => this.failAll(error));
-    this.worker.on('exit', (code) => this.failAll(new Error(`the ${name} thread stopped (exit code ${code})`)));
+    worker.on('error', (error) => this.failAll(error));
+    worker.on('exit', (code) => this.failAll(new Error(`the ${this.name} thread stopped (exit code ${code})`)));
+    this.worker = worker;
   }
 
   /** Whether the worker has stopped (or was closed): every request fails at once from then on. */
@@ -56,17 +70,19 @@ export class WorkerClient<Request, Result> {
 
   ask(request: Request): Promise<Result> {
     if (this.failure) return Promise.reject(this.failure);
+    this.start();
+    const worker = this.worker!;
     const id = this.nextId++;
     return new Promise<Result>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage({ id, request });
+      worker.postMessage({ id, request });
     });
   }
 
   async close(): Promise<void> {
     this.failure ??= new Error('closed');
-    this.worker.removeAllListeners('exit');
-    await this.worker.terminate();
+    this.worker?.removeAllListeners('exit');
+    await this.worker?.terminate();
   }
 
   private revive(error: NonNullable<Reply<Result>['error']>): Error {

@@ -289,6 +289,19 @@ export class Library implements PaperStore {
     return map.mapRegions(this.db);
   }
 
+  mapVersion(): number {
+    return map.mapVersion(this.db);
+  }
+
+  currentMapReading(): map.MapReadingRow | undefined {
+    return map.currentMapReading(this.db);
+  }
+
+  /** False when another writer holds the library: the next reader reads the map again. */
+  keepMapReading(reading: map.MapReadingRow): boolean {
+    return this.writeIfFree(() => map.keepMapReading(this.db, reading));
+  }
+
   /** Replaces the map; false when another writer holds the library (the map is laid out again another time). */
   replaceMap(info: map.MapLayoutInfo, points: map.MapPoints, regions: readonly Omit<map.MapRegionRecord, 'id'>[]): boolean {
     return this.writeIfFree(() => map.replaceMap(this.db, info, points, regions));

@@ -99,3 +99,32 @@ function insertPoints(db: Db, points: MapPoints, placed: 0 | 1): number {
   for (let i = 0; i < points.ids.length; i++) added += insert.run(points.xy[2 * i], points.xy[2 * i + 1], points.regions[i], placed, points.ids[i]).changes;
   return added;
 }
+
+/** The map as its readers draw it (actions/map-reading.ts), in their own encoding: the library only keeps it. */
+export interface MapReadingRow {
+  /** What map_version was when it was read. */
+  version: number;
+  info: string;
+  points: Uint8Array;
+}
+
+/** Counts the changes to anything the map shows, by any connection (see the triggers of migrations.ts that count them). */
+export function mapVersion(db: Db): number {
+  return db.prepare<[], { n: number }>('SELECT n FROM map_version').get()!.n;
+}
+
+/** The reading kept, if it is of the map as it is now. */
+export function currentMapReading(db: Db): MapReadingRow | undefined {
+  return db
+    .prepare<[], MapReadingRow>('SELECT r.version, r.info, r.points FROM map_reading r JOIN map_version v ON v.n = r.version')
+    .get();
+}
+
+/** Keeps a reading, unless one of a later version is kept already (two readers of one change may finish in either order). */
+export function keepMapReading(db: Db, reading: MapReadingRow): void {
+  db.prepare(
+    `INSERT INTO map_reading (one, version, info, points) VALUES (1, ?, ?, ?)
+     ON CONFLICT (one) DO UPDATE SET version = excluded.version, info = excluded.info, points = excluded.points
+     WHERE excluded.version > map_reading.version`,
+  ).run(reading.version, reading.info, reading.points);
+}

@@ -13,7 +13,7 @@ import type { ListingToStore } from './library.ts';
 import type { FetchRecord } from './sources.ts';
 import type { DigestPaperRow, NewDigest, StoredDigest } from './digests.ts';
 import type { CollectionSummary } from './collections.ts';
-import type { MapLayoutInfo, MapPointLabels, MapPoints, MapRegionRecord } from './map.ts';
+import type { MapLayoutInfo, MapPointLabels, MapPoints, MapReadingRow, MapRegionRecord } from './map.ts';
 
 /** Papers and listings: shared by everyone who uses the store. */
 export interface PaperCatalog {
@@ -54,6 +54,12 @@ export interface MapRows {
   mapPoints(): MapPoints;
   labelledMapPoints(): { points: MapPoints; labels: MapPointLabels };
   mapRegions(): MapRegionRecord[];
+  /** Counts the changes to anything the map shows (its points, regions, papers' venues and years, listings). */
+  mapVersion(): number;
+  /** The map as its readers last kept it, if it is of the map as it is now (actions/map-reading.ts). */
+  currentMapReading(): MapReadingRow | undefined;
+  /** False when the store is busy: the next reader reads the map again. */
+  keepMapReading(reading: MapReadingRow): boolean;
   /** False when another writer holds the store: the map is laid out again another time. */
   replaceMap(info: MapLayoutInfo, points: MapPoints, regions: readonly Omit<MapRegionRecord, 'id'>[]): boolean;
   addMapPoints(points: MapPoints): boolean;
@@ -112,8 +118,10 @@ export interface ProfileRows {
   deleteCollection(name: string): boolean;
 }
 
-/** How a batch of writes is grouped: one transaction each, or many committed together. */
+/** How reads and writes are grouped: reads on one snapshot; writes one transaction each, or many committed together. */
 export interface WriteControl {
+  /** Runs these reads on one snapshot: nothing committed meanwhile shows in part. */
+  snapshot<T>(read: () => T): T;
   /** Runs `write` as one all-or-nothing unit. */
   write<T>(write: () => T): T;
   openWriteGroup(): void;

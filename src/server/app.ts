@@ -18,6 +18,7 @@ import { mapRoutes } from './routes/map.ts';
 import { Relevance } from './relevance.ts';
 import { SearchPool } from './search-pool.ts';
 import { Writer } from './writer.ts';
+import { MapReader } from './map-reader.ts';
 
 export interface ServerOptions {
   library: Library;
@@ -39,6 +40,9 @@ export interface ServerOptions {
    */
   hostNames?: readonly string[];
 }
+
+/** How long after listening the threads no request has needed yet start. */
+const THREADS_AFTER_MS = 2000;
 
 /** Requests other than uploads are small: a query, a rating, an abstract to compare. */
 const DEFAULT_BODY_LIMIT = 256 * 1024;
@@ -92,10 +96,25 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const relevance = options.relevance ?? new Relevance(options.library.file);
   const search = options.search ?? new SearchPool(options.library.file);
   const writer = options.writer ?? new Writer(options.library.file);
+  const map = new MapReader(options.library);
+  let laterStarts: NodeJS.Timeout | undefined;
   app.addHook('onClose', async () => {
-    await Promise.all([relevance.close(), search.close(), writer.close()]);
+    clearTimeout(laterStarts);
+    await Promise.all([relevance.close(), search.close(), writer.close(), map.close()]);
   });
-  const routes = { library: options.library, relevance, search, writer };
+  app.addHook('onListen', async () => {
+    // The map is read at once, so that the map page's first visit does not wait for it.
+    map.current().catch(() => {});
+    // The other threads start when a request needs one, or else a little later: the server's
+    // first moments belong to its first visitor's page. Four threads loading their modules at
+    // once on two cores slowed that page's scripts and data by half a second.
+    laterStarts = setTimeout(() => {
+      relevance.start();
+      search.start();
+      writer.start();
+    }, THREADS_AFTER_MS);
+  });
+  const routes = { library: options.library, relevance, search, writer, map };
   await app.register(papersRoutes, routes);
   await app.register(listingsRoutes, routes);
   await app.register(profilesRoutes, routes);

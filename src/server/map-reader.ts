@@ -1,34 +1,28 @@
 // The library map as the server last read it, read again in a thread of its own
-// (map-worker.ts) when the library has changed since; a read asked for while one is on its way
+// (map-worker.ts) when the map has changed since; a read asked for while one is on its way
 // waits for that one.
 import type { Library } from '../library/library.ts';
-import type { LibraryMap } from '../actions/map-reading.ts';
+import type { EncodedLibraryMap } from '../actions/map-reading.ts';
 import { WorkerClient } from '../threads.ts';
 
-export interface MapRead {
-  map: LibraryMap;
-  /** Its points as GET /api/map/points sends them. */
-  body: ArrayBuffer;
-}
-
 export class MapReader {
-  /** Started by the first read: a server whose map nobody opens never starts it. */
-  private thread: WorkerClient<null, MapRead> | undefined;
-  private kept: { stamp: string; read: Promise<MapRead> } | undefined;
+  /** Started by the first read. */
+  private thread: WorkerClient<null, EncodedLibraryMap> | undefined;
+  private kept: { version: number; read: Promise<EncodedLibraryMap> } | undefined;
 
   constructor(private readonly library: Library) {}
 
   /**
-   * The map as of the library's change stamp (`stamp`, which clients send back as its version):
-   * read in one snapshot of the thread's own connection, taken after the stamp was, so never
-   * older than it.
+   * The map as of its version now, or later: read on one snapshot of the thread's own
+   * connection, taken after the version was. Its `version` is the one it shows, which clients
+   * send back.
    */
-  current(): Promise<MapRead & { stamp: string }> {
-    const stamp = this.library.changeStamp();
-    if (this.kept?.stamp !== stamp) {
+  current(): Promise<EncodedLibraryMap> {
+    const version = this.library.mapVersion();
+    if (this.kept?.version !== version) {
       const thread = (this.thread ??= new WorkerClient(import.meta.url, 'map-worker', { dbFile: this.library.file }));
       const read = thread.ask(null);
-      const kept = { stamp, read };
+      const kept = { version, read };
       this.kept = kept;
       // A read that failed is tried again by the next request, not remembered, in a new thread
       // if this one has stopped (a thread that stopped answers nothing more).
@@ -40,7 +34,7 @@ export class MapReader {
         }
       });
     }
-    return this.kept.read.then((read) => ({ ...read, stamp }));
+    return this.kept.read;
   }
 
   async close(): Promise<void> {

@@ -45,6 +45,10 @@ export class Relevance {
     return this.thread.ask({ kind: 'topics', profile }) as Promise<ProfileTopic[]>;
   }
 
+  start(): void {
+    this.thread.start();
+  }
+
   close(): Promise<void> {
     return this.thread.close();
   }

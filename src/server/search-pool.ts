@@ -30,6 +30,10 @@ export class SearchPool {
     return (own.pending > idlest.pending + 1 ? idlest : own).ask({ query, filter, page });
   }
 
+  start(): void {
+    for (const thread of this.threads) thread.start();
+  }
+
   async close(): Promise<void> {
     await Promise.all(this.threads.map((thread) => thread.close()));
   }

@@ -17,6 +17,10 @@ export class Writer {
     return this.thread.ask(request) as Promise<Result>;
   }
 
+  start(): void {
+    this.thread.start();
+  }
+
   close(): Promise<void> {
     return this.thread.close();
   }

@@ -1,6 +1,6 @@
 // The library map kept in the library: laid out for every paper, new papers placed without
-// laying it out again, deleted papers gone with their points, the points' binary form, and
-// the SVG drawn from it.
+// laying it out again, deleted papers gone with their points, the reading kept until the map
+// changes, the points' binary form, and the SVG drawn from it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -8,9 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { Library } from '../../src/library/library.ts';
 import { ingestPaths } from '../../src/actions/ingest.ts';
-import { removeListing } from '../../src/actions/listings.ts';
+import { editListing, removeListing } from '../../src/actions/listings.ts';
+import { addToCollection } from '../../src/actions/collections.ts';
 import { buildLibraryMap, placeNewPapers } from '../../src/actions/library-map.ts';
-import { libraryMap } from '../../src/actions/map-reading.ts';
+import { encodedLibraryMap, libraryMap } from '../../src/actions/map-reading.ts';
 import { libraryFeatures } from '../../src/actions/library-features.ts';
 import { InputError } from '../../src/actions/errors.ts';
 import { decodeMapPoints, encodeMapPoints } from '../../src/map-points.ts';
@@ -54,6 +55,49 @@ test('the map holds every paper once; new papers are placed, the rest stay where
 test('a map of fewer than three papers is refused with the count', async () => {
   const library = scratchLibrary();
   assert.throws(() => buildLibraryMap(library), (error: Error) => error instanceof InputError && error.message === 'a map needs at least 3 papers; the library has 0');
+  library.close();
+});
+
+test('the map is read once and kept until what it shows changes, by this connection or another', async () => {
+  const library = scratchLibrary();
+  await ingestPaths(library, [fixture('demo/poster-session.txt')]);
+  buildLibraryMap(library);
+  assert.equal(library.currentMapReading(), undefined);
+  const fresh = encodedLibraryMap(library);
+  const kept = library.currentMapReading();
+  assert.equal(kept?.version, library.mapVersion());
+  assert.equal(kept.version, fresh.version);
+  const again = encodedLibraryMap(library);
+  assert.deepEqual(again, fresh);
+  assert.deepEqual(again.map, libraryMap(library));
+
+  // What the map does not show leaves the reading current.
+  addToCollection(library, 'to read', [1, 2]);
+  assert.equal(library.currentMapReading()?.version, fresh.version);
+
+  // What it shows makes it stale: a listing renamed (its name is in the map's table), papers
+  // added, placed and removed, whichever connection commits the change.
+  const other = Library.open(library.file);
+  editListing(other, 'poster-session.txt', { name: 'posters' });
+  assert.equal(library.currentMapReading(), undefined);
+  const renamed = encodedLibraryMap(library);
+  assert.ok(renamed.version > fresh.version);
+  assert.deepEqual(renamed.map.listings.map((l) => l.name), ['posters']);
+  await ingestPaths(other, [fixture('demo/trending.html')]);
+  assert.equal(library.currentMapReading(), undefined);
+  assert.deepEqual(encodedLibraryMap(library).map.listings.map((l) => l.name), ['posters', 'trending.html']);
+  const before = library.mapVersion();
+  placeNewPapers(other, libraryFeatures(other));
+  assert.ok(library.mapVersion() > before);
+  assert.equal(encodedLibraryMap(library).map.points.ids.length, library.allPaperIds().length);
+  removeListing(other, 'trending.html');
+  assert.deepEqual(Array.from(encodedLibraryMap(library).map.points.ids), library.allPaperIds());
+  other.close();
+
+  // A reading of an older version never replaces a newer one (two readers finishing out of order).
+  const current = library.currentMapReading()!;
+  assert.equal(library.keepMapReading({ ...current, version: current.version - 1, info: '{}' }), true);
+  assert.deepEqual(library.currentMapReading(), current);
   library.close();
 });
 

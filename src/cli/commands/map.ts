@@ -48,7 +48,7 @@ export function registerMap(program: Command): void {
       const format = path.extname(opts.out).toLowerCase();
       if (format !== '.svg' && format !== '.png') throw new UserError(`--out must end in .svg or .png, not "${clean(path.extname(opts.out) || opts.out)}"`);
       const { buildLibraryMap } = await import('../../actions/library-map.ts');
-      const { libraryMap, mapSummary } = await import('../../actions/map-reading.ts');
+      const { encodedLibraryMap, mapSummary } = await import('../../actions/map-reading.ts');
       const { categories } = await import('../../map-colours.ts');
       const { mapSvg } = await import('../../export/map-svg.ts');
       const { progressOnStderr } = await import('../progress.ts');
@@ -59,7 +59,7 @@ export function registerMap(program: Command): void {
           console.error('no map yet: laying it out (a minute or two for a large library)…');
           buildLibraryMap(library, progressOnStderr('indexing papers'));
         }
-        const drawn = libraryMap(library);
+        const drawn = encodedLibraryMap(library).map;
         const highlighting = highlights.listing !== undefined || highlights.profile !== undefined;
         const what = [highlights.profile && `profile ${highlights.profile.name}`, highlights.listing && `listing ${highlights.listing.name}`].filter(Boolean).join(' and ');
         return mapSvg({

@@ -6,19 +6,16 @@ import type { Library } from '../../library/library.ts';
 import type { Relevance } from '../relevance.ts';
 import type { Writer } from '../writer.ts';
 import { MAP_RECOMMENDATIONS, profileHighlights } from '../../actions/library-map.ts';
-import { MapReader } from '../map-reader.ts';
+import type { MapReader } from '../map-reader.ts';
 import { findProfile } from '../profile-lookup.ts';
 import { notFound, sendProblem } from '../problems.ts';
 import { BUSY } from './listings.ts';
 import { MapHighlights, MapHighlightsQuery, MapInfo, MapPapers, MapPapersBody, MapPointsQuery, MapProfileBody, Problem, ProfileSummary } from '../schemas.ts';
 
-export const mapRoutes: FastifyPluginAsyncTypebox<{ library: Library; relevance: Relevance; writer: Writer }> = async (app, { library, relevance, writer }) => {
-  const reader = new MapReader(library);
-  // Read as soon as the server listens, so that the map page's first visit does not wait for it.
-  app.addHook('onListen', async () => {
-    reader.current().catch(() => {});
-  });
-  app.addHook('onClose', () => reader.close());
+export const mapRoutes: FastifyPluginAsyncTypebox<{ library: Library; relevance: Relevance; writer: Writer; map: MapReader }> = async (
+  app,
+  { library, relevance, writer, map: reader },
+) => {
 
   app.get(
     '/api/map',
@@ -30,7 +27,7 @@ export const mapRoutes: FastifyPluginAsyncTypebox<{ library: Library; relevance:
       },
     },
     async () => {
-      const { stamp, map } = await reader.current();
+      const { version, map } = await reader.current();
       return {
         ready: map.summary !== undefined,
         papers: map.points.ids.length,
@@ -40,7 +37,7 @@ export const mapRoutes: FastifyPluginAsyncTypebox<{ library: Library; relevance:
         regions: map.regions,
         venues: map.venues,
         listings: map.listings,
-        version: stamp,
+        version: String(version),
       };
     },
   );
@@ -57,8 +54,8 @@ export const mapRoutes: FastifyPluginAsyncTypebox<{ library: Library; relevance:
       },
     },
     async (request, reply) => {
-      const { stamp, body } = await reader.current();
-      if (request.query.version !== stamp) return sendProblem(reply, 409, 'the map changed since GET /api/map: ask for it again');
+      const { version, body } = await reader.current();
+      if (request.query.version !== String(version)) return sendProblem(reply, 409, 'the map changed since GET /api/map: ask for it again');
       return reply.type('application/octet-stream').header('cache-control', 'no-store').send(Buffer.from(body));
     },
   );
